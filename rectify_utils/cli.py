@@ -1,0 +1,36 @@
+"""The ``rectify`` command: parse, check, report, synth."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Sub-commands live in the module that does the work; each exposes
+# ``add_arguments(parser)`` and ``run_cli(args) -> int`` (the exit code).
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "parse": ("rectify_utils.export", "parse notices and write the tables"),
+    "check": ("rectify_utils.check", "show how one notice parses: outline, statuses, leftovers"),
+    "report": ("rectify_utils.report", "execute the notebooks and render the HTML reports"),
+    "synth": ("rectify_utils.synth", "write a synthetic corpus with ground-truth sidecars"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rectify", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=help_text, description=module.__doc__)
+        module.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args._module.run_cli(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
