@@ -1,0 +1,380 @@
+"""Read one notice file (text, Word, PDF or web page) into simplified-script text.
+
+``read_notice(path)`` returns a :class:`NoticeText`; anything that cannot be read raises
+:class:`NoticeReadError` whose ``reason`` says, in words a person understands, what is wrong
+("empty file", "permission denied", "PDF has no text layer (scanned image?) — run OCR first").
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+
+# Share of CJK characters that t2s conversion must change before a text counts as
+# traditional script. Simplified notices score ~0.1% (e.g. 著 → 着 in 显著).
+TRADITIONAL_SHARE = 0.02
+# Bytes handed to charset-normalizer once strict UTF-8 failed; characters sampled for
+# the traditional-script check. Both keep 50 MB inputs linear and fast.
+DETECT_SAMPLE_BYTES = 256 * 1024
+SCRIPT_SAMPLE_CHARS = 300_000
+# A decoded text with more than this share of control/unassigned characters is binary.
+MAX_NONPRINTABLE_SHARE = 0.05
+
+GB_CODECS = frozenset({"gb2312", "gbk", "gb18030", "cp936"})
+
+NOT_TEXT = "not text: looks like binary data"
+NO_TEXT_LAYER = "PDF has no text layer (scanned image?) — run OCR first"
+
+# One CJK ideograph (basic block, extension A, compatibility) — e.g. 整, 㐀, 﨑.
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A line break (with surrounding blanks) between two CJK characters or CJK punctuation
+# in HTML source, e.g. "整改\n    情况": browsers join these without a space.
+_HTML_CJK_WRAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
+    r"(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
+# Any other run of HTML source whitespace, e.g. "\n    ", shown as one space.
+_HTML_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
+# A declared charset in the head of an HTML page: <meta charset="gbk">,
+# <meta http-equiv="Content-Type" content="text/html; charset=gb2312">, <?xml encoding="utf-8"?>.
+_HTML_CHARSET = re.compile(
+    rb"""<(?:meta|\?xml)[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_HTML_DROPPED_TAGS = ("script", "style", "noscript", "template", "title")
+_HTML_BLOCK_TAGS = (
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul",
+)  # fmt: skip
+# pdfminer's placeholder for a glyph without a Unicode mapping, e.g. "(cid:1234)".
+_PDF_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass(frozen=True)
+class NoticeText:
+    """The text of one notice: simplified script, ``\\n`` line ends, no BOM."""
+
+    text: str
+    encoding: str
+    converted: bool = False
+    original_text: str | None = None
+
+
+class NoticeReadError(Exception):
+    """A notice file that cannot be read; ``reason`` is meant for the person running the tool."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):  # keep (path, reason) across pickling, e.g. from worker processes
+        return type(self), (self.path, self.reason)
+
+
+def read_notice(path: str | Path) -> NoticeText:
+    """Read a .txt/.md/.docx/.pdf/.html notice as simplified-script text."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise NoticeReadError(path, _unsupported_reason(suffix))
+    data = _read_bytes(path)
+    if not data:
+        raise NoticeReadError(path, "empty file")
+    try:
+        if suffix == ".docx":
+            text, encoding = _docx_text(data), "docx"
+        elif suffix == ".pdf":
+            text, encoding = _pdf_text(data), "pdf"
+        elif suffix in (".html", ".htm"):
+            text, encoding = _html_text(data), "html"
+        else:
+            text, encoding = decode_text(data)
+    except _Unreadable as exc:
+        raise NoticeReadError(path, str(exc)) from None
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise NoticeReadError(path, "empty file" if suffix in (".txt", ".md") else "no text in it")
+    return to_simplified(text, encoding)
+
+
+def iter_input_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
+    """Expand a folder, one file or a list of both into sorted, de-duplicated files.
+
+    A folder contributes the files directly inside it (whatever their type, so that
+    unsupported ones can be reported), but no hidden files (``.name``), Office lock files
+    (``~$name``) or sub-folders. A path that does not exist raises ``NoticeReadError``.
+    """
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    found: set[Path] = set()
+    for item in map(Path, items):
+        if item.is_dir():
+            found.update(p for p in item.iterdir() if p.is_file() and not _is_hidden(p))
+        elif item.exists():
+            found.add(item)
+        else:
+            raise NoticeReadError(item, "no such file or folder")
+    return sorted(found)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a plain-text notice, returning ``(text, encoding)``.
+
+    Order: UTF-8 BOM, strict UTF-8 (the fast path), UTF-16/32 BOMs, then charset-normalizer
+    on a sample; Chinese GB codecs are decoded as gb18030 (a superset of gbk and gb2312).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data, "utf-8-sig"), "utf-8-sig"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        _check_printable(text)
+        return text, "utf-8"
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _strict(data, encoding), encoding
+    if b"\x00" in data:
+        raise _Unreadable(NOT_TEXT)
+    encoding = _detect_encoding(data)
+    text = _strict(data, encoding)
+    _check_printable(text)
+    return text, encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; a leading BOM is dropped; nothing else changes."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def to_simplified(text: str, encoding: str) -> NoticeText:
+    """Convert traditional script to simplified when the text is detectably traditional."""
+    if traditional_share(text) <= TRADITIONAL_SHARE:
+        return NoticeText(text=text, encoding=encoding)
+    simplified = _t2s_converter().t2s(text)
+    return NoticeText(text=simplified, encoding=encoding, converted=True, original_text=text)
+
+
+def traditional_share(text: str) -> float:
+    """Share of CJK characters (in a sample of ``text``) that t2s conversion would change."""
+    counts = Counter(_CJK_CHAR.findall(_spread_sample(text, SCRIPT_SAMPLE_CHARS)))
+    total = counts.total()
+    if not total:
+        return 0.0
+    chars = list(counts)
+    converter = _t2s_converter()
+    simplified = converter.t2s("\n".join(chars)).split("\n")
+    if len(simplified) != len(chars):  # a mapping changed the line count: go one by one
+        simplified = [converter.t2s(char) for char in chars]
+    changed = sum(counts[c] for c, s in zip(chars, simplified, strict=True) if s != c)
+    return changed / total
+
+
+class _Unreadable(Exception):
+    """Internal: a format reader's reason, turned into NoticeReadError with the path."""
+
+
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    from opencc_purepy import OpenCC
+
+    return OpenCC("t2s")
+
+
+def _unsupported_reason(suffix: str) -> str:
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    if not suffix:
+        return f"unsupported file type (no suffix; supported: {supported})"
+    if suffix == ".doc":
+        return "unsupported file type '.doc' (old Word format) — save it as .docx"
+    return f"unsupported file type '{suffix}' (supported: {supported})"
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise NoticeReadError(path, "file not found") from None
+    except PermissionError:
+        raise NoticeReadError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise NoticeReadError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise NoticeReadError(path, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def _is_hidden(path: Path) -> bool:
+    return path.name.startswith((".", "~$"))
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(
+            f"not valid {encoding} text (undecodable bytes at offset {exc.start}) "
+            "— save it as UTF-8"
+        ) from None
+
+
+def _detect_encoding(data: bytes) -> str:
+    """Guess the codec of non-UTF-8 bytes from a sample (cut at a line end)."""
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    sample = data[:DETECT_SAMPLE_BYTES]
+    if len(data) > len(sample):
+        # b"\n" is never a trail byte of GB/Big5 characters, so cutting there is safe.
+        cut = sample.rfind(b"\n")
+        sample = sample[: cut + 1] if cut > 0 else sample
+    best = from_bytes(sample).best()
+    if best is not None and codecs.lookup(best.encoding).name in GB_CODECS:
+        return "gb18030"
+    if best is None or not is_multi_byte_encoding(best.encoding):
+        # Short Chinese texts can fool the detector; GB bytes decode to mostly CJK.
+        if _looks_like_gb(sample):
+            return "gb18030"
+    if best is None:
+        raise _Unreadable(NOT_TEXT)
+    return best.encoding
+
+
+def _looks_like_gb(sample: bytes) -> bool:
+    try:
+        text = sample.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    non_ascii = [c for c in text if ord(c) > 127]
+    cjk = sum(1 for c in non_ascii if _CJK_CHAR.match(c) or "\u3000" <= c <= "\u303f")
+    return bool(non_ascii) and cjk >= 0.9 * len(non_ascii)
+
+
+def _check_printable(text: str) -> None:
+    sample = _spread_sample(text, 100_000)
+    bad = sum(
+        1
+        for c in sample
+        if c not in "\t\n\r\f\v" and unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs")
+    )
+    if bad > MAX_NONPRINTABLE_SHARE * len(sample):
+        raise _Unreadable(NOT_TEXT)
+
+
+def _spread_sample(text: str, size: int) -> str:
+    """The whole text when short, else its start, middle and end (``size`` chars in all)."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    middle = len(text) // 2
+    return text[:third] + text[middle : middle + third] + text[-third:]
+
+
+def _docx_text(data: bytes) -> str:
+    """Paragraphs and table cells (one line each, merged cells once) in document order."""
+    import docx
+    from docx.opc.exceptions import OpcError
+    from docx.table import Table
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
+        raise _Unreadable(
+            "not a valid Word .docx file (damaged, or another format renamed to .docx)"
+        ) from None
+
+    lines: list[str] = []
+
+    def add(blocks) -> None:
+        for block in blocks:
+            if not isinstance(block, Table):
+                lines.append(block.text)
+                continue
+            seen = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell._tc not in seen:  # merged cells repeat across the grid
+                        seen.add(cell._tc)
+                        add(cell.iter_inner_content())
+
+    add(document.iter_inner_content())
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes) -> str:
+    """The PDF's text layer via pdfminer; page breaks become line breaks."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.psexceptions import PSException
+
+    try:
+        text = extract_text(io.BytesIO(data))
+    except PDFEncryptionError:
+        raise _Unreadable("PDF is password-protected — save an unprotected copy") from None
+    except (PSException, ValueError, KeyError, TypeError):
+        raise _Unreadable("not a valid PDF (damaged, or another format renamed to .pdf)") from None
+    text = text.replace("\x0c", "\n")
+    if not text.strip():
+        raise _Unreadable(NO_TEXT_LAYER)
+    unmapped = sum(len(m) for m in _PDF_CID.findall(text))
+    if unmapped > 0.5 * len("".join(text.split())):
+        raise _Unreadable(
+            "PDF text layer is unreadable (fonts without Unicode mapping) — run OCR first"
+        )
+    return text
+
+
+def _html_text(data: bytes) -> str:
+    """Visible text of a web page: one line per block element, scripts and styles dropped."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    soup = BeautifulSoup(_decode_html(data), "html.parser")
+    for tag in soup(_HTML_DROPPED_TAGS):
+        tag.decompose()
+    for node in soup.find_all(string=True):
+        if type(node) is not NavigableString:  # comment, doctype, CDATA, <?xml …?>
+            node.extract()
+        elif node.find_parent(("pre", "textarea")) is None:
+            collapsed = _HTML_SPACE_RUN.sub(" ", _HTML_CJK_WRAP.sub("", str(node)))
+            node.replace_with(collapsed)
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for tag in soup.find_all(_HTML_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (line.strip(" \t") for line in soup.get_text().split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _decode_html(data: bytes) -> str:
+    """Decode with the page's BOM, else its declared charset, else as plain text is decoded."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data)[0]
+    declared = _HTML_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+            encoding = "gb18030" if encoding in GB_CODECS else encoding
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass  # wrong or unknown declaration: detect instead
+    return decode_text(data)[0]

@@ -1,0 +1,370 @@
+"""Reading notice files: encodings, formats, traditional script and unreadable inputs."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from rectify_utils import io as notice_io
+from rectify_utils.io import (
+    NO_TEXT_LAYER,
+    SUPPORTED_SUFFIXES,
+    NoticeReadError,
+    iter_input_files,
+    read_notice,
+)
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+REAL_NOTICES = sorted(RAW.glob("*.txt"))
+
+NOTICE = (
+    "中共新野县科学技术协会党组\n关于巡察整改情况的通报\n"
+    "根据县委统一部署，2024年2月26日至4月10日，县委第三巡察组对县科协党组进行了巡察。\n"
+    "一、组织整改落实情况\n"
+    "1.强化组织领导，健全整改机制。截至目前，11个问题已整改完成9个。\n"
+)
+# The same kind of notice written in traditional script, as a Hong Kong or Taiwan page has it.
+TRADITIONAL = (
+    "關於巡察整改進展情況的通報\n"
+    "根據縣委統一部署，縣委第三巡察組對縣科協黨組進行了巡察。\n"
+    "一、學習貫徹習近平新時代中國特色社會主義思想不夠深入\n"
+    "整改情況：已完成。制定學習計劃，組織專題學習會議。\n"
+)
+SIMPLIFIED = (
+    "关于巡察整改进展情况的通报\n"
+    "根据县委统一部署，县委第三巡察组对县科协党组进行了巡察。\n"
+    "一、学习贯彻习近平新时代中国特色社会主义思想不够深入\n"
+    "整改情况：已完成。制定学习计划，组织专题学习会议。\n"
+)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def reason_of(path: Path) -> str:
+    with pytest.raises(NoticeReadError) as caught:
+        read_notice(path)
+    assert caught.value.path == path, "the error must name the file the user has to fix"
+    return caught.value.reason
+
+
+# --- plain text encodings ---------------------------------------------------------------
+
+
+def test_utf8_notice_is_read_unchanged(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", NOTICE.encode("utf-8")))
+    assert notice.text == NOTICE, "a UTF-8 notice came back altered"
+    assert notice.encoding == "utf-8"
+    assert not notice.converted and notice.original_text is None
+
+
+def test_utf8_bom_is_stripped_and_reported(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", codecs.BOM_UTF8 + NOTICE.encode("utf-8")))
+    assert notice.text == NOTICE, (
+        "the BOM leaked into the text (the title would start with \\ufeff)"
+    )
+    assert notice.encoding == "utf-8-sig"
+
+
+def test_utf16_with_bom_and_crlf_becomes_lf_text(tmp_path):
+    data = NOTICE.replace("\n", "\r\n").encode("utf-16")  # Python writes the BOM
+    notice = read_notice(write(tmp_path, "n.txt", data))
+    assert notice.text == NOTICE, "a Windows UTF-16 notice did not read as the same text with \\n"
+    assert notice.encoding == "utf-16"
+
+
+def test_gbk_notice_is_detected_not_assumed(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", NOTICE.encode("gbk")))
+    assert notice.text == NOTICE, "a GBK notice was decoded as mojibake"
+    assert notice.encoding == "gb18030", "GB codecs must be decoded with their superset gb18030"
+
+
+def test_short_gbk_line_is_still_recognised_as_chinese(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", "关于巡察整改情况的通报\n".encode("gbk")))
+    assert notice.text == "关于巡察整改情况的通报\n", "a short GBK title was decoded as mojibake"
+
+
+def test_gb18030_keeps_a_character_outside_gbk(tmp_path):
+    text = NOTICE + "涉及人员：张㐀、李𠀀。\n"
+    with pytest.raises(UnicodeEncodeError):
+        "𠀀".encode("gbk")  # the premise: GBK cannot hold this character
+    notice = read_notice(write(tmp_path, "n.md", text.encode("gb18030")))
+    assert notice.text == text, "a rare name character outside GBK was lost or garbled"
+    assert notice.encoding == "gb18030"
+
+
+def test_lone_cr_line_ends_become_lf(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", NOTICE.replace("\n", "\r").encode("utf-8")))
+    assert notice.text == NOTICE, "old Mac line ends were not split into lines"
+
+
+def test_internal_whitespace_is_kept(tmp_path):
+    text = "一、组织整改\n　　1.强化组织  领导，\t健全\n\n机制。\n"
+    notice = read_notice(write(tmp_path, "n.txt", text.encode("utf-8")))
+    assert notice.text == text, "the reader changed spacing the parser relies on"
+
+
+@pytest.mark.parametrize("path", REAL_NOTICES, ids=lambda p: p.name)
+def test_real_notice_reads_as_its_utf8_text(path):
+    expected = path.read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    notice = read_notice(path)
+    assert notice.text == expected, f"{path.name} was altered on reading (offsets would drift)"
+    assert notice.encoding == "utf-8"
+    assert not notice.converted, f"{path.name} is simplified but was converted"
+
+
+def test_real_notices_are_there():
+    assert len(REAL_NOTICES) >= 5, "the bundled notices in data/raw are missing"
+
+
+# --- other formats ----------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_table_cells_are_read_in_order(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于巡察整改情况的通报")
+    document.add_paragraph("一、组织整改落实情况")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "问题"
+    table.cell(0, 1).text = "整改情况"
+    table.cell(1, 0).text = "学习不深入"
+    table.cell(1, 1).text = "已完成"
+    document.add_paragraph("特此通报。")
+    path = tmp_path / "n.docx"
+    document.save(path)
+
+    notice = read_notice(path)
+    assert notice.encoding == "docx"
+    assert notice.text == (
+        "关于巡察整改情况的通报\n一、组织整改落实情况\n问题\n整改情况\n学习不深入\n已完成\n特此通报。"
+    ), "Word paragraphs or table cells were lost or reordered"
+
+
+def test_merged_docx_cells_are_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "一、政治建设方面"
+    table.cell(1, 0).text = "问题1"
+    table.cell(1, 1).text = "已完成"
+    path = tmp_path / "n.docx"
+    document.save(path)
+    text = read_notice(path).text
+    assert text.count("一、政治建设方面") == 1, "a merged table cell was read twice"
+
+
+def make_pdf(path: Path, lines: list[str] | None) -> Path:
+    """A one-page PDF with ``lines`` as real text (CJK font from mplfonts), or an image only."""
+    import matplotlib
+    import mplfonts
+    import numpy as np
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    font = Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
+    with matplotlib.rc_context({"pdf.fonttype": 3}):
+        figure = Figure(figsize=(6, 4))
+        if lines is None:
+            axes = figure.add_subplot()
+            axes.imshow(np.random.default_rng(0).random((20, 20)))
+            axes.axis("off")
+        for i, line in enumerate(lines or []):
+            figure.text(0.05, 0.9 - 0.15 * i, line, fontproperties=FontProperties(fname=font))
+        figure.savefig(path, format="pdf")
+    return path
+
+
+def test_pdf_text_layer_is_extracted(tmp_path):
+    path = make_pdf(tmp_path / "n.pdf", ["Rectification notice 2024", "关于巡察整改情况的通报"])
+    notice = read_notice(path)
+    assert notice.encoding == "pdf"
+    assert "Rectification notice 2024" in notice.text, "the PDF's text layer was not read"
+    assert "关于巡察整改情况的通报" in notice.text, "Chinese text in the PDF came out garbled"
+    assert "\x0c" not in notice.text, "a page-break character leaked into the text"
+
+
+def test_scanned_pdf_without_text_says_run_ocr(tmp_path):
+    path = make_pdf(tmp_path / "scan.pdf", None)
+    assert reason_of(path) == NO_TEXT_LAYER, "a scanned PDF must say it needs OCR"
+
+
+def test_broken_pdf_is_reported_as_not_a_pdf(tmp_path):
+    reason = reason_of(write(tmp_path, "n.pdf", "关于巡察".encode()))
+    assert "not a valid PDF" in reason, f"unhelpful reason for a text file named .pdf: {reason}"
+
+
+def test_broken_docx_is_reported_as_not_word(tmp_path):
+    reason = reason_of(write(tmp_path, "n.docx", b"not a zip at all"))
+    assert "not a valid Word .docx" in reason, f"unhelpful reason for a fake .docx: {reason}"
+
+
+HTML = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>网站标题</title>
+<style>p {{ color: red; }}</style>
+<script>var tracker = "统计代码";</script></head>
+<body><!-- 导航 -->
+<h1>关于巡察整改情况的通报</h1>
+<p>根据县委统一部署，县委第三巡察组
+   对县科协党组进行了巡察。</p>
+<div>一、组织整改落实情况<br>1.强化组织领导。</div>
+<table><tr><td>问题</td><td>已完成</td></tr></table>
+</body></html>
+"""
+HTML_TEXT = (
+    "关于巡察整改情况的通报\n"
+    "根据县委统一部署，县委第三巡察组对县科协党组进行了巡察。\n"
+    "一、组织整改落实情况\n1.强化组织领导。\n问题\n已完成"
+)
+
+
+def test_html_keeps_visible_blocks_as_lines_without_script(tmp_path):
+    path = write(tmp_path, "n.html", HTML.format(charset="utf-8").encode("utf-8"))
+    notice = read_notice(path)
+    assert notice.encoding == "html"
+    assert "统计代码" not in notice.text and "color" not in notice.text, "script/style text leaked"
+    assert notice.text == HTML_TEXT, "web page blocks did not become one line each"
+
+
+def test_html_declared_gb2312_charset_is_honoured(tmp_path):
+    path = write(tmp_path, "n.htm", HTML.format(charset="gb2312").encode("gb18030"))
+    assert read_notice(path).text == HTML_TEXT, "a GB2312 web page was decoded as mojibake"
+
+
+def test_html_without_declaration_is_detected(tmp_path):
+    page = HTML.replace('<meta charset="{charset}">', "")
+    path = write(tmp_path, "n.html", page.format().encode("gbk"))
+    assert read_notice(path).text == HTML_TEXT, "an undeclared GBK web page was garbled"
+
+
+# --- traditional script -----------------------------------------------------------------
+
+
+def test_traditional_script_is_converted_and_original_kept(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", TRADITIONAL.encode("utf-8")))
+    assert notice.converted, "a traditional-script notice was not converted"
+    assert notice.text == SIMPLIFIED, "traditional → simplified conversion is wrong"
+    assert notice.original_text == TRADITIONAL, "the original traditional text was not kept"
+
+
+def test_big5_traditional_notice_is_decoded_and_converted(tmp_path):
+    notice = read_notice(write(tmp_path, "n.txt", (TRADITIONAL * 3).encode("big5")))
+    assert notice.text == SIMPLIFIED * 3, "a Big5 notice was not decoded and converted"
+    assert notice.converted
+
+
+def test_a_few_traditional_looking_characters_do_not_trigger_conversion(tmp_path):
+    text = NOTICE + "整改成效显著，著力解决突出问题。\n"  # 著 is valid simplified too
+    notice = read_notice(write(tmp_path, "n.txt", text.encode("utf-8")))
+    assert not notice.converted and notice.text == text, "simplified text was rewritten"
+
+
+# --- unreadable inputs ------------------------------------------------------------------
+
+
+def test_empty_file_is_reported_as_empty(tmp_path):
+    assert reason_of(write(tmp_path, "n.txt", b"")) == "empty file"
+    assert reason_of(write(tmp_path, "m.txt", b"\r\n  \n")) == "empty file"
+
+
+def test_binary_junk_is_not_text(tmp_path):
+    junk = bytes(range(256)) * 8 + os.urandom(4096)
+    assert reason_of(write(tmp_path, "n.txt", junk)) == "not text: looks like binary data"
+
+
+def test_control_character_soup_without_nul_is_not_text(tmp_path):
+    junk = bytes(b for b in range(1, 32) if b not in b"\t\n\r\f\v") * 50
+    assert reason_of(write(tmp_path, "n.txt", junk)) == "not text: looks like binary data"
+
+
+def test_unreadable_file_reports_permission_denied(tmp_path, monkeypatch):
+    path = write(tmp_path, "n.txt", NOTICE.encode("utf-8"))
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):  # root reads anything: emulate the refusal
+
+            def refuse(*args, **kwargs):
+                raise PermissionError(13, "Permission denied")
+
+            monkeypatch.setattr(notice_io, "open", refuse, raising=False)
+        assert reason_of(path) == "permission denied"
+    finally:
+        path.chmod(0o644)
+
+
+def test_missing_file_is_reported(tmp_path):
+    assert reason_of(tmp_path / "gone.txt") == "file not found"
+
+
+@pytest.mark.parametrize("name", ["provenance.yml", "notes.xyz", "old.doc", "README"])
+def test_unsupported_suffix_is_named(tmp_path, name):
+    path = write(tmp_path, name, b"anything")
+    reason = reason_of(path)
+    assert reason.startswith("unsupported file type"), f"unexpected reason: {reason}"
+    suffix = Path(name).suffix
+    assert not suffix or f"'{suffix}'" in reason, "the reason must name the file's suffix"
+
+
+def test_read_error_survives_pickling_to_worker_processes(tmp_path):
+    error = NoticeReadError(tmp_path / "n.txt", "empty file")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.path, copy.reason) == (error.path, error.reason)
+    assert str(copy) == f"{tmp_path / 'n.txt'}: empty file"
+
+
+# --- listing inputs ---------------------------------------------------------------------
+
+
+def test_folder_expands_to_sorted_visible_files(tmp_path):
+    for name in ["b.txt", "a.pdf", ".hidden.txt", "~$lock.docx", "provenance.yml"]:
+        write(tmp_path, name, b"x")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "c.txt", b"x")
+    found = [p.name for p in iter_input_files(tmp_path)]
+    assert found == ["a.pdf", "b.txt", "provenance.yml"], f"unexpected inputs: {found}"
+
+
+def test_files_and_folders_mix_without_duplicates(tmp_path):
+    one = write(tmp_path, "z.txt", b"x")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    two = write(folder, "a.txt", b"x")
+    assert iter_input_files([str(one), folder, two]) == sorted([one, two])
+    assert iter_input_files(one) == [one]
+
+
+def test_missing_input_path_is_an_error(tmp_path):
+    with pytest.raises(NoticeReadError, match="no such file or folder"):
+        iter_input_files([tmp_path / "typo"])
+
+
+def test_real_folder_lists_notices_and_provenance():
+    names = [p.name for p in iter_input_files(RAW)]
+    assert "provenance.yml" in names and len(names) == len(REAL_NOTICES) + 1
+    assert all(Path(n).suffix in SUPPORTED_SUFFIXES for n in names if n != "provenance.yml")
+
+
+# --- large inputs -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_fifty_megabyte_notice_reads_in_linear_time(tmp_path, encoding):
+    block = NOTICE.replace("\n", "\r\n").encode(encoding)
+    path = write(tmp_path, "big.txt", block * (50_000_000 // len(block) + 1))
+    started = time.perf_counter()
+    notice = read_notice(path)
+    elapsed = time.perf_counter() - started
+    assert notice.encoding == encoding
+    assert notice.text.startswith(NOTICE) and "\r" not in notice.text
+    assert elapsed < 20, f"reading a 50 MB notice took {elapsed:.1f}s"
