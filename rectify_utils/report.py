@@ -1,0 +1,292 @@
+"""Execute the notebooks listed in reports.yml and render them to self-contained HTML.
+
+Each report's notebook runs with papermill in a pool of worker processes (one kernel per
+notebook), is written to ``reports/NAME.ipynb`` and ``reports/NAME.html`` (code hidden), and
+listed in ``reports/index.html``. Reports whose inputs did not change since their last build
+are skipped; a failing notebook is still rendered, marked failed, and makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import replace
+from datetime import datetime, timezone
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import report_config
+from .report_config import ConfigError, ReportSpec
+from .report_execute import Job, init_worker, run_job
+from .report_html import render_index
+from .report_inputs import InputHasher, load_manifest, save_manifest
+
+DEFAULT_CONFIG = "reports.yml"
+DEFAULT_OUT = "reports"
+COLUMNS = [
+    "name", "title", "notebook", "parameters", "status", "outcome",
+    "duration", "built", "html", "ipynb", "error", "warnings",
+]  # fmt: skip
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def _associations_lister(
+    hasher: InputHasher, manifest: dict[str, Any]
+) -> Callable[[str], list[str]]:
+    """``corpus_associations`` through the manifest's cache, keyed by corpus and code hash."""
+
+    def associations_of(data_dir: str) -> list[str]:
+        key = hasher.corpus_key(data_dir)
+        cached = manifest["associations"].get(key)
+        if cached is None:
+            cached = report_config.corpus_associations(data_dir)
+            manifest["associations"] = {key: cached}  # keep only the current corpus
+        return list(cached)
+
+    return associations_of
+
+
+def _is_up_to_date(previous: Mapping[str, Any] | None, digest: str) -> bool:
+    """Same inputs as the last build, and its outputs are still there.
+
+    Failures of the notebook itself are skipped too (they would fail again); failures of the
+    machinery (no kernel, missing notebook, conversion) are always retried.
+    """
+    if not previous or previous.get("hash") != digest:
+        return False
+    if previous.get("outcome") == "failed" and not previous.get("notebook_error"):
+        return False
+    return all(previous.get(k) and Path(previous[k]).is_file() for k in ("html", "ipynb"))
+
+
+def _row(spec: ReportSpec, **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+    row.update(name=spec.name, title=spec.title, notebook=str(spec.notebook))
+    row.update(parameters=dict(spec.parameters), warnings=[])
+    row.update(values)
+    return row
+
+
+def _job(spec: ReportSpec, out_dir: Path) -> Job:
+    return Job(
+        name=spec.name,
+        notebook=str(spec.notebook),
+        title=spec.title,
+        parameters=dict(spec.parameters),
+        out_dir=str(out_dir),
+        timeout=spec.timeout,
+    )
+
+
+def _echo_row(row: Mapping[str, Any], echo: Callable[[str], None]) -> None:
+    label = "up to date" if row["status"] == "skipped-up-to-date" else row["status"]
+    line = f"[{label:>10}] {row['name']}  {row['duration'] or 0:.1f}s"
+    if row["html"]:
+        line += f"  {row['html']}"
+    if row["status"] == "failed" and row["error"]:
+        line += f"\n             {row['error']}"
+    for warning in row["warnings"] or []:
+        line += f"\n             warning: {warning}"
+    echo(line)
+
+
+def build_reports(
+    config: str | Path = DEFAULT_CONFIG,
+    overrides: Mapping[str, Any] | Iterable[tuple[str, str]] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    out_dir: str | Path = DEFAULT_OUT,
+    only: Iterable[str] | None = None,
+    echo: Callable[[str], None] | None = print,
+) -> pd.DataFrame:
+    """Build the reports of ``config`` into ``out_dir``; one row per report built or skipped.
+
+    ``overrides`` (parameter -> value, or ``-p`` string pairs parsed as YAML) win over the
+    config. ``status`` is ok/failed/skipped-up-to-date; ``outcome`` is the state of the report
+    on disk (ok/failed), also for skipped ones. Raises ``ConfigError`` for an unusable config.
+    """
+    say = echo or (lambda _line: None)
+    config_path = Path(config).resolve()
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    entries = report_config.load_entries(config_path, report_config.parse_overrides(overrides))
+    manifest = load_manifest(out)
+    hasher = InputHasher(exclude=out)
+    all_specs = report_config.expand(entries, _associations_lister(hasher, manifest))
+    all_specs = [_with_figures_dir(s, out) for s in all_specs]
+    specs = report_config.select(all_specs, only)
+
+    rows: dict[str, dict[str, Any]] = {}
+    pending: list[tuple[ReportSpec, str]] = []
+    for spec in specs:
+        digest = hasher.report(spec)
+        previous = manifest["reports"].get(spec.name)
+        if not spec.error and not spec.notebook.is_file():
+            spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
+            for stale in (out / f"{spec.name}.html", out / f"{spec.name}.ipynb"):
+                stale.unlink(missing_ok=True)
+        if spec.error:
+            rows[spec.name] = _row(spec, status="failed", outcome="failed", error=spec.error)
+            rows[spec.name].update(duration=0.0, built=_now())
+            manifest["reports"][spec.name] = {"hash": None, **_record(rows[spec.name])}
+        elif not force and _is_up_to_date(previous, digest):
+            rows[spec.name] = _row(spec, status="skipped-up-to-date", duration=0.0)
+            for key in ("outcome", "built", "html", "ipynb", "error"):
+                rows[spec.name][key] = previous.get(key)
+        else:
+            pending.append((spec, digest))
+    for row in rows.values():
+        _echo_row(row, say)
+
+    if pending:
+        n_workers = max(1, min(jobs or cpu_count(), cpu_count(), len(pending)))
+        say(f"building {len(pending)} report(s) with {n_workers} worker(s)")
+        _run_pending(pending, out, n_workers, manifest, rows, say)
+    save_manifest(out, manifest)
+
+    frame = pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
+    _write_index(all_specs, rows, manifest, out, config_path.parent)
+    return frame
+
+
+def _with_figures_dir(spec: ReportSpec, out: Path) -> ReportSpec:
+    """Give each report its own ``figures_dir`` under ``out/figures`` unless the config set one."""
+    if spec.parameters.get("figures_dir"):
+        return spec
+    params = {**spec.parameters, "figures_dir": str(out / "figures" / spec.name)}
+    return replace(spec, parameters=params)
+
+
+def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+    keys = ("title", "notebook", "parameters", "outcome", "built", "duration", "html", "ipynb")
+    return {k: row[k] for k in (*keys, "error", "warnings")}
+
+
+def _run_pending(
+    pending: list[tuple[ReportSpec, str]],
+    out: Path,
+    n_workers: int,
+    manifest: dict[str, Any],
+    rows: dict[str, dict[str, Any]],
+    say: Callable[[str], None],
+) -> None:
+    """Run the jobs in worker processes; record and print each as it finishes."""
+    ctx = get_context("spawn")  # no forked copies of the parent's threads or open files
+    with ProcessPoolExecutor(
+        max_workers=n_workers, mp_context=ctx, initializer=init_worker
+    ) as pool:
+        futures = {
+            pool.submit(run_job, _job(spec, out)): (spec, digest) for spec, digest in pending
+        }
+        for future in as_completed(futures):
+            spec, digest = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # the worker process itself died
+                result = {"status": "failed", "error": f"worker crashed: {exc!r}", "duration": 0.0}
+            row = _row(spec, built=_now(), outcome=result["status"])
+            row.update({k: result.get(k) for k in ("status", "duration", "html", "ipynb", "error")})
+            row["warnings"] = result.get("warnings") or []
+            rows[spec.name] = row
+            notebook_error = result["status"] == "failed" and bool(result.get("html"))
+            manifest["reports"][spec.name] = {
+                "hash": digest,
+                "notebook_error": notebook_error,
+                **_record(row),
+            }
+            save_manifest(out, manifest)  # an interrupted build keeps what it finished
+            _echo_row(row, say)
+
+
+def _write_index(
+    specs: list[ReportSpec],
+    rows: Mapping[str, Mapping[str, Any]],
+    manifest: Mapping[str, Any],
+    out: Path,
+    root: Path,
+) -> Path:
+    """Write ``out/index.html`` listing every report of the config, built now or before."""
+    records = []
+    for spec in specs:
+        row = rows.get(spec.name)
+        if row is None:  # not selected by --only: show its last build, if any
+            last = manifest["reports"].get(spec.name) or {}
+            row = {**_row(spec), **{k: last.get(k) for k in ("outcome", "built", "duration")}}
+            row.update({k: last.get(k) for k in ("html", "ipynb", "error")})
+        records.append(row)
+    path = out / "index.html"
+    path.write_text(render_index(records, out_dir=out, generated=_now(), root=root), "utf-8")
+    return path
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``rectify report``."""
+    parser.add_argument(
+        "--config", default=DEFAULT_CONFIG, help="build config (default: %(default)s)"
+    )
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("KEY", "VALUE"),
+        default=[],
+        help="override a notebook parameter for every report; VALUE is YAML (5, null, [a, b])",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="parallel notebooks (default: min(cores, reports))"
+    )
+    parser.add_argument("--force", action="store_true", help="rebuild reports that are up to date")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        default=[],
+        help="build only this report (or config entry); repeatable",
+    )
+    parser.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: %(default)s)")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    """Run ``rectify report``: 0 if every report is ok, 1 if any failed, 2 for a bad config."""
+    start = time.perf_counter()
+    try:
+        frame = build_reports(
+            config=args.config,
+            overrides=[tuple(p) for p in args.parameter],
+            jobs=args.jobs,
+            force=args.force,
+            out_dir=args.out,
+            only=args.only,
+        )
+    except ConfigError as exc:
+        print(f"rectify report: {exc}", file=sys.stderr)
+        return 2
+    failed = frame[frame["outcome"] == "failed"]
+    counts = frame["status"].value_counts()
+    print(
+        f"{len(frame)} report(s): {counts.get('ok', 0)} built, {len(failed)} failed, "
+        f"{counts.get('skipped-up-to-date', 0)} up to date "
+        f"in {time.perf_counter() - start:.1f}s -> {Path(args.out) / 'index.html'}"
+    )
+    for name in failed["name"]:
+        print(f"failed: {name}", file=sys.stderr)
+    return 1 if len(failed) else 0

@@ -1,0 +1,143 @@
+"""Run one report in a worker process: papermill executes the notebook, nbconvert renders it.
+
+Everything here runs inside ``ProcessPoolExecutor`` workers; papermill and nbconvert are
+imported there only, so a no-change build never pays for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+KERNEL_NAME = "python3"  # resolves to sys.executable's ipykernel, i.e. the current environment
+# ipykernel leaves MPLBACKEND alone when set; "Agg" would stop figures from being displayed in the
+# notebook, so kernels get the inline backend, which renders with Agg and never opens a window.
+KERNEL_MPLBACKEND = "module://matplotlib_inline.backend_inline"
+START_TIMEOUT = 60  # seconds for a kernel to start
+# no start-up/shut-down chatter ("running over TCP", "KeyboardInterrupt caught") on stderr
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from font|missing glyph", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to build one report (plain data, picklable)."""
+
+    name: str
+    notebook: str
+    title: str
+    parameters: dict[str, Any]
+    out_dir: str
+    timeout: int
+
+
+@dataclass
+class JobResult:
+    """Outcome of one build: ``status`` is ``ok`` or ``failed``."""
+
+    name: str
+    status: str
+    duration: float
+    html: str | None = None
+    ipynb: str | None = None
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def init_worker() -> None:
+    """Per-process set-up: own Jupyter runtime dir (connection files), headless matplotlib."""
+    runtime = tempfile.mkdtemp(prefix=f"rectify-kernels-{os.getpid()}-")
+    os.environ["JUPYTER_RUNTIME_DIR"] = runtime
+    os.environ["MPLBACKEND"] = KERNEL_MPLBACKEND
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiet debugpy start-up
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+
+
+def _is_start_failure(exc: BaseException) -> bool:
+    """A kernel that died or timed out before running anything is worth one more try."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellTimeoutError):
+        return False
+    return isinstance(exc, (DeadKernelError, RuntimeError, TimeoutError, ConnectionError))
+
+
+def _execute(job: Job, ipynb: Path) -> str | None:
+    """Execute the notebook into ``ipynb``; return the error text if a cell failed."""
+    import papermill as pm
+
+    figures_dir = job.parameters.get("figures_dir")
+    if figures_dir:
+        Path(figures_dir).mkdir(parents=True, exist_ok=True)
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(
+                job.notebook,
+                str(ipynb),
+                parameters=job.parameters,
+                kernel_name=KERNEL_NAME,
+                cwd=str(Path(job.notebook).parent),
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                start_timeout=START_TIMEOUT,
+                execution_timeout=job.timeout,
+                extra_arguments=KERNEL_ARGUMENTS,
+            )
+            return None
+        except pm.PapermillExecutionError as exc:
+            return f"{exc.ename}: {exc.evalue} (cell {exc.exec_count})"
+        except Exception as exc:
+            if attempt == 2 or not _is_start_failure(exc):
+                raise
+            time.sleep(1.0)
+    return None  # pragma: no cover - the loop always returns or raises
+
+
+def _glyph_warnings(ipynb: Path) -> list[str]:
+    """'Glyph … missing from font' messages found in the executed notebook's outputs."""
+    text = ipynb.read_text(encoding="utf-8")
+    return sorted(set(m.group(0) for m in GLYPH_WARNING.finditer(text)))
+
+
+def run_job(job: Job) -> dict[str, Any]:
+    """Build one report: execute, render HTML (also for a failed notebook), never raise."""
+    from .report_html import remote_references, render_notebook
+
+    start = time.perf_counter()
+    out_dir = Path(job.out_dir)
+    ipynb, html = out_dir / f"{job.name}.ipynb", out_dir / f"{job.name}.html"
+    result = JobResult(name=job.name, status="ok", duration=0.0)
+    for stale in (ipynb, html):
+        stale.unlink(missing_ok=True)
+    try:
+        if not Path(job.notebook).is_file():
+            raise FileNotFoundError(f"notebook {job.notebook} does not exist")
+        error = _execute(job, ipynb)
+        if error:
+            result.status, result.error = "failed", error
+    except Exception as exc:
+        result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+    if ipynb.is_file():
+        result.ipynb = str(ipynb)
+        try:
+            page = render_notebook(ipynb, title=job.title)
+            html.write_text(page, encoding="utf-8")
+            result.html = str(html)
+            result.warnings += _glyph_warnings(ipynb)
+            result.warnings += [f"remote reference in HTML: {r}" for r in remote_references(page)]
+        except Exception as exc:
+            result.status = "failed"
+            result.error = (result.error + "; " if result.error else "") + (
+                f"HTML conversion failed: {type(exc).__name__}: {exc}"
+            )
+    result.duration = time.perf_counter() - start
+    return result.to_dict()

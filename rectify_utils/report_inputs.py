@@ -1,0 +1,122 @@
+"""What a report depends on, as one hash, and the build manifest that remembers it.
+
+A report's hash covers: the notebook file, every file of each ``*_dir`` / ``*_path`` parameter
+(the data dir, the taxonomy file...), all of ``rectify_utils/**/*.py`` and
+``rectify_utils/resources/**``, and the parameters themselves. The manifest
+(``reports/.build-manifest.json``) stores each report's hash and outcome, and caches the
+association list per corpus so that a no-change build never parses the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .report_config import OUTPUT_PARAMETERS, ReportSpec, is_path_parameter
+
+MANIFEST_NAME = ".build-manifest.json"
+MANIFEST_VERSION = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+_SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".git"}
+
+
+def _sha(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _files_under(root: Path, exclude: Path | None = None) -> list[Path]:
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if d not in _SKIP_DIRS and (here / d).resolve() != exclude
+        )
+        files.extend(Path(dirpath) / f for f in sorted(filenames) if not f.endswith(".pyc"))
+    return files
+
+
+class InputHasher:
+    """Hashes files and folders, each at most once per build.
+
+    ``exclude`` (the output folder) is never hashed, so that a data dir containing the reports
+    does not change with every build.
+    """
+
+    def __init__(self, exclude: Path | None = None) -> None:
+        self._cache: dict[Path, str] = {}
+        self._exclude = exclude.resolve() if exclude else None
+
+    def path(self, path: str | Path) -> str:
+        """Hash of a file's bytes, or of every file (name and bytes) under a folder."""
+        p = Path(path)
+        if p not in self._cache:
+            if p.is_file():
+                self._cache[p] = _sha(p.read_bytes())
+            elif p.is_dir():
+                parts = [
+                    f"{f.relative_to(p).as_posix()}={self.path(f)}"
+                    for f in _files_under(p, self._exclude)
+                ]
+                self._cache[p] = _sha("dir", *parts)
+            else:
+                self._cache[p] = "missing"
+        return self._cache[p]
+
+    def code(self) -> str:
+        """Hash of the package's Python files and bundled resources."""
+        files = [f for f in _files_under(PACKAGE_DIR) if f.suffix == ".py"]
+        resources = PACKAGE_DIR / "resources"
+        if resources.is_dir():
+            files += _files_under(resources)
+        parts = [f"{f.relative_to(PACKAGE_DIR).as_posix()}={self.path(f)}" for f in files]
+        return _sha("code", *parts)
+
+    def corpus_key(self, data_dir: str | Path) -> str:
+        """Key of the association cache: the corpus files and the parser code."""
+        return _sha("corpus", self.path(data_dir), self.code())
+
+    def report(self, spec: ReportSpec) -> str:
+        """Hash of everything the report's output depends on."""
+        inputs = {
+            key: self.path(value)
+            for key, value in sorted(spec.parameters.items())
+            if is_path_parameter(key) and key not in OUTPUT_PARAMETERS and isinstance(value, str)
+        }
+        return _sha(
+            "report",
+            spec.name,
+            spec.title,
+            self.path(spec.notebook),
+            self.code(),
+            json.dumps(spec.parameters, sort_keys=True, ensure_ascii=False, default=str),
+            json.dumps(inputs, sort_keys=True),
+        )
+
+
+def load_manifest(out_dir: Path) -> dict[str, Any]:
+    """The manifest in ``out_dir``, or an empty one if absent, unreadable or from another version."""
+    try:
+        data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        data = {"version": MANIFEST_VERSION}
+    data.setdefault("reports", {})
+    data.setdefault("associations", {})
+    return data
+
+
+def save_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest atomically (a crash never leaves half a file)."""
+    tmp = out_dir / f"{MANIFEST_NAME}.{os.getpid()}.tmp"
+    tmp.write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+    )
+    os.replace(tmp, out_dir / MANIFEST_NAME)
