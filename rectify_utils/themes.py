@@ -155,7 +155,9 @@ def _parse_theme(raw: Any, index: int, path: Path) -> Theme:
     where = f"theme {raw['code']} ({raw['name']})"
     unknown = set(raw) - _THEME_KEYS
     if unknown:
-        raise _fail(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_THEME_KEYS)}")
+        raise _fail(
+            path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_THEME_KEYS)}"
+        )
     if raw["code"] == UNCLASSIFIED:
         raise _fail(path, where, f"`{UNCLASSIFIED}` is reserved for problems no rule matches")
     rules = raw.get("rules")
@@ -177,7 +179,9 @@ def load_taxonomy(path: str | Path = DEFAULT_TAXONOMY) -> Taxonomy:
     weights = dict(DEFAULT_FIELD_WEIGHTS)
     for field, value in (raw.get("field_weights") or {}).items():
         if field not in FIELD_COLUMNS:
-            raise _fail(path, "field_weights", f"unknown field {field!r}; allowed: {list(FIELD_COLUMNS)}")
+            raise _fail(
+                path, "field_weights", f"unknown field {field!r}; allowed: {list(FIELD_COLUMNS)}"
+            )
         weights[field] = _number(value, path, "field_weights", field)
     text_cap = _number(raw.get("text_cap", DEFAULT_TEXT_CAP), path, "text_cap", "text_cap")
     themes = tuple(_parse_theme(t, i, path) for i, t in enumerate(raw["themes"]))
@@ -303,7 +307,8 @@ def category_crosstab(
     long[by] = long[by].astype("string")
     long["theme_code"] = long["theme_code"].astype(problems["theme_code"].dtype)
     long["theme"] = pd.Categorical(
-        [names.get(c, c) for c in long["theme_code"]], categories=list(dict.fromkeys(names.values()))
+        [names.get(c, c) for c in long["theme_code"]],
+        categories=list(dict.fromkeys(names.values())),
     )
     long["n"] = long["n"].astype("Int64")
     long["share"] = (long["n"] / totals.where(totals > 0)).astype("float64")
@@ -330,12 +335,16 @@ def aspect_titles(corpus_or_problems: Any) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ThemeAgreement:
-    """How the classifier agrees with a hand-labelled sample."""
+    """How the classifier agrees with a hand-labelled sample.
+
+    ``per_theme``: theme_code, theme, n_labelled, n_predicted, n_correct, precision, recall, f1.
+    ``disagreements``: notice_id, problem_no, title, label, predicted, runner_up, evidence.
+    """
 
     accuracy: float
     n: int
-    per_theme: pd.DataFrame  # theme_code, theme, n_labelled, n_predicted, n_correct, precision, recall, f1
-    disagreements: pd.DataFrame  # notice_id, problem_no, title, label, predicted, runner_up, evidence
+    per_theme: pd.DataFrame
+    disagreements: pd.DataFrame
 
 
 def read_labels(labelled_csv: str | Path) -> pd.DataFrame:
@@ -353,7 +362,9 @@ def theme_agreement(
     predicted = classify_problems(corpus, taxonomy_path)
     predicted = predicted.assign(notice_id=predicted["notice_id"].astype("string"))
     merged = labels.merge(
-        predicted[["notice_id", "problem_no", "title", "theme_code", "runner_up_code", "theme_evidence"]],
+        predicted[
+            ["notice_id", "problem_no", "title", "theme_code", "runner_up_code", "theme_evidence"]
+        ],
         on=["notice_id", "problem_no"],
         how="left",
         suffixes=("_label", "_predicted"),
@@ -373,7 +384,16 @@ def theme_agreement(
         rows.append((code, names.get(code, code), n_lab, n_pred, n_ok, precision, recall, f1))
     per_theme = pd.DataFrame(
         rows,
-        columns=["theme_code", "theme", "n_labelled", "n_predicted", "n_correct", "precision", "recall", "f1"],
+        columns=[
+            "theme_code",
+            "theme",
+            "n_labelled",
+            "n_predicted",
+            "n_correct",
+            "precision",
+            "recall",
+            "f1",
+        ],
     )
     for col in ("n_labelled", "n_predicted", "n_correct"):
         per_theme[col] = per_theme[col].astype("Int64")
