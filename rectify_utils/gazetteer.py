@@ -1,0 +1,65 @@
+"""Province, city and county of an organisation name, from the `cpca` gazetteer of China's
+administrative divisions (it knows 新野县 is in 南阳市, 河南省 even when the name does not say)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# the region part of a body's name: `临沂市罗庄区` in `中共临沂市罗庄区科学技术协会党组`
+REGION_IN_NAME = re.compile(r"^(?:中共|中国共产党)?(?P<region>.+?(?:省|自治区|市|州|盟|地区|区|县|旗))(?=科|协|委|党)")
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str | None
+    city: str | None
+    county: str | None
+    adcode: str | None
+
+    @property
+    def level(self) -> str | None:
+        if self.county:
+            return "区县"
+        if self.city:
+            return "地市"
+        if self.province:
+            return "省"
+        return None
+
+    @property
+    def short_name(self) -> str | None:
+        return self.county or self.city or self.province
+
+
+@lru_cache(maxsize=4096)
+def locate(organisation: str) -> Place:
+    """Look the organisation's region up in the gazetteer."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import cpca
+
+        m = REGION_IN_NAME.match(organisation)
+        query = m.group("region") if m else organisation
+        row = cpca.transform([query]).iloc[0]
+
+    def value(key: str) -> str | None:
+        v = row.get(key)
+        return None if v is None or (isinstance(v, float)) or v == "" else str(v)
+
+    province, city, county = value("省"), value("市"), value("区")
+    if province and province == city:  # municipalities: 北京市 北京市 …
+        city = city if county else None
+    return Place(province, city, county, value("adcode"))
+
+
+def association_name(organisation: str, place: Place) -> str:
+    """Short name such as `新野县科协`: the smallest region in the name plus 科协."""
+    m = REGION_IN_NAME.match(organisation)
+    region = place.short_name or (m.group("region") if m else None)
+    if m and place.short_name and not m.group("region").endswith(place.short_name):
+        region = m.group("region")  # the gazetteer picked a different place: trust the text
+    return f"{region}科协" if region else organisation

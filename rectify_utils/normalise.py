@@ -1,0 +1,125 @@
+"""Normalise extracted notice text: markup, page numbers, PDF line wraps, stray spaces.
+
+The result is a list of paragraphs; the *normalised text* every offset refers to is
+``"\\n".join(paragraphs)``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# `**一是**` → `一是` (markdown bold left by the extraction)
+MARKDOWN_BOLD = re.compile(r"\*\*|__")
+# `## 标题` → `标题` (markdown heading hashes at a line start)
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# a line that is only a page number: `5`, `- 5 -`, `— 12 —`, `第 3 页`
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$")
+# spaces next to a non-ASCII character: `2021 年 8 月` → `2021年8月`
+SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+# characters that end a sentence: a wrapped line never ends a paragraph on anything else
+SENTENCE_END = "。！？!?"
+# characters that leave a sentence open: a line ending on them continues
+SENTENCE_PAUSE = "，、,"
+# a line that starts a new outline item or field, so it is never glued to the line before:
+# `一、` `（一）` `(三)` `1、` `1.` `（1）` `①` `整改情况：` `欢迎…` `附件`
+BLOCK_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．]"
+    r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,3}\s*[、．.](?!\d)"
+    r"|[①-⑳]"
+    r"|(?:整改|完成)(?:情况|措施|进展|完成时限|时限|结果)\s*[：:]"
+    r"|欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$)"
+)
+
+
+def display_width(line: str) -> float:
+    """Width of a line in CJK cells: ASCII counts half."""
+    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in line)
+
+
+@dataclass
+class Normalised:
+    paragraphs: list[str]
+    wrapped: bool
+    wrap_width: float
+    removed: list[str] = field(default_factory=list)  # e.g. "line 93: page number '5'"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def clean_line(line: str) -> str:
+    """Strip a line and drop spaces next to CJK characters."""
+    return SPACE_BESIDE_CJK.sub("", line.strip(" \t\u3000\xa0\ufeff"))
+
+
+def strip_markup(text: str) -> str:
+    """Remove markdown bold markers and heading hashes."""
+    text = MARKDOWN_BOLD.sub("", text)
+    return "\n".join(MARKDOWN_HEADING.sub("", ln) for ln in text.split("\n"))
+
+
+def detect_wrap_width(lines: list[str]) -> tuple[bool, float]:
+    """Is this text hard-wrapped (PDF extraction)? Returns (wrapped, typical width)."""
+    widths = sorted(display_width(ln) for ln in lines if ln)
+    if len(widths) < 8:
+        return False, 0.0
+    width = widths[int(0.75 * (len(widths) - 1))]
+    near = sum(1 for w in widths if 0.8 * width <= w <= 1.2 * width)
+    return (width <= 45 and near / len(widths) >= 0.4), width
+
+
+def _glue(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and b[0].isascii() and a[-1].isalnum() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def repair_wraps(lines: list[str], wrapped: bool, width: float) -> list[str]:
+    """Join wrapped lines back into paragraphs; blank lines never decide on their own.
+
+    A line is continued by the next one when it does not end a sentence, the next line does
+    not open a new outline item, and the physical line was long enough to have been wrapped:
+    close to the typical width in a hard-wrapped text, a long body line otherwise.
+    Every non-whitespace character is kept, in order.
+    """
+    paragraphs: list[str] = []
+    current, tail = "", ""
+    for line in lines:
+        if not line:
+            continue
+        if current and _continues(current, tail, line, wrapped, width):
+            current, tail = _glue(current, line), line
+            continue
+        if current:
+            paragraphs.append(current)
+        current, tail = line, line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _continues(current: str, tail: str, line: str, wrapped: bool, width: float) -> bool:
+    if current[-1] in SENTENCE_END or BLOCK_START.match(line):
+        return False
+    if wrapped:
+        return display_width(tail) >= 0.75 * width
+    # one line per paragraph, but some paragraphs were broken mid-sentence
+    return tail[-1] in SENTENCE_PAUSE or display_width(tail) >= 40
+
+
+def normalise(raw: str) -> Normalised:
+    """Normalise raw notice text into paragraphs."""
+    text = strip_markup(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    removed: list[str] = []
+    lines: list[str] = []
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line = clean_line(raw_line)
+        if line and PAGE_NUMBER_LINE.match(line):
+            removed.append(f"line {number}: page number {line!r}")
+            continue
+        lines.append(line)
+    wrapped, width = detect_wrap_width(lines)
+    return Normalised(repair_wraps(lines, wrapped, width), wrapped, width, removed)

@@ -1,0 +1,279 @@
+"""Parse one notice's normalised text into its outline: header, preamble, problems, closing.
+
+The rules are general (see ``outline.py``): the part of the notice that holds the problems
+is found from what its headings say, and the problem level is the deepest outline level
+whose headings state shortcomings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .normalise import Normalised, display_width
+from .outline import (
+    CLOSING_SECTION,
+    FIELD_LABEL,
+    Heading,
+    clean_title,
+    first_sentence,
+    is_closing_paragraph,
+    looks_like_problem,
+    match_heading,
+)
+
+# a header line that is not the title: `附件8`, `（向社会公开）`
+HEADER_EXTRA = re.compile(r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$")
+# inline measure markers: `①…②…`, `一是…二是…` (after a start, a colon or a stop)
+CIRCLED_MARK = re.compile(r"[①-⑳]")
+SHI_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\n]))\s*(?P<num>[一二三四五六七八九十]{1,2})是")
+
+
+class NotANotice(ValueError):
+    """The text holds no recognisable rectification notice."""
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    heading: Heading | None
+
+
+@dataclass
+class ProblemNode:
+    heading_index: int
+    heading: Heading
+    aspect_no: int | None
+    aspect_title: str | None
+    group_title: str | None
+    body: list[int] = field(default_factory=list)  # paragraph indices after the heading
+
+
+@dataclass
+class ParsedOutline:
+    paragraphs: list[Paragraph]
+    kinds: list[str]  # span kind per paragraph
+    roles: list[str]  # finer role: section/aspect/group/problem/body/measure/... per paragraph
+    owners: list[int | None]  # problem number per paragraph (problem spans)
+    header: list[int]
+    problems: list[ProblemNode]
+    aspects: list[tuple[int, str, str]]  # (paragraph index, label, title)
+    problem_level: int
+    aspect_level: int | None
+    warnings: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+def build_paragraphs(norm: Normalised) -> list[Paragraph]:
+    paragraphs, offset = [], 0
+    for i, text in enumerate(norm.paragraphs):
+        paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
+        offset += len(text) + 1
+    return paragraphs
+
+
+def header_length(paragraphs: list[Paragraph]) -> int:
+    """Leading short paragraphs without a full stop: attachment mark and title lines."""
+    n = 0
+    for p in paragraphs[:6]:
+        if p.heading or "。" in p.text or display_width(p.text) > 60 or p.text.startswith("根据"):
+            break
+        n += 1
+    return n
+
+
+def parse_outline(norm: Normalised) -> ParsedOutline:
+    paragraphs = build_paragraphs(norm)
+    if not paragraphs:
+        raise NotANotice("the text is empty after normalisation")
+    n_header = header_length(paragraphs)
+    kinds: list[str] = ["header"] * n_header + [""] * (len(paragraphs) - n_header)
+    owners: list[int | None] = [None] * len(paragraphs)
+    roles: list[str] = list(kinds)
+    warnings: list[str] = []
+
+    body = paragraphs[n_header:]
+    headings = [p for p in body if p.heading and p.heading.level < 5]
+    if not headings:
+        raise NotANotice("no numbered outline (一、 / （一） / 1. / （1）) was found")
+    top = min(p.heading.level for p in headings)
+    tops = [p.index for p in headings if p.heading.level == top]
+
+    # top-level blocks: [start, end) paragraph ranges
+    blocks = [(s, e) for s, e in zip(tops, [*tops[1:], len(paragraphs)])]
+    closing_blocks = {s for s, _ in blocks if CLOSING_SECTION.search(paragraphs[s].heading.rest)}
+
+    def next_text(i: int) -> str | None:
+        return paragraphs[i + 1].text if i + 1 < len(paragraphs) else None
+
+    def problem_like(i: int) -> bool:
+        return looks_like_problem(paragraphs[i].heading, next_text(i))
+
+    open_blocks = [(s, e) for s, e in blocks if s not in closing_blocks]
+    aspect_mode = bool(open_blocks) and (
+        sum(problem_like(s) for s, _ in open_blocks) / len(open_blocks) > 0.5
+    )
+    if aspect_mode:
+        containers = [(s, e) for s, e in open_blocks if problem_like(s)]
+    else:
+        containers = []
+        for s, e in open_blocks:
+            inner = [i for i in range(s + 1, e) if paragraphs[i].heading and paragraphs[i].heading.level > top]
+            inner = [i for i in inner if paragraphs[i].heading.level < 5] or inner
+            if inner and sum(problem_like(i) for i in inner) / len(inner) >= 0.5:
+                containers.append((s, e))
+    if not containers:
+        raise NotANotice("no part of the outline lists problems (no heading states a shortcoming)")
+
+    # which level holds the problems
+    inner_levels: dict[int, list[int]] = {}
+    for s, e in containers:
+        for i in range(s + 1, e):
+            h = paragraphs[i].heading
+            if h and h.level > top:
+                inner_levels.setdefault(h.level, []).append(i)
+    scores = {lvl: sum(problem_like(i) for i in idx) / len(idx) for lvl, idx in inner_levels.items()}
+    qualifying = [lvl for lvl, sc in scores.items() if sc >= 0.5]
+    if qualifying:
+        problem_level = max(qualifying)
+    elif aspect_mode:
+        problem_level = top
+    else:
+        raise NotANotice("the problem part has no numbered problem headings")
+    above = sorted(lvl for lvl in inner_levels if lvl < problem_level)
+    if aspect_mode:
+        aspect_level: int | None = top
+        group_levels = set(above)
+    else:
+        aspect_level = above[0] if above else None
+        group_levels = set(above[1:])
+
+    problems: list[ProblemNode] = []
+    aspects: list[tuple[int, str, str]] = []
+    first_container = containers[0][0]
+    last_container_end = containers[-1][1]
+    container_starts = {s for s, _ in containers}
+    in_container = [False] * len(paragraphs)
+    for s, e in containers:
+        for i in range(s, e):
+            in_container[i] = True
+
+    aspect_no: int | None = None
+    aspect_title: str | None = None
+    group_title: str | None = None
+    current: ProblemNode | None = None
+    closing_started = False
+    for p in paragraphs[n_header:]:
+        i, h = p.index, p.heading
+        if closing_started:
+            kinds[i] = roles[i] = "closing"
+            continue
+        if not in_container[i]:
+            if i < first_container:
+                kinds[i] = roles[i] = "heading" if (h and h.level == top) else "preamble"
+                if kinds[i] == "heading":
+                    roles[i] = "section"
+            elif i >= last_container_end or any(s <= i < e for s, e in blocks if s in closing_blocks):
+                kinds[i] = roles[i] = "closing"
+            else:
+                kinds[i] = roles[i] = "unassigned"
+                warnings.append(f"paragraph {i + 1} sits in a non-problem section between problem sections")
+            continue
+        if problems and is_closing_paragraph(p.text) and not (h and h.level <= problem_level):
+            closing_started = True
+            kinds[i] = roles[i] = "closing"
+            continue
+        if i in container_starts and not aspect_mode:
+            kinds[i], roles[i] = "heading", "section"
+            aspect_no, aspect_title, group_title, current = None, None, None, None
+            continue
+        if h and aspect_level is not None and h.level == aspect_level and h.level < problem_level:
+            aspects.append((i, h.label, h.rest))
+            aspect_no, aspect_title = len(aspects), h.rest.rstrip("。")
+            group_title, current = None, None
+            kinds[i], roles[i] = "heading", "aspect"
+            continue
+        if h and h.level in group_levels:
+            group_title, current = h.rest.rstrip("。"), None
+            kinds[i], roles[i] = "heading", "group"
+            continue
+        if h and h.level == problem_level:
+            current = ProblemNode(i, h, aspect_no, aspect_title, group_title)
+            problems.append(current)
+            kinds[i], roles[i], owners[i] = "problem", "problem", len(problems)
+            continue
+        if current is not None:
+            current.body.append(i)
+            kinds[i], owners[i] = "problem", len(problems)
+            roles[i] = "measure" if (h and h.level > problem_level and h.level < 5) else "body"
+        elif not problems and aspect_no is None and group_title is None:
+            kinds[i] = roles[i] = "preamble"  # the problem section's introduction
+        else:
+            kinds[i] = roles[i] = "unassigned"
+            warnings.append(f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…")
+
+    if not problems:
+        raise NotANotice("no problem headings were found in the problem part")
+    _check_numbering(problems, warnings)
+    return ParsedOutline(
+        paragraphs, kinds, roles, owners, list(range(n_header)), problems, aspects,
+        problem_level, aspect_level, warnings,
+    )
+
+
+def _check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
+    previous = None
+    for node in problems:
+        n = node.heading.number
+        if previous is not None and n not in (previous + 1, 1):
+            warnings.append(f"problem numbering jumps from {previous} to {n} at {node.heading.label}")
+        previous = n
+
+
+def problem_title(node: ProblemNode) -> tuple[str, str, str]:
+    """(clean title, status marker, rest of the heading paragraph after the title)."""
+    sentence = first_sentence(node.heading.rest)
+    rest = node.heading.rest[len(sentence) :].strip()
+    # a status marker may follow the full stop: `…的问题。（已整改到位）`
+    title, marker = clean_title(sentence + (rest if rest.startswith(("（", "(")) and len(rest) <= 12 else ""))
+    if marker and rest.startswith(("（", "(")) and len(rest) <= 12:
+        rest = ""
+    return title, marker, rest
+
+
+def inline_measures(text: str) -> list[tuple[str, int, int]]:
+    """Split `①…②…` or `一是…二是…` into (label, start, end) segments; [] if not itemised."""
+    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi")):
+        marks = list(pattern.finditer(text))
+        seq, expected = [], 1
+        for m in marks:
+            num = (m.group(0) if numbering == "circled" else m.group("num"))
+            from .numerals import cn_to_int
+
+            if cn_to_int(num) == expected:
+                seq.append(m)
+                expected += 1
+        if len(seq) >= 2:
+            out = []
+            for k, m in enumerate(seq):
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                end = seq[k + 1].start() if k + 1 < len(seq) else _paragraph_end(text, m.end())
+                label = m.group(0).strip()
+                out.append((label, start, end))
+            return out
+    return []
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl
+
+
+def is_field_paragraph(text: str) -> bool:
+    return bool(FIELD_LABEL.match(text))

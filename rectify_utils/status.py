@@ -1,0 +1,129 @@
+"""Status rules: has a problem been fixed, is it still being fixed, or does the notice not say?
+
+Only explicit wording decides, and every decision keeps the span that justified it:
+
+- ``completed``: 已完成 / 已整改到位 / 已完成整改 … in a status marker or deadline field
+  (`整改完成时限：已完成，并长期坚持` is completed), or a deadline on or before the as-of date;
+- ``in_progress``: 正在…(中), 持续整改, 长期整改, 尚未…, a step still only planned (`拟于…`),
+  or a deadline after the as-of date;
+- ``not_stated``: nothing explicit — vague verbs (加强, 推进) are never read as a status.
+
+Where the signals disagree (one measure done, another under way) the problem is in progress.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .dates import find_dates
+
+# `（已整改到位）`, `已完成整改`, `整改已完成`, `已全部整改`, `已销号`, `已办结`
+COMPLETED_CUE = re.compile(
+    r"已(?:全部)?整改(?:到位|完成|完毕)|已完成整改|整改已(?:经)?(?:完成|到位)|整改完毕|已(?:经)?销号|已办结"
+)
+# `已完成` standing alone as a status (a field value or a bracketed marker), e.g. `时限：已完成，并长期坚持`
+COMPLETED_STANDALONE = re.compile(r"(?:^|[：:（(【\[\s])已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
+# `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `有序换届中`, `持续整改`, `长期整改`, `尚未完成`,
+# `拟于近期`, `拟与市委…沟通` (a step still only planned)
+IN_PROGRESS_CUE = re.compile(
+    r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
+    r"|(?:有序|稳步|加快)?推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
+    r"|拟(?:于|在|与|向|将|会同|同)"
+)
+# `整改完成时限：2022年12月31日前完成并长期坚持`, `整改时限：已完成`
+DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
+# document titles and quotations are not statements about the problem's status: `《…正在…》`
+QUOTED_TITLE = re.compile(r"《[^》]*》")
+# `长期坚持` alone as a deadline value means no end date but not "in progress" either
+LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
+
+
+@dataclass(frozen=True)
+class StatusDecision:
+    status: str
+    evidence: str
+    deadline: pd.Timestamp | None
+    deadline_evidence: str
+
+
+def _context(text: str, start: int, end: int, limit: int = 40) -> str:
+    """The clause around a cue (between commas or stops), at most ``limit`` characters each side."""
+    left = text[max(0, start - limit) : start]
+    right = text[end : end + limit]
+    left = re.split(r"[，,。；;\n]", left)[-1]
+    right = re.split(r"[，,。；;\n]", right)[0]
+    return f"{left}{text[start:end]}{right}".strip()
+
+
+def reconcile_with_summary(
+    statuses: list[StatusDecision], claimed_completed: int | None, claimed_ongoing: int | None, summary: str
+) -> list[StatusDecision]:
+    """Apply a notice's own totals (`已完成整改26个，长期整改5个`) to problems it left unmarked.
+
+    Only when the totals add up to the number of problems and exactly the claimed number of
+    problems already carry in-progress wording: then every other problem is, by the notice's
+    own account, completed. Otherwise nothing is inferred.
+    """
+    n = len(statuses)
+    if claimed_completed is None or claimed_completed + (claimed_ongoing or 0) != n:
+        return statuses
+    n_in_progress = sum(s.status == "in_progress" for s in statuses)
+    if n_in_progress != (claimed_ongoing or 0):
+        return statuses
+    evidence = f"通报总述：{summary}（本问题无进行中表述）"
+    return [
+        StatusDecision("completed", evidence, s.deadline, s.deadline_evidence) if s.status == "not_stated" else s
+        for s in statuses
+    ]
+
+
+def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> StatusDecision:
+    """Decide one problem's status from its heading and rectification text."""
+    full = heading + "\n" + body
+    masked = QUOTED_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), full)
+    completed: list[str] = []
+    in_progress: list[str] = []
+    deadline = None
+    deadline_evidence = ""
+
+    for m in DEADLINE_FIELD.finditer(masked):
+        value = m.group("value")
+        deadline_evidence = full[m.start() : m.end()].strip()
+        if COMPLETED_STANDALONE.search("：" + value) or COMPLETED_CUE.search(value):
+            completed.append(deadline_evidence)
+            continue
+        dates = find_dates(value, default_year=as_of.year if as_of is not None else None)
+        if dates:
+            deadline = max(d.date for d in dates)
+            if as_of is not None and deadline <= as_of:
+                completed.append(f"{deadline_evidence}（不晚于截至日期 {as_of.date()}）")
+            else:
+                in_progress.append(
+                    f"{deadline_evidence}（晚于截至日期 {as_of.date()}）" if as_of is not None else deadline_evidence
+                )
+        elif LONG_TERM_VALUE.search(value):
+            in_progress.append(deadline_evidence)
+
+    field_spans = [m.span() for m in DEADLINE_FIELD.finditer(masked)]
+
+    def in_field(pos: int) -> bool:
+        return any(a <= pos < b for a, b in field_spans)
+
+    for m in COMPLETED_CUE.finditer(masked):
+        if not in_field(m.start()):
+            completed.append(_context(full, m.start(), m.end()))
+    for m in COMPLETED_STANDALONE.finditer(masked):
+        if not in_field(m.start()) and re.match(r"[（(【\[]", masked[m.start()]):
+            completed.append(_context(full, m.start(), m.end()))
+    for m in IN_PROGRESS_CUE.finditer(masked):
+        if not in_field(m.start()):
+            in_progress.append(_context(full, m.start(), m.end()))
+
+    if in_progress:
+        return StatusDecision("in_progress", " | ".join(dict.fromkeys(in_progress)), deadline, deadline_evidence)
+    if completed:
+        return StatusDecision("completed", " | ".join(dict.fromkeys(completed)), deadline, deadline_evidence)
+    return StatusDecision("not_stated", "", deadline, deadline_evidence)
