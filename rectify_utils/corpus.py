@@ -1,0 +1,184 @@
+"""Load a folder (or files) of notices into tidy tables: ``load_corpus``."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .io import NoticeReadError, iter_input_files, read_notice
+from .notice import NoticeResult, parse_notice
+from .parse import NotANotice
+
+OUTLINE_COLUMNS = {
+    "notice_id": "string",
+    "node": "category",
+    "depth": "Int64",
+    "label": "string",
+    "title": "string",
+    "problem_no": "Int64",
+    "char_start": "Int64",
+}
+
+
+@dataclass
+class Corpus:
+    """Parsed notices. Every table is a pandas DataFrame; ``texts`` maps notice_id → normalised text."""
+
+    notices: pd.DataFrame
+    problems: pd.DataFrame
+    measures: pd.DataFrame
+    skipped: pd.DataFrame
+    unassigned: pd.DataFrame
+    spans: pd.DataFrame
+    outline: pd.DataFrame
+    warnings: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    originals: dict[str, str] = field(default_factory=dict)  # before traditional→simplified
+
+    def __repr__(self) -> str:
+        return (
+            f"Corpus({len(self.notices)} notices, {len(self.problems)} problems, "
+            f"{len(self.measures)} measures, {len(self.skipped)} skipped, {len(self.unassigned)} unassigned)"
+        )
+
+    @property
+    def associations(self) -> list[str]:
+        return list(dict.fromkeys(self.notices["association"].dropna()))
+
+    def select(self, associations: Iterable[str] | None) -> Corpus:
+        """The corpus restricted to some associations (None: all)."""
+        if associations is None:
+            return self
+        keep = set(associations)
+        ids = set(self.notices.loc[self.notices["association"].isin(keep), "notice_id"])
+
+        def f(df: pd.DataFrame) -> pd.DataFrame:
+            return df[df["notice_id"].isin(ids)].reset_index(drop=True) if "notice_id" in df else df
+
+        return Corpus(
+            f(self.notices), f(self.problems), f(self.measures), self.skipped, f(self.unassigned),
+            f(self.spans), f(self.outline), f(self.warnings),
+            {k: v for k, v in self.texts.items() if k in ids},
+            {k: v for k, v in self.originals.items() if k in ids},
+        )
+
+
+@dataclass
+class _FileOutcome:
+    path: str
+    result: NoticeResult | None = None
+    error: str | None = None
+    digest: str | None = None
+    converted: bool = False
+    original: str | None = None
+
+
+def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
+    """Read and parse one file; never raises (the reason lands in ``corpus.skipped``)."""
+    try:
+        notice_text = read_notice(path)
+    except NoticeReadError as exc:
+        return _FileOutcome(str(path), error=exc.reason)
+    except Exception as exc:  # noqa: BLE001 — a broken file must not stop the corpus
+        return _FileOutcome(str(path), error=f"could not be read: {type(exc).__name__}: {exc}")
+    digest = hashlib.sha256("".join(notice_text.text.split()).encode("utf-8")).hexdigest()
+    try:
+        result = parse_notice(notice_text.text, notice_id, str(path), notice_text.encoding)
+    except NotANotice as exc:
+        return _FileOutcome(str(path), error=f"no recognisable notice: {exc}", digest=digest)
+    except Exception as exc:  # noqa: BLE001
+        return _FileOutcome(str(path), error=f"parser failed: {type(exc).__name__}: {exc}", digest=digest)
+    result.notice["converted_from_traditional"] = notice_text.converted
+    return _FileOutcome(str(path), result, None, digest, notice_text.converted, notice_text.original_text)
+
+
+def _parse_many(jobs: list[tuple[Path, str]]) -> list[_FileOutcome]:
+    return [_parse_file(p, i) for p, i in jobs]
+
+
+def _notice_ids(paths: list[Path]) -> list[str]:
+    """Stable ids from file stems; a repeated stem gets its suffix appended (`a`, `a-docx`)."""
+    stems = [p.stem for p in paths]
+    return [s if stems.count(s) == 1 else f"{s}-{p.suffix.lstrip('.').lower()}" for s, p in zip(stems, paths)]
+
+
+def load_corpus(paths: str | Path | Iterable[str | Path] = "data/raw", workers: int | None = None) -> Corpus:
+    """Parse every notice in a folder, one file or a list of paths.
+
+    Files that cannot be read, hold no notice, or repeat a notice already loaded are listed
+    in ``corpus.skipped`` with a reason; the rest of the corpus still loads. ``workers`` > 1
+    parses in that many processes.
+    """
+    skipped: list[dict] = []
+    try:
+        files = iter_input_files(paths)
+    except NoticeReadError as exc:
+        files = []
+        skipped.append(dict(path=str(exc.path), reason=exc.reason))
+    ids = _notice_ids(files)
+    jobs = list(zip(files, ids))
+    workers = workers or 1
+    if workers > 1 and len(jobs) > 1:
+        chunk = max(1, len(jobs) // (workers * 8))
+        batches = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
+        with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
+            outcomes = [o for batch in pool.map(_parse_many, batches) for o in batch]
+    else:
+        outcomes = _parse_many(jobs)
+    return _assemble(outcomes, skipped)
+
+
+def _assemble(outcomes: list[_FileOutcome], skipped: list[dict]) -> Corpus:
+    notices, problems, measures, spans, outline, warnings = [], [], [], [], [], []
+    texts, originals, seen = {}, {}, {}
+    for o in outcomes:
+        if o.error:
+            skipped.append(dict(path=o.path, reason=o.error))
+            continue
+        if o.digest in seen:
+            skipped.append(dict(path=o.path, reason=f"duplicate of {seen[o.digest]} (same text)"))
+            continue
+        seen[o.digest] = o.path
+        r = o.result
+        nid = r.notice["notice_id"]
+        notices.append(r.notice)
+        problems += r.problems
+        measures += r.measures
+        spans += r.spans
+        outline += r.outline
+        warnings += [dict(notice_id=nid, message=w) for w in r.warnings]
+        texts[nid] = r.text
+        if o.converted and o.original is not None:
+            originals[nid] = o.original
+
+    notice_cols = dict(schema.NOTICE_COLUMNS)
+    extra = {"adcode": "string", "disclosure_start": "datetime64[ns]", "disclosure_end": "datetime64[ns]",
+             "claimed_groups": "Int64", "wrapped": "boolean", "converted_from_traditional": "boolean"}
+    notices_df = schema.frame(notices, {**notice_cols, **extra})
+    problem_cols = {**schema.PROBLEM_COLUMNS, "title_raw": "string", "status_marker": "string"}
+    problems_df = schema.frame(problems, problem_cols)
+    spans_df = schema.frame(spans, schema.SPAN_COLUMNS)
+    unassigned = [
+        dict(notice_id=s["notice_id"], text=texts[s["notice_id"]][s["char_start"] : s["char_end"]].strip(),
+             char_start=s["char_start"], char_end=s["char_end"])
+        for s in spans if s["kind"] == "unassigned"
+    ]
+    return Corpus(
+        notices=notices_df,
+        problems=problems_df,
+        measures=schema.frame(measures, schema.MEASURE_COLUMNS),
+        skipped=schema.frame(skipped, schema.SKIPPED_COLUMNS),
+        unassigned=schema.frame(unassigned, schema.UNASSIGNED_COLUMNS),
+        spans=spans_df,
+        outline=schema.frame(outline, OUTLINE_COLUMNS),
+        warnings=schema.frame(warnings, schema.WARNING_COLUMNS),
+        texts=texts,
+        originals=originals,
+    )
