@@ -35,6 +35,12 @@ GB_CODECS = frozenset({"gb2312", "gbk", "gb18030", "cp936"})
 NOT_TEXT = "not text: looks like binary data"
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?) — run OCR first"
 
+# File signatures of formats people rename to .txt, with what to tell them.
+_BINARY_FORMATS = (
+    (b"%PDF-", "this is a PDF file — rename it to .pdf"),
+    (b"PK\x03\x04", "this is a ZIP archive (a Word .docx?) — rename it to .docx"),
+    (b"\xd0\xcf\x11\xe0", "this is an old Office file (.doc?) — save it as .docx"),
+)
 # One CJK ideograph (basic block, extension A, compatibility) — e.g. 整, 㐀, 﨑.
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A line break (with surrounding blanks) between two CJK characters or CJK punctuation
@@ -135,15 +141,17 @@ def decode_text(data: bytes) -> tuple[str, str]:
     Order: UTF-8 BOM, strict UTF-8 (the fast path), UTF-16/32 BOMs, then charset-normalizer
     on a sample; Chinese GB codecs are decoded as gb18030 (a superset of gbk and gb2312).
     """
+    for magic, what in _BINARY_FORMATS:
+        if data.startswith(magic):
+            raise _Unreadable(f"not text: {what}")
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data, "utf-8-sig"), "utf-8-sig"
+        return _checked(_strict(data, "utf-8-sig")), "utf-8-sig"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        _check_printable(text)
-        return text, "utf-8"
+        return _checked(text), "utf-8"
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -151,13 +159,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _strict(data, encoding), encoding
+            return _checked(_strict(data, encoding)), encoding
     if b"\x00" in data:
         raise _Unreadable(NOT_TEXT)
     encoding = _detect_encoding(data)
-    text = _strict(data, encoding)
-    _check_printable(text)
-    return text, encoding
+    return _checked(_strict(data, encoding)), encoding
 
 
 def normalise_newlines(text: str) -> str:
@@ -268,15 +274,17 @@ def _looks_like_gb(sample: bytes) -> bool:
     return bool(non_ascii) and cjk >= 0.9 * len(non_ascii)
 
 
-def _check_printable(text: str) -> None:
+def _checked(text: str) -> str:
+    """``text`` unless it is binary data: NUL characters or mostly control characters."""
     sample = _spread_sample(text, 100_000)
     bad = sum(
         1
         for c in sample
         if c not in "\t\n\r\f\v" and unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs")
     )
-    if bad > MAX_NONPRINTABLE_SHARE * len(sample):
+    if "\x00" in text or bad > MAX_NONPRINTABLE_SHARE * len(sample):
         raise _Unreadable(NOT_TEXT)
+    return text
 
 
 def _spread_sample(text: str, size: int) -> str:

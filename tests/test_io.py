@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectify_utils import io as notice_io
 from rectify_utils.io import (
@@ -110,6 +112,29 @@ def test_internal_whitespace_is_kept(tmp_path):
     text = "一、组织整改\n　　1.强化组织  领导，\t健全\n\n机制。\n"
     notice = read_notice(write(tmp_path, "n.txt", text.encode("utf-8")))
     assert notice.text == text, "the reader changed spacing the parser relies on"
+
+
+# Notice-like characters: simplified Chinese, digits, Latin, full-width punctuation, line ends.
+NOTICE_CHARS = st.sampled_from(
+    list("关于巡察整改情况的通报已完成一二（）、，。：；“”《》1234567890abXY \t\n\r")
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(NOTICE_CHARS, min_size=1, max_size=300),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]),
+)
+def test_any_notice_text_round_trips_with_normalised_line_ends(tmp_path_factory, text, encoding):
+    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    path = tmp_path_factory.mktemp("roundtrip") / "n.txt"
+    path.write_bytes(text.encode(encoding))
+    if not expected.strip():
+        assert reason_of(path) == "empty file"
+        return
+    notice = read_notice(path)
+    assert notice.text == expected, f"{encoding} text came back changed: {notice.text!r}"
+    assert notice.encoding == encoding
 
 
 @pytest.mark.parametrize("path", REAL_NOTICES, ids=lambda p: p.name)
@@ -280,6 +305,19 @@ def test_empty_file_is_reported_as_empty(tmp_path):
 def test_binary_junk_is_not_text(tmp_path):
     junk = bytes(range(256)) * 8 + os.urandom(4096)
     assert reason_of(write(tmp_path, "n.txt", junk)) == "not text: looks like binary data"
+
+
+@pytest.mark.parametrize(
+    ("magic", "hint"), [(b"%PDF-1.7\n", "rename it to .pdf"), (b"PK\x03\x04", "rename it to .docx")]
+)
+def test_renamed_pdf_or_docx_says_what_it_really_is(tmp_path, magic, hint):
+    reason = reason_of(write(tmp_path, "n.txt", magic + b"plain ascii after the signature"))
+    assert reason.startswith("not text:") and hint in reason, f"unhelpful reason: {reason}"
+
+
+def test_utf8_with_nul_bytes_is_not_text(tmp_path):
+    data = NOTICE.encode("utf-8") + b"\x00\x00" + NOTICE.encode("utf-8")
+    assert reason_of(write(tmp_path, "n.txt", data)) == "not text: looks like binary data"
 
 
 def test_control_character_soup_without_nul_is_not_text(tmp_path):
