@@ -1,0 +1,75 @@
+"""Show how one notice parses (`rectify check FILE`): outline tree, statuses, leftovers, warnings."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from .corpus import Corpus, load_corpus
+
+INDENT = "  "
+
+
+def render_check(corpus: Corpus, width: int = 100) -> str:
+    """A plain-text account of each notice's parse, for a person checking a new notice."""
+    lines: list[str] = []
+    for row in corpus.skipped.itertuples():
+        lines.append(f"SKIPPED {row.path}: {row.reason}")
+    for n in corpus.notices.itertuples():
+        nid = n.notice_id
+        lines += [
+            f"== {n.source_path}",
+            f"title: {n.title}",
+            f"organisation: {n.organisation} → {n.association} ({n.province or '?'} {n.city or ''} {n.county or ''}, {n.level})",
+            f"inspector: {n.inspector}; inspection {_d(n.inspection_start)} – {_d(n.inspection_end)}; "
+            f"feedback {_d(n.feedback_date)}; published {_d(n.publish_date)}; as of {_d(n.as_of_date)} ({n.as_of_source})",
+            f"claims: aspects={_v(n.claimed_aspects)} problems={_v(n.claimed_problems)} "
+            f"completed={_v(n.claimed_completed)} ongoing={_v(n.claimed_ongoing)} measures={_v(n.claimed_measures)}",
+            "",
+            "outline:",
+        ]
+        probs = corpus.problems[corpus.problems["notice_id"] == nid].set_index("problem_no")
+        for node in corpus.outline[corpus.outline["notice_id"] == nid].itertuples():
+            if node.node == "measure":
+                continue
+            pad = INDENT * (int(node.depth) + 1)
+            if node.node == "problem":
+                p = probs.loc[int(node.problem_no)]
+                lines.append(f"{pad}[{p['status']}] {p['label']} {p['title']}")
+                evidence = p["status_evidence"] if isinstance(p["status_evidence"], str) else ""
+                if evidence:
+                    lines += textwrap.wrap(f"evidence: {evidence}", width, initial_indent=pad + INDENT * 2,
+                                           subsequent_indent=pad + INDENT * 3)
+                if p["n_measures"]:
+                    lines.append(f"{pad}{INDENT * 2}measures: {p['n_measures']}")
+            else:
+                lines.append(f"{pad}{node.node}: {node.label} {node.title}")
+        counts = probs["status"].value_counts().to_dict() if len(probs) else {}
+        lines += ["", f"problems: {len(probs)} " + ", ".join(f"{k}={v}" for k, v in counts.items())]
+        un = corpus.unassigned[corpus.unassigned["notice_id"] == nid]
+        lines.append(f"unassigned paragraphs: {len(un)}")
+        for u in un.itertuples():
+            lines.append(f"{INDENT}@{u.char_start}: {u.text[:width]}")
+        warns = corpus.warnings[corpus.warnings["notice_id"] == nid]
+        lines.append(f"warnings: {len(warns)}")
+        lines += [f"{INDENT}{w}" for w in warns["message"]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _d(value) -> str:
+    return "—" if value is None or str(value) in {"NaT", "<NA>"} else str(value)[:10]
+
+
+def _v(value) -> str:
+    return "—" if value is None or str(value) == "<NA>" else str(value)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", nargs="+", help="a notice file (or several)")
+
+
+def run_cli(args: argparse.Namespace) -> int:
+    corpus = load_corpus(args.file)
+    print(render_check(corpus))
+    return 1 if len(corpus.notices) == 0 else 0
