@@ -1,0 +1,220 @@
+"""Issue themes on the five bundled notices: classification, evidence, crosstab, agreement."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rectify_utils import load_corpus
+from rectify_utils.themes import (
+    DEFAULT_TAXONOMY,
+    UNCLASSIFIED,
+    TaxonomyError,
+    aspect_titles,
+    category_crosstab,
+    classify_problems,
+    load_taxonomy,
+    read_labels,
+    theme_agreement,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+LABELS = Path(__file__).parent / "labelled_themes.csv"
+AGREEMENT_FLOOR = 0.75
+#: an evidence item: field, the text that fired, the score it added — "title:三会一课(×9)"
+EVIDENCE_ITEM = re.compile(r"^(?P<field>title|group|aspect|text):(?P<hit>.+)\(×(?P<w>[\d.]+)\)$")
+#: a heading that names an earlier inspection round — "上轮巡察部分问题整改尚有差距", "第四轮巡察"
+EARLIER_ROUND = re.compile(r"(?:上一?轮|上次|前次|第[一二三四五六七八九十\d]+轮)巡[察视]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(RAW)
+
+
+@pytest.fixture(scope="module")
+def classified(corpus) -> pd.DataFrame:
+    return classify_problems(corpus)
+
+
+def _problem(title: str, text: str = "", aspect: str = "", group: str = "") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "notice_id": ["hand-made"],
+            "association": ["测试科协"],
+            "problem_no": pd.array([1], dtype="Int64"),
+            "aspect_title": [aspect],
+            "group_title": [group],
+            "title": [title],
+            "text": [text],
+        }
+    ).astype({"title": "string", "text": "string"})
+
+
+def test_bundled_taxonomy_loads_with_twelve_themes():
+    taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
+    assert taxonomy.codes == [f"T{i:02d}" for i in range(1, 13)], (
+        "the shipped taxonomy.yml should define themes T01..T12 in order; the crosstab columns "
+        f"would come out as {taxonomy.codes}"
+    )
+    assert all(t.definition and t.rules for t in taxonomy.themes), (
+        "every theme needs a definition and rules"
+    )
+
+
+def test_every_problem_gets_a_theme_column_with_meaningful_dtypes(corpus, classified):
+    assert len(classified) == len(corpus.problems), "classifying must keep one row per problem"
+    for col in ("theme_code", "theme", "runner_up_code", "runner_up_theme"):
+        assert isinstance(classified[col].dtype, pd.CategoricalDtype), f"{col} should be a category"
+    assert classified["theme_score"].dtype == "float64"
+    assert classified["theme_evidence"].dtype == "string"
+    assert (classified["theme_code"] != UNCLASSIFIED).mean() >= 0.9, (
+        "most problems of the bundled notices should match some rule; a user would see a crosstab "
+        "dominated by 'unclassified'"
+    )
+
+
+def test_classifier_agrees_with_hand_labels(corpus):
+    agreement = theme_agreement(LABELS, corpus)
+    assert agreement.n == len(corpus.problems), "every problem should have a hand label"
+    assert agreement.accuracy >= AGREEMENT_FLOOR, (
+        f"theme accuracy against the hand-labelled sample fell to {agreement.accuracy:.2f} "
+        f"(floor {AGREEMENT_FLOOR}); disagreements:\n{agreement.disagreements.to_string()}"
+    )
+    recall = agreement.per_theme.set_index("theme_code")["recall"].dropna()
+    assert (recall > 0).all(), f"some labelled theme is never predicted: {recall[recall == 0]}"
+
+
+def test_labels_point_at_the_problem_they_describe(corpus):
+    labels = read_labels(LABELS)
+    merged = labels.merge(corpus.problems, on=["notice_id", "problem_no"], how="left")
+    assert merged["title"].notna().all(), (
+        "labelled_themes.csv names problems the parser does not produce:\n"
+        f"{merged.loc[merged['title'].isna(), ['notice_id', 'problem_no']]}"
+    )
+    for row in merged.itertuples():
+        head = "".join(CJK.findall(row.title_snippet.split("…")[0]))[:4]
+        title = "".join(CJK.findall(row.title))
+        assert head in title, (
+            f"label for {row.notice_id} #{row.problem_no} ('{row.title_snippet}') sits on a problem "
+            f"titled '{row.title}': the labels are out of step with the problem numbering"
+        )
+
+
+def test_evidence_names_the_field_and_the_text_that_fired(classified):
+    columns = {"title": "title", "group": "group_title", "aspect": "aspect_title", "text": "text"}
+    for row in classified.itertuples():
+        if row.theme_code == UNCLASSIFIED:
+            assert row.theme_evidence == "" and row.theme_score == 0
+            continue
+        items = str(row.theme_evidence).split("; ")
+        for item in items:
+            m = EVIDENCE_ITEM.match(item)
+            assert m, (
+                f"evidence item '{item}' of {row.notice_id} #{row.problem_no} is not field:term(×w)"
+            )
+            field_text = getattr(row, columns[m["field"]])
+            assert m["hit"] in str(field_text), (
+                f"evidence says '{m['hit']}' fired in {m['field']} of {row.notice_id} "
+                f"#{row.problem_no}, but that text does not contain it"
+            )
+
+
+def test_problems_under_an_earlier_round_heading_are_t12(classified):
+    headings = classified[["aspect_title", "group_title", "title"]].astype("string").fillna("")
+    earlier = headings.apply(lambda col: col.str.contains(EARLIER_ROUND)).any(axis=1)
+    assert earlier.sum() >= 2, "the bundled notices have problems left over from an earlier round"
+    wrong = classified.loc[
+        earlier & (classified["theme_code"] != "T12"), ["notice_id", "problem_no", "title"]
+    ]
+    assert wrong.empty, f"problems under an earlier-round heading not filed as T12:\n{wrong}"
+    routine = ~earlier & (classified["theme_code"] == "T12")
+    assert not routine.any(), (
+        "a heading like '常规巡察整改落实情况' must not make a problem 'left over from an earlier round':\n"
+        f"{classified.loc[routine, ['notice_id', 'problem_no', 'aspect_title', 'title']]}"
+    )
+
+
+def test_problem_matching_no_rule_stays_unclassified():
+    out = classify_problems(_problem("天气晴朗，万里无云"))
+    assert out.loc[0, "theme_code"] == UNCLASSIFIED, (
+        "a problem no rule matches must not be forced into a theme"
+    )
+    assert pd.isna(out.loc[0, "runner_up_code"]) and pd.isna(out.loc[0, "runner_up_score"])
+
+
+def test_title_outweighs_a_long_rectification_text():
+    text = "开展科普宣传、科普讲座，建设科普教育基地和科技馆，推进科普e站和全民科学素质。" * 5
+    out = classify_problems(_problem("三会一课制度执行不严格", text=text))
+    assert out.loc[0, "theme_code"] == "T09", (
+        "a 三会一课 title should decide the theme even when the rectification text is all about 科普; "
+        f"got {out.loc[0, 'theme_code']} with evidence {out.loc[0, 'theme_evidence']}"
+    )
+    assert out.loc[0, "runner_up_code"] == "T03"
+    assert out.loc[0, "runner_up_score"] <= load_taxonomy().text_cap, (
+        "the text's contribution is capped"
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("weight: 2\n", "weight: -1\n", 1), "rule 2"),
+        (("- regex: 科技馆", "- regex: 科技馆(", 1), "does not compile"),
+        (("- term: 科普e站", "- word: 科普e站", 1), "unknown key"),
+    ],
+)
+def test_malformed_taxonomy_errors_name_theme_and_rule(tmp_path, edit, expected):
+    old, new, nth = edit
+    text = DEFAULT_TAXONOMY.read_text(encoding="utf-8")
+    t03 = text.index("code: T03")
+    at = t03
+    for _ in range(nth):
+        at = text.index(old, at + 1)
+    broken = tmp_path / "taxonomy.yml"
+    broken.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    with pytest.raises(TaxonomyError) as err:
+        load_taxonomy(broken)
+    message = str(err.value)
+    assert "T03" in message and expected in message, (
+        f"an editor who broke a T03 rule should be told which theme and rule; got: {message}"
+    )
+
+
+def test_crosstab_counts_every_problem_once_per_association(corpus):
+    table = category_crosstab(corpus)
+    assert list(table.columns) == ["association", "theme_code", "theme", "n", "share"]
+    per_assoc = table.groupby("association")["n"].sum()
+    expected = corpus.problems.groupby("association").size()
+    pd.testing.assert_series_equal(
+        per_assoc.sort_index().astype(int),
+        expected.sort_index().astype(int),
+        check_names=False,
+        check_index_type=False,
+    )
+    shares = table.groupby("association")["share"].sum()
+    assert ((shares - 1).abs() < 1e-9).all(), (
+        f"theme shares should add to 1 per association: {shares}"
+    )
+    n_codes = table["theme_code"].nunique()
+    assert len(table) == n_codes * len(per_assoc), (
+        "the crosstab should keep zero cells for plotting"
+    )
+
+
+def test_aspect_titles_list_each_notices_own_headings(corpus):
+    aspects = aspect_titles(corpus)
+    totals = aspects.groupby("notice_id")["n_problems"].sum()
+    expected = corpus.problems.groupby("notice_id").size()
+    assert totals.sort_index().astype(int).tolist() == expected.sort_index().astype(int).tolist(), (
+        "the 方面 headings should account for every problem of each notice"
+    )
+    assert aspects["aspect_title"].notna().all(), (
+        "every aspect row should show the notice's own heading"
+    )
+    assert set(aspects["association"]) == set(corpus.problems["association"])
