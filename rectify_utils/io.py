@@ -41,6 +41,8 @@ _BINARY_FORMATS = (
     (b"PK\x03\x04", "this is a ZIP archive (a Word .docx?) — rename it to .docx"),
     (b"\xd0\xcf\x11\xe0", "this is an old Office file (.doc?) — save it as .docx"),
 )
+# The first byte outside ASCII, where a legacy encoding shows itself.
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # One CJK ideograph (basic block, extension A, compatibility) — e.g. 整, 㐀, 﨑.
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A line break (with surrounding blanks) between two CJK characters or CJK punctuation
@@ -64,6 +66,13 @@ _HTML_BLOCK_TAGS = (
     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "tr", "ul",
 )  # fmt: skip
+# What to say when a file holds nothing but whitespace, by suffix (plain text: "empty file").
+_NO_TEXT = {
+    ".docx": "Word document has no text",
+    ".pdf": NO_TEXT_LAYER,
+    ".html": "web page has no visible text",
+    ".htm": "web page has no visible text",
+}
 # pdfminer's placeholder for a glyph without a Unicode mapping, e.g. "(cid:1234)".
 _PDF_CID = re.compile(r"\(cid:\d+\)")
 
@@ -112,7 +121,7 @@ def read_notice(path: str | Path) -> NoticeText:
         raise NoticeReadError(path, str(exc)) from None
     text = normalise_newlines(text)
     if not text.strip():
-        raise NoticeReadError(path, "empty file" if suffix in (".txt", ".md") else "no text in it")
+        raise NoticeReadError(path, _NO_TEXT.get(suffix, "empty file"))
     return to_simplified(text, encoding)
 
 
@@ -138,8 +147,9 @@ def iter_input_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode a plain-text notice, returning ``(text, encoding)``.
 
-    Order: UTF-8 BOM, strict UTF-8 (the fast path), UTF-16/32 BOMs, then charset-normalizer
-    on a sample; Chinese GB codecs are decoded as gb18030 (a superset of gbk and gb2312).
+    Order: signatures of binary formats, UTF-8 BOM, strict UTF-8 (the fast path), UTF-16/32
+    BOMs, NUL bytes (binary), then charset-normalizer on a sample; Chinese GB codecs are
+    decoded as gb18030 (a superset of gbk and gb2312).
     """
     for magic, what in _BINARY_FORMATS:
         if data.startswith(magic):
@@ -162,7 +172,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
             return _checked(_strict(data, encoding)), encoding
     if b"\x00" in data:
         raise _Unreadable(NOT_TEXT)
-    encoding = _detect_encoding(data)
+    # Sample from the line where non-ASCII bytes begin: an English header says nothing.
+    first = _NON_ASCII_BYTE.search(data)
+    start = data.rfind(b"\n", 0, first.start() if first else 0) + 1
+    sample = data[start : start + DETECT_SAMPLE_BYTES]
+    encoding = _detect_encoding(sample, partial=start + len(sample) < len(data))
+    if len(sample) < len(data):
+        try:
+            return _checked(data.decode(encoding)), encoding
+        except UnicodeDecodeError:  # the sample misled (e.g. an ASCII-only start)
+            encoding = _detect_encoding(data, partial=False)
     return _checked(_strict(data, encoding)), encoding
 
 
@@ -242,13 +261,12 @@ def _strict(data: bytes, encoding: str) -> str:
         ) from None
 
 
-def _detect_encoding(data: bytes) -> str:
-    """Guess the codec of non-UTF-8 bytes from a sample (cut at a line end)."""
+def _detect_encoding(sample: bytes, partial: bool) -> str:
+    """Guess the codec of non-UTF-8 bytes; a ``partial`` sample is cut at its last line end."""
     from charset_normalizer import from_bytes
     from charset_normalizer.utils import is_multi_byte_encoding
 
-    sample = data[:DETECT_SAMPLE_BYTES]
-    if len(data) > len(sample):
+    if partial:
         # b"\n" is never a trail byte of GB/Big5 characters, so cutting there is safe.
         cut = sample.rfind(b"\n")
         sample = sample[: cut + 1] if cut > 0 else sample
@@ -312,7 +330,7 @@ def _docx_text(data: bytes) -> str:
 
     lines: list[str] = []
 
-    def add(blocks) -> None:
+    def add(blocks: Iterable) -> None:
         for block in blocks:
             if not isinstance(block, Table):
                 lines.append(block.text)

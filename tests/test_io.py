@@ -103,6 +103,13 @@ def test_gb18030_keeps_a_character_outside_gbk(tmp_path):
     assert notice.encoding == "gb18030"
 
 
+def test_gbk_text_after_a_long_ascii_start_is_still_decoded(tmp_path, monkeypatch):
+    monkeypatch.setattr(notice_io, "DETECT_SAMPLE_BYTES", 1024)
+    text = "Reference: 2024-001\n" * 200 + NOTICE
+    notice = read_notice(write(tmp_path, "n.txt", text.encode("gbk")))
+    assert notice.text == text, "Chinese text after a long English header was garbled"
+
+
 def test_lone_cr_line_ends_become_lf(tmp_path):
     notice = read_notice(write(tmp_path, "n.txt", NOTICE.replace("\n", "\r").encode("utf-8")))
     assert notice.text == NOTICE, "old Mac line ends were not split into lines"
@@ -300,6 +307,19 @@ def test_a_few_traditional_looking_characters_do_not_trigger_conversion(tmp_path
 def test_empty_file_is_reported_as_empty(tmp_path):
     assert reason_of(write(tmp_path, "n.txt", b"")) == "empty file"
     assert reason_of(write(tmp_path, "m.txt", b"\r\n  \n")) == "empty file"
+
+
+def test_word_document_without_text_says_so(tmp_path):
+    import docx
+
+    path = tmp_path / "blank.docx"
+    docx.Document().save(path)
+    assert reason_of(path) == "Word document has no text"
+
+
+def test_web_page_with_only_scripts_says_it_has_no_text(tmp_path):
+    page = b"<html><head><script>var a = 1;</script></head><body>\n</body></html>"
+    assert reason_of(write(tmp_path, "n.html", page)) == "web page has no visible text"
 
 
 def test_binary_junk_is_not_text(tmp_path):
