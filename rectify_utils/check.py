@@ -38,8 +38,12 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
                 lines.append(f"{pad}[{p['status']}] {p['label']} {p['title']}")
                 evidence = p["status_evidence"] if isinstance(p["status_evidence"], str) else ""
                 if evidence:
-                    lines += textwrap.wrap(f"evidence: {evidence}", width, initial_indent=pad + INDENT * 2,
-                                           subsequent_indent=pad + INDENT * 3)
+                    lines += textwrap.wrap(
+                        f"evidence: {evidence}",
+                        width,
+                        initial_indent=pad + INDENT * 2,
+                        subsequent_indent=pad + INDENT * 3,
+                    )
                 if p["n_measures"]:
                     lines.append(f"{pad}{INDENT * 2}measures: {p['n_measures']}")
             else:

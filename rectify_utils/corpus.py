@@ -63,8 +63,14 @@ class Corpus:
             return df[df["notice_id"].isin(ids)].reset_index(drop=True) if "notice_id" in df else df
 
         return Corpus(
-            f(self.notices), f(self.problems), f(self.measures), self.skipped, f(self.unassigned),
-            f(self.spans), f(self.outline), f(self.warnings),
+            f(self.notices),
+            f(self.problems),
+            f(self.measures),
+            self.skipped,
+            f(self.unassigned),
+            f(self.spans),
+            f(self.outline),
+            f(self.warnings),
             {k: v for k, v in self.texts.items() if k in ids},
             {k: v for k, v in self.originals.items() if k in ids},
         )
@@ -86,17 +92,21 @@ def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
         notice_text = read_notice(path)
     except NoticeReadError as exc:
         return _FileOutcome(str(path), error=exc.reason)
-    except Exception as exc:  # noqa: BLE001 — a broken file must not stop the corpus
+    except Exception as exc:
         return _FileOutcome(str(path), error=f"could not be read: {type(exc).__name__}: {exc}")
     digest = hashlib.sha256("".join(notice_text.text.split()).encode("utf-8")).hexdigest()
     try:
         result = parse_notice(notice_text.text, notice_id, str(path), notice_text.encoding)
     except NotANotice as exc:
         return _FileOutcome(str(path), error=f"no recognisable notice: {exc}", digest=digest)
-    except Exception as exc:  # noqa: BLE001
-        return _FileOutcome(str(path), error=f"parser failed: {type(exc).__name__}: {exc}", digest=digest)
+    except Exception as exc:
+        return _FileOutcome(
+            str(path), error=f"parser failed: {type(exc).__name__}: {exc}", digest=digest
+        )
     result.notice["converted_from_traditional"] = notice_text.converted
-    return _FileOutcome(str(path), result, None, digest, notice_text.converted, notice_text.original_text)
+    return _FileOutcome(
+        str(path), result, None, digest, notice_text.converted, notice_text.original_text
+    )
 
 
 def _parse_many(jobs: list[tuple[Path, str]]) -> list[_FileOutcome]:
@@ -106,10 +116,15 @@ def _parse_many(jobs: list[tuple[Path, str]]) -> list[_FileOutcome]:
 def _notice_ids(paths: list[Path]) -> list[str]:
     """Stable ids from file stems; a repeated stem gets its suffix appended (`a`, `a-docx`)."""
     stems = [p.stem for p in paths]
-    return [s if stems.count(s) == 1 else f"{s}-{p.suffix.lstrip('.').lower()}" for s, p in zip(stems, paths)]
+    return [
+        s if stems.count(s) == 1 else f"{s}-{p.suffix.lstrip('.').lower()}"
+        for s, p in zip(stems, paths)
+    ]
 
 
-def load_corpus(paths: str | Path | Iterable[str | Path] = "data/raw", workers: int | None = None) -> Corpus:
+def load_corpus(
+    paths: str | Path | Iterable[str | Path] = "data/raw", workers: int | None = None
+) -> Corpus:
     """Parse every notice in a folder, one file or a list of paths.
 
     Files that cannot be read, hold no notice, or repeat a notice already loaded are listed
@@ -159,16 +174,27 @@ def _assemble(outcomes: list[_FileOutcome], skipped: list[dict]) -> Corpus:
             originals[nid] = o.original
 
     notice_cols = dict(schema.NOTICE_COLUMNS)
-    extra = {"adcode": "string", "disclosure_start": "datetime64[ns]", "disclosure_end": "datetime64[ns]",
-             "claimed_groups": "Int64", "wrapped": "boolean", "converted_from_traditional": "boolean"}
+    extra = {
+        "adcode": "string",
+        "disclosure_start": "datetime64[ns]",
+        "disclosure_end": "datetime64[ns]",
+        "claimed_groups": "Int64",
+        "wrapped": "boolean",
+        "converted_from_traditional": "boolean",
+    }
     notices_df = schema.frame(notices, {**notice_cols, **extra})
     problem_cols = {**schema.PROBLEM_COLUMNS, "title_raw": "string", "status_marker": "string"}
     problems_df = schema.frame(problems, problem_cols)
     spans_df = schema.frame(spans, schema.SPAN_COLUMNS)
     unassigned = [
-        dict(notice_id=s["notice_id"], text=texts[s["notice_id"]][s["char_start"] : s["char_end"]].strip(),
-             char_start=s["char_start"], char_end=s["char_end"])
-        for s in spans if s["kind"] == "unassigned"
+        dict(
+            notice_id=s["notice_id"],
+            text=texts[s["notice_id"]][s["char_start"] : s["char_end"]].strip(),
+            char_start=s["char_start"],
+            char_end=s["char_end"],
+        )
+        for s in spans
+        if s["kind"] == "unassigned"
     ]
     return Corpus(
         notices=notices_df,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -69,7 +70,7 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
 def date_ranges(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
     """Pairs of dates joined by 至/到/— (`2024年3月25日至6月7日`)."""
     pairs = []
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in itertools.pairwise(mentions):
         if RANGE_JOINER.match(text[a.end : b.start]):
             pairs.append((a, b))
     return pairs

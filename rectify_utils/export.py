@@ -10,7 +10,16 @@ import pandas as pd
 
 from .corpus import Corpus, load_corpus
 
-TABLES = ("notices", "problems", "measures", "skipped", "unassigned", "spans", "outline", "warnings")
+TABLES = (
+    "notices",
+    "problems",
+    "measures",
+    "skipped",
+    "unassigned",
+    "spans",
+    "outline",
+    "warnings",
+)
 
 
 def write_tables(corpus: Corpus, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
@@ -50,11 +59,17 @@ def _excel_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", default=["data/raw"], help="folders or files (default: data/raw)")
-    parser.add_argument("--out", default="data/processed", help="output folder (default: data/processed)")
+    parser.add_argument(
+        "paths", nargs="*", default=["data/raw"], help="folders or files (default: data/raw)"
+    )
+    parser.add_argument(
+        "--out", default="data/processed", help="output folder (default: data/processed)"
+    )
     parser.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
     parser.add_argument("--workers", type=int, default=1, help="parse in this many processes")
-    parser.add_argument("--strict", action="store_true", help="exit non-zero when any file is skipped")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit non-zero when any file is skipped"
+    )
 
 
 def run_cli(args: argparse.Namespace) -> int:

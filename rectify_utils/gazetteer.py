@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # the region part of a body's name: `临沂市罗庄区` in `中共临沂市罗庄区科学技术协会党组`
-REGION_IN_NAME = re.compile(r"^(?:中共|中国共产党)?(?P<region>.+?(?:省|自治区|市|州|盟|地区|区|县|旗))(?=科|协|委|党)")
+REGION_IN_NAME = re.compile(
+    r"^(?:中共|中国共产党)?(?P<region>.+?(?:省|自治区|市|州|盟|地区|区|县|旗))(?=科|协|委|党)"
+)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ MARKDOWN_BOLD = re.compile(r"\*\*|__")
 # `## 标题` → `标题` (markdown heading hashes at a line start)
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 # a line that is only a page number: `5`, `- 5 -`, `— 12 —`, `第 3 页`
-PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$")
+PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$"
+)
 # spaces next to a non-ASCII character: `2021 年 8 月` → `2021年8月`
 SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
 # characters that end a sentence: a wrapped line never ends a paragraph on anything else

@@ -75,13 +75,19 @@ def _notice_dates(text: str, outline: ParsedOutline) -> dict:
 
     closing = [m for m in mentions if kinds_at(m.start) == "closing"]
     disclosure = [
-        (a, b) for a, b in date_ranges(text, closing) if DISCLOSURE.search(_sentence_around(text, a.start, b.end))
+        (a, b)
+        for a, b in date_ranges(text, closing)
+        if DISCLOSURE.search(_sentence_around(text, a.start, b.end))
     ]
     in_disclosure = {id(x) for pair in disclosure for x in pair}
     publish = None
     for m in closing:
         para = _paragraph_at(outline, m.start)
-        if id(m) not in in_disclosure and para is not None and re.fullmatch(r"\s*" + re.escape(m.text) + r"\s*", para.text):
+        if (
+            id(m) not in in_disclosure
+            and para is not None
+            and re.fullmatch(r"\s*" + re.escape(m.text) + r"\s*", para.text)
+        ):
             publish = m
     if publish:
         out["date_evidence"].append(f"发布：{publish.text}")
@@ -94,7 +100,11 @@ def _notice_dates(text: str, outline: ParsedOutline) -> dict:
         as_of, source = best.date, "截至"
         out["date_evidence"].append(f"截至：{_sentence_around(text, best.start, best.end)}")
     else:
-        facts = [m for m in mentions if _is_reported_fact(text, m) and m not in [x for p in disclosure for x in p]]
+        facts = [
+            m
+            for m in mentions
+            if _is_reported_fact(text, m) and m not in [x for p in disclosure for x in p]
+        ]
         if facts:
             best = max(facts, key=lambda m: m.date)
             as_of, source = best.date, "latest_date"
@@ -117,7 +127,9 @@ def _notice_dates(text: str, outline: ParsedOutline) -> dict:
 
 def _is_reported_fact(text: str, m: DateMention) -> bool:
     """A date that reports something done (not a deadline, a plan or a deadline field)."""
-    if FUTURE_AFTER.match(text[m.end : m.end + 3]) or FUTURE_BEFORE.search(text[max(0, m.start - 5) : m.start]):
+    if FUTURE_AFTER.match(text[m.end : m.end + 3]) or FUTURE_BEFORE.search(
+        text[max(0, m.start - 5) : m.start]
+    ):
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
     return not DEADLINE_FIELD.match(text[line_start : m.start + 1].lstrip())
@@ -142,19 +154,27 @@ def _paragraph_at(outline: ParsedOutline, pos: int):
 
 
 def _title_and_org(outline: ParsedOutline) -> tuple[str, str]:
-    lines = [outline.paragraphs[i].text for i in outline.header if not HEADER_EXTRA.match(outline.paragraphs[i].text)]
+    lines = [
+        outline.paragraphs[i].text
+        for i in outline.header
+        if not HEADER_EXTRA.match(outline.paragraphs[i].text)
+    ]
     title = "".join(lines)
     m = ORGANISATION.match(title)
     if m:
         return title, m.group("org").strip()
     # no `关于` in the title: the signature at the end names the body
     for p in reversed(outline.paragraphs):
-        if outline.kinds[p.index] == "closing" and re.search(r"(?:党组|党支部|党委|科协|协会)$", p.text):
+        if outline.kinds[p.index] == "closing" and re.search(
+            r"(?:党组|党支部|党委|科协|协会)$", p.text
+        ):
             return title, p.text
     return title, title
 
 
-def parse_notice(raw: str, notice_id: str, source_path: str = "", encoding: str = "") -> NoticeResult:
+def parse_notice(
+    raw: str, notice_id: str, source_path: str = "", encoding: str = ""
+) -> NoticeResult:
     """Parse one notice's raw text. Raises ``parse.NotANotice`` when there is no notice in it."""
     norm = normalise(raw)
     outline = parse_outline(norm)
@@ -165,7 +185,9 @@ def parse_notice(raw: str, notice_id: str, source_path: str = "", encoding: str 
     dates = _notice_dates(text, outline)
     as_of = dates["as_of_date"]
 
-    non_problem = "\n".join(p.text for p in outline.paragraphs if outline.kinds[p.index] != "problem")
+    non_problem = "\n".join(
+        p.text for p in outline.paragraphs if outline.kinds[p.index] != "problem"
+    )
     claims, claim_evidence = find_claims(non_problem)
     inspector = INSPECTOR.search(text)
 
@@ -175,12 +197,16 @@ def parse_notice(raw: str, notice_id: str, source_path: str = "", encoding: str 
     n_measures_total = 0
     decisions = [
         decide_status(
-            paragraphs[node.heading_index].text, "\n".join(paragraphs[i].text for i in node.body), as_of
+            paragraphs[node.heading_index].text,
+            "\n".join(paragraphs[i].text for i in node.body),
+            as_of,
         )
         for node in outline.problems
     ]
     summary = next((s for s in claim_evidence.get("claimed_completed", [])), "")
-    decisions = reconcile_with_summary(decisions, claims["claimed_completed"], claims["claimed_ongoing"], summary)
+    decisions = reconcile_with_summary(
+        decisions, claims["claimed_completed"], claims["claimed_ongoing"], summary
+    )
     for no, (node, decision) in enumerate(zip(outline.problems, decisions), start=1):
         title_clean, marker, heading_rest = problem_title(node)
         head_p = paragraphs[node.heading_index]
@@ -194,37 +220,67 @@ def parse_notice(raw: str, notice_id: str, source_path: str = "", encoding: str 
             m_text = text[m_start:m_end].strip()
             m_text = m_text[len(label) :].strip() if m_text.startswith(label) else m_text
             result.measures.append(
-                dict(notice_id=notice_id, problem_no=no, measure_no=k, label=label,
-                     text=m_text.rstrip("；;，, \n"), char_start=m_start, char_end=m_end)
+                dict(
+                    notice_id=notice_id,
+                    problem_no=no,
+                    measure_no=k,
+                    label=label,
+                    text=m_text.rstrip("；;，, \n"),
+                    char_start=m_start,
+                    char_end=m_end,
+                )
             )
         result.problems.append(
             dict(
-                notice_id=notice_id, association=association, problem_no=no, label=node.heading.label,
-                aspect_no=node.aspect_no, aspect_title=node.aspect_title, group_title=node.group_title,
-                title=title_clean, title_raw=head_p.text[len(node.heading.label):].strip(),
-                status_marker=marker or None, text=body_text, status=decision.status,
-                status_evidence=decision.evidence, deadline=decision.deadline,
-                deadline_evidence=decision.deadline_evidence or None, n_measures=len(measures),
-                char_start=head_p.start, char_end=end,
+                notice_id=notice_id,
+                association=association,
+                problem_no=no,
+                label=node.heading.label,
+                aspect_no=node.aspect_no,
+                aspect_title=node.aspect_title,
+                group_title=node.group_title,
+                title=title_clean,
+                title_raw=head_p.text[len(node.heading.label) :].strip(),
+                status_marker=marker or None,
+                text=body_text,
+                status=decision.status,
+                status_evidence=decision.evidence,
+                deadline=decision.deadline,
+                deadline_evidence=decision.deadline_evidence or None,
+                n_measures=len(measures),
+                char_start=head_p.start,
+                char_end=end,
             )
         )
 
     result.spans = _spans(outline, notice_id, len(text))
     result.outline = _outline_rows(outline, notice_id)
     result.notice = dict(
-        notice_id=notice_id, association=association, organisation=organisation, title=title,
-        province=place.province, city=place.city, county=place.county, adcode=place.adcode,
-        level=place.level, inspector=inspector.group(0) if inspector else None,
+        notice_id=notice_id,
+        association=association,
+        organisation=organisation,
+        title=title,
+        province=place.province,
+        city=place.city,
+        county=place.county,
+        adcode=place.adcode,
+        level=place.level,
+        inspector=inspector.group(0) if inspector else None,
         **{k: v for k, v in dates.items() if k != "date_evidence"},
         **claims,
-        n_aspects=len(outline.aspects) or None, n_problems=len(outline.problems),
+        n_aspects=len(outline.aspects) or None,
+        n_problems=len(outline.problems),
         n_measures=n_measures_total,
         n_unassigned=sum(1 for k in outline.kinds if k == "unassigned"),
-        n_chars=len(text), date_evidence=" | ".join(dates["date_evidence"]) or None,
+        n_chars=len(text),
+        date_evidence=" | ".join(dates["date_evidence"]) or None,
         claims_evidence=" | ".join(
             f"{k.removeprefix('claimed_')}：{s}" for k, ss in claim_evidence.items() for s in ss
-        ) or None,
-        wrapped=norm.wrapped, encoding=encoding, source_path=source_path,
+        )
+        or None,
+        wrapped=norm.wrapped,
+        encoding=encoding,
+        source_path=source_path,
     )
     return result
 
@@ -232,7 +288,9 @@ def parse_notice(raw: str, notice_id: str, source_path: str = "", encoding: str 
 def _measures(node, outline: ParsedOutline, text: str) -> list[tuple[str, int, int]]:
     """Sub-headings under the problem (`(1)…`), else inline `①…` / `一是…` items."""
     ps = outline.paragraphs
-    sub = [i for i in node.body if ps[i].heading and outline.problem_level < ps[i].heading.level < 5]
+    sub = [
+        i for i in node.body if ps[i].heading and outline.problem_level < ps[i].heading.level < 5
+    ]
     if sub:
         out = []
         for k, i in enumerate(sub):
@@ -254,10 +312,17 @@ def _spans(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:
         kind, owner = outline.kinds[p.index], outline.owners[p.index]
         stop = ps[p.index + 1].start if p.index + 1 < len(ps) else length
         label = str(owner) if owner is not None else None
-        if spans and spans[-1]["kind"] == kind and spans[-1]["label"] == label and kind != "heading":
+        if (
+            spans
+            and spans[-1]["kind"] == kind
+            and spans[-1]["label"] == label
+            and kind != "heading"
+        ):
             spans[-1]["char_end"] = stop
         else:
-            spans.append(dict(notice_id=notice_id, kind=kind, label=label, char_start=p.start, char_end=stop))
+            spans.append(
+                dict(notice_id=notice_id, kind=kind, label=label, char_start=p.start, char_end=stop)
+            )
     return spans
 
 
@@ -271,9 +336,15 @@ def _outline_rows(outline: ParsedOutline, notice_id: str) -> list[dict]:
             problem_no += 1
         if role in depth:
             rows.append(
-                dict(notice_id=notice_id, node=role, depth=depth[role],
-                     label=p.heading.label if p.heading else "", title=(p.heading.rest if p.heading else p.text)[:80],
-                     problem_no=problem_no if role in {"problem", "measure"} else None, char_start=p.start)
+                dict(
+                    notice_id=notice_id,
+                    node=role,
+                    depth=depth[role],
+                    label=p.heading.label if p.heading else "",
+                    title=(p.heading.rest if p.heading else p.text)[:80],
+                    problem_no=problem_no if role in {"problem", "measure"} else None,
+                    char_start=p.start,
+                )
             )
     return rows
 

@@ -23,7 +23,9 @@ from .outline import (
 )
 
 # a header line that is not the title: `附件8`, `（向社会公开）`
-HEADER_EXTRA = re.compile(r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$")
+HEADER_EXTRA = re.compile(
+    r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$"
+)
 # inline measure markers: `①…②…`, `一是…二是…` (after a start, a colon or a stop)
 CIRCLED_MARK = re.compile(r"[①-⑳]")
 SHI_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\n]))\s*(?P<num>[一二三四五六七八九十]{1,2})是")
@@ -124,7 +126,11 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     else:
         containers = []
         for s, e in open_blocks:
-            inner = [i for i in range(s + 1, e) if paragraphs[i].heading and paragraphs[i].heading.level > top]
+            inner = [
+                i
+                for i in range(s + 1, e)
+                if paragraphs[i].heading and paragraphs[i].heading.level > top
+            ]
             inner = [i for i in inner if paragraphs[i].heading.level < 5] or inner
             if inner and sum(problem_like(i) for i in inner) / len(inner) >= 0.5:
                 containers.append((s, e))
@@ -138,7 +144,9 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
             h = paragraphs[i].heading
             if h and h.level > top:
                 inner_levels.setdefault(h.level, []).append(i)
-    scores = {lvl: sum(problem_like(i) for i in idx) / len(idx) for lvl, idx in inner_levels.items()}
+    scores = {
+        lvl: sum(problem_like(i) for i in idx) / len(idx) for lvl, idx in inner_levels.items()
+    }
     qualifying = [lvl for lvl, sc in scores.items() if sc >= 0.5]
     if qualifying:
         problem_level = max(qualifying)
@@ -179,11 +187,15 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
                 kinds[i] = roles[i] = "heading" if (h and h.level == top) else "preamble"
                 if kinds[i] == "heading":
                     roles[i] = "section"
-            elif i >= last_container_end or any(s <= i < e for s, e in blocks if s in closing_blocks):
+            elif i >= last_container_end or any(
+                s <= i < e for s, e in blocks if s in closing_blocks
+            ):
                 kinds[i] = roles[i] = "closing"
             else:
                 kinds[i] = roles[i] = "unassigned"
-                warnings.append(f"paragraph {i + 1} sits in a non-problem section between problem sections")
+                warnings.append(
+                    f"paragraph {i + 1} sits in a non-problem section between problem sections"
+                )
             continue
         if problems and is_closing_paragraph(p.text) and not (h and h.level <= problem_level):
             closing_started = True
@@ -216,14 +228,24 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
             kinds[i] = roles[i] = "preamble"  # the problem section's introduction
         else:
             kinds[i] = roles[i] = "unassigned"
-            warnings.append(f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…")
+            warnings.append(
+                f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
+            )
 
     if not problems:
         raise NotANotice("no problem headings were found in the problem part")
     _check_numbering(problems, warnings)
     return ParsedOutline(
-        paragraphs, kinds, roles, owners, list(range(n_header)), problems, aspects,
-        problem_level, aspect_level, warnings,
+        paragraphs,
+        kinds,
+        roles,
+        owners,
+        list(range(n_header)),
+        problems,
+        aspects,
+        problem_level,
+        aspect_level,
+        warnings,
     )
 
 
@@ -232,7 +254,9 @@ def _check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
     for node in problems:
         n = node.heading.number
         if previous is not None and n not in (previous + 1, 1):
-            warnings.append(f"problem numbering jumps from {previous} to {n} at {node.heading.label}")
+            warnings.append(
+                f"problem numbering jumps from {previous} to {n} at {node.heading.label}"
+            )
         previous = n
 
 
@@ -241,7 +265,9 @@ def problem_title(node: ProblemNode) -> tuple[str, str, str]:
     sentence = first_sentence(node.heading.rest)
     rest = node.heading.rest[len(sentence) :].strip()
     # a status marker may follow the full stop: `…的问题。（已整改到位）`
-    title, marker = clean_title(sentence + (rest if rest.startswith(("（", "(")) and len(rest) <= 12 else ""))
+    title, marker = clean_title(
+        sentence + (rest if rest.startswith(("（", "(")) and len(rest) <= 12 else "")
+    )
     if marker and rest.startswith(("（", "(")) and len(rest) <= 12:
         rest = ""
     return title, marker, rest
@@ -253,7 +279,7 @@ def inline_measures(text: str) -> list[tuple[str, int, int]]:
         marks = list(pattern.finditer(text))
         seq, expected = [], 1
         for m in marks:
-            num = (m.group(0) if numbering == "circled" else m.group("num"))
+            num = m.group(0) if numbering == "circled" else m.group("num")
             from .numerals import cn_to_int
 
             if cn_to_int(num) == expected:

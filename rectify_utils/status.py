@@ -59,7 +59,10 @@ def _context(text: str, start: int, end: int, limit: int = 40) -> str:
 
 
 def reconcile_with_summary(
-    statuses: list[StatusDecision], claimed_completed: int | None, claimed_ongoing: int | None, summary: str
+    statuses: list[StatusDecision],
+    claimed_completed: int | None,
+    claimed_ongoing: int | None,
+    summary: str,
 ) -> list[StatusDecision]:
     """Apply a notice's own totals (`已完成整改26个，长期整改5个`) to problems it left unmarked.
 
@@ -75,7 +78,9 @@ def reconcile_with_summary(
         return statuses
     evidence = f"通报总述：{summary}（本问题无进行中表述）"
     return [
-        StatusDecision("completed", evidence, s.deadline, s.deadline_evidence) if s.status == "not_stated" else s
+        StatusDecision("completed", evidence, s.deadline, s.deadline_evidence)
+        if s.status == "not_stated"
+        else s
         for s in statuses
     ]
 
@@ -102,7 +107,9 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
                 completed.append(f"{deadline_evidence}（不晚于截至日期 {as_of.date()}）")
             else:
                 in_progress.append(
-                    f"{deadline_evidence}（晚于截至日期 {as_of.date()}）" if as_of is not None else deadline_evidence
+                    f"{deadline_evidence}（晚于截至日期 {as_of.date()}）"
+                    if as_of is not None
+                    else deadline_evidence
                 )
         elif LONG_TERM_VALUE.search(value):
             in_progress.append(deadline_evidence)
@@ -123,7 +130,11 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
             in_progress.append(_context(full, m.start(), m.end()))
 
     if in_progress:
-        return StatusDecision("in_progress", " | ".join(dict.fromkeys(in_progress)), deadline, deadline_evidence)
+        return StatusDecision(
+            "in_progress", " | ".join(dict.fromkeys(in_progress)), deadline, deadline_evidence
+        )
     if completed:
-        return StatusDecision("completed", " | ".join(dict.fromkeys(completed)), deadline, deadline_evidence)
+        return StatusDecision(
+            "completed", " | ".join(dict.fromkeys(completed)), deadline, deadline_evidence
+        )
     return StatusDecision("not_stated", "", deadline, deadline_evidence)
