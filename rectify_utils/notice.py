@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from .claims import find_claims
 from .dates import DateMention, date_ranges, find_dates
 from .gazetteer import association_name, locate
@@ -347,7 +345,3 @@ def _outline_rows(outline: ParsedOutline, notice_id: str) -> list[dict]:
                 )
             )
     return rows
-
-
-def empty_or_nat(value):
-    return pd.NaT if value is None else value

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .normalise import Normalised, display_width
+from .numerals import cn_to_int
 from .outline import (
     CLOSING_SECTION,
     FIELD_LABEL,
@@ -280,8 +281,6 @@ def inline_measures(text: str) -> list[tuple[str, int, int]]:
         seq, expected = [], 1
         for m in marks:
             num = m.group(0) if numbering == "circled" else m.group("num")
-            from .numerals import cn_to_int
-
             if cn_to_int(num) == expected:
                 seq.append(m)
                 expected += 1
