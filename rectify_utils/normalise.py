@@ -37,7 +37,7 @@ BLOCK_START = re.compile(
 
 def display_width(line: str) -> float:
     """Width of a line in CJK cells: ASCII counts half."""
-    return sum(0.5 if ord(ch) < 128 else 1.0 for ch in line)
+    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 @dataclass

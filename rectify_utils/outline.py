@@ -53,6 +53,10 @@ TITLE_WRAPPER = re.compile(
 TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
 
 
+# problem statements are short; the longest in the bundled notices is about 70 characters
+MAX_PROBLEM_HEADING = 150
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -111,6 +115,8 @@ def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
     sentence = heading.first_sentence[:100]
     if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
         return True
+    if len(heading.rest) > MAX_PROBLEM_HEADING:
+        return False  # a long paragraph under a number is an action taken, not a problem statement
     return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
 
 
