@@ -1,0 +1,87 @@
+"""How long each inspection, and each rectification until its report, took.
+
+The default limit of 60 days follows the 2015 《中国共产党巡视工作条例》 第二十七条: the inspected
+Party organisation reports on its rectification "于2个月内" (within 2 months) of receiving the
+inspection group's feedback. Inspections by county and city committees (巡察) follow the same
+rule; change ``limit_days`` where a local regulation sets another limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+#: the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条, counted as days
+DEFAULT_LIMIT_DAYS = 60
+EVENTS = ["inspection_start", "inspection_end", "feedback", "as_of"]
+EVENT_DTYPE = pd.CategoricalDtype(EVENTS, ordered=True)
+_EVENT_COLUMNS = {
+    "inspection_start": "inspection_start",
+    "inspection_end": "inspection_end",
+    "feedback": "feedback_date",
+    "as_of": "as_of_date",
+}
+
+
+def _notices(corpus: Any) -> pd.DataFrame:
+    return getattr(corpus, "notices", corpus)
+
+
+def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    """Whole days from ``earlier`` to ``later``; <NA> when either date is missing."""
+    delta = pd.to_datetime(later) - pd.to_datetime(earlier)
+    return delta.dt.days.astype("Int64")
+
+
+def timeline(corpus: Any, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
+    """One row per notice: its dates, the days between them, and whether the report came in time.
+
+    Columns: notice_id, association, inspection_start, inspection_end, feedback_date, as_of_date,
+    as_of_source, days_inspection (end − start), days_feedback_to_as_of (as_of − feedback),
+    limit_days, within_limit (days_feedback_to_as_of ≤ limit_days; <NA> when a date is missing).
+
+    ``as_of_date`` is the date the notice reports its state at (publication date, a `截至` date
+    or its latest date — see ``as_of_source``), so it stands in for the date of the report. The
+    default ``limit_days`` of 60 is the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条.
+    Accepts the corpus or its ``notices`` frame.
+    """
+    notices = _notices(corpus)
+    out = pd.DataFrame(
+        {
+            "notice_id": notices["notice_id"].astype("string"),
+            "association": notices["association"].astype("string"),
+        }
+    )
+    for column in ("inspection_start", "inspection_end", "feedback_date", "as_of_date"):
+        out[column] = pd.to_datetime(notices[column])
+    out["as_of_source"] = notices["as_of_source"].astype("string")
+    out["days_inspection"] = _days(out["inspection_end"], out["inspection_start"])
+    out["days_feedback_to_as_of"] = _days(out["as_of_date"], out["feedback_date"])
+    out["limit_days"] = pd.Series(limit_days, index=out.index, dtype="Int64")
+    out["within_limit"] = (out["days_feedback_to_as_of"] <= out["limit_days"]).astype("boolean")
+    return out.reset_index(drop=True)
+
+
+def timeline_long(corpus: Any) -> pd.DataFrame:
+    """Dated events for plotting: association, notice_id, event (ordered category), date.
+
+    Events are inspection_start, inspection_end, feedback and as_of; a date a notice does not
+    give is left out rather than plotted at NaT.
+    """
+    notices = _notices(corpus)
+    rows = []
+    for event, column in _EVENT_COLUMNS.items():
+        part = pd.DataFrame(
+            {
+                "association": notices["association"].astype("string"),
+                "notice_id": notices["notice_id"].astype("string"),
+                "event": event,
+                "date": pd.to_datetime(notices[column]),
+            }
+        )
+        rows.append(part)
+    long = pd.concat(rows, ignore_index=True)
+    long = long[long["date"].notna()]
+    long["event"] = long["event"].astype(EVENT_DTYPE)
+    return long.sort_values(["notice_id", "event"], kind="stable").reset_index(drop=True)
