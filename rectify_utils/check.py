@@ -20,7 +20,8 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
         lines += [
             f"== {n.source_path}",
             f"title: {n.title}",
-            f"organisation: {n.organisation} → {n.association} ({n.province or '?'} {n.city or ''} {n.county or ''}, {n.level})",
+            f"organisation: {n.organisation} → {n.association} "
+            f"({_v(n.province)} {_v(n.city)} {_v(n.county)}, {_v(n.level)})",
             f"inspector: {n.inspector}; inspection {_d(n.inspection_start)} – {_d(n.inspection_end)}; "
             f"feedback {_d(n.feedback_date)}; published {_d(n.publish_date)}; as of {_d(n.as_of_date)} ({n.as_of_source})",
             f"claims: aspects={_v(n.claimed_aspects)} problems={_v(n.claimed_problems)} "
@@ -66,7 +67,7 @@ def _d(value) -> str:
 
 
 def _v(value) -> str:
-    return "—" if value is None or str(value) == "<NA>" else str(value)
+    return "—" if value is None or str(value) in {"<NA>", "nan", "None"} else str(value)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -34,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     args = build_parser(only=command).parse_args(argv)
-    return int(args._module.run_cli(args) or 0)
+    try:
+        return int(args._module.run_cli(args) or 0)
+    except BrokenPipeError:  # `rectify check … | head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -13,6 +13,10 @@ REGION_IN_NAME = re.compile(
 )
 
 
+# the gazetteer's stand-ins for "the districts of this city": never a place name in a notice
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
 @dataclass(frozen=True)
 class Place:
     province: str | None
@@ -35,6 +39,19 @@ class Place:
         return self.county or self.city or self.province
 
 
+def level_from_name(region: str | None) -> str | None:
+    """The administrative level a region name implies when the gazetteer does not know it."""
+    if not region:
+        return None
+    if region.endswith(("县", "区", "旗")):
+        return "区县"
+    if region.endswith(("市", "州", "盟", "地区")):
+        return "地市"
+    if region.endswith(("省", "自治区")):
+        return "省"
+    return None
+
+
 @lru_cache(maxsize=4096)
 def locate(organisation: str) -> Place:
     """Look the organisation's region up in the gazetteer."""
@@ -53,9 +70,23 @@ def locate(organisation: str) -> Place:
         return None if v is None or (isinstance(v, float)) or v == "" else str(v)
 
     province, city, county = value("省"), value("市"), value("区")
-    if province and province == city:  # municipalities: 北京市 北京市 …
-        city = city if county else None
+    # accept only what the name supports: `中共某某县` must not become 重庆市's placeholder `县`
+    if county and (len(county) < 2 or county not in query or county in PLACEHOLDERS):
+        county = None
+    if city and city in PLACEHOLDERS:
+        city = None
+    if city and not county and city.rstrip("市") not in query:
+        city = None
+    if province and not (county or city) and province[:2] not in query:
+        province = None
+    if not (province or city or county):
+        return Place(None, None, None, None)
     return Place(province, city, county, value("adcode"))
+
+
+def region_in_name(organisation: str) -> str | None:
+    m = REGION_IN_NAME.match(organisation)
+    return m.group("region") if m else None
 
 
 def association_name(organisation: str, place: Place) -> str:

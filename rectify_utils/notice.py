@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .claims import find_claims
 from .dates import DateMention, date_ranges, find_dates
-from .gazetteer import association_name, locate
+from .gazetteer import association_name, level_from_name, locate, region_in_name
 from .normalise import normalise
 from .parse import (
     HEADER_EXTRA,
@@ -191,6 +191,10 @@ def parse_notice(
 
     result = NoticeResult(notice={}, text=text)
     result.warnings = [*norm.removed, *outline.warnings]
+    if place.province is None:
+        result.warnings.append(
+            f"organisation {organisation!r} not found in the gazetteer: no province/city"
+        )
     paragraphs = outline.paragraphs
     n_measures_total = 0
     decisions = [
@@ -262,7 +266,7 @@ def parse_notice(
         city=place.city,
         county=place.county,
         adcode=place.adcode,
-        level=place.level,
+        level=place.level or level_from_name(region_in_name(organisation)),
         inspector=inspector.group(0) if inspector else None,
         **{k: v for k, v in dates.items() if k != "date_evidence"},
         **claims,
