@@ -74,7 +74,8 @@ def detect_wrap_width(lines: list[str]) -> tuple[bool, float]:
 
 
 def _glue(a: str, b: str) -> str:
-    if a and b and a[-1].isascii() and b[0].isascii() and a[-1].isalnum() and b[0].isalnum():
+    # two Latin words broken at a line end get their space back; digits and CJK join directly
+    if a and b and a[-1].isascii() and b[0].isascii() and a[-1].isalpha() and b[0].isalpha():
         return a + " " + b
     return a + b
 
