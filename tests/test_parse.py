@@ -362,3 +362,27 @@ def test_cli_check_shows_tree_statuses_and_evidence():
     out = proc.stdout
     assert "aspect:" in out and "[in_progress]" in out and "evidence: " in out
     assert "unassigned paragraphs: 0" in out
+
+
+def _as_pdf_extraction(raw: str, width: int) -> str:
+    """Hard-wrap every line at ``width`` with blank lines between and a stray page number."""
+    out: list[str] = []
+    for line in (ln.strip() for ln in raw.split("\n")):
+        for i in range(0, len(line), width):
+            out += [" " + line[i : i + width], ""]
+    out.insert(len(out) // 2, "7")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [22, 26, 33])
+def test_unwrapped_notices_parse_the_same_when_extracted_from_pdf(corpus, width):
+    from rectify_utils.notice import parse_notice
+
+    unwrapped = corpus.notices[~corpus.notices["wrapped"].astype(bool)]
+    assert len(unwrapped) >= 3
+    for row in unwrapped.itertuples():
+        raw = Path(row.source_path).read_text(encoding="utf-8")
+        wrapped = parse_notice(_as_pdf_extraction(raw, width), row.notice_id)
+        expected = problems_of(corpus, row.notice_id)[["label", "title", "status"]].astype(str)
+        got = pd.DataFrame(wrapped.problems)[["label", "title", "status"]].astype(str)
+        pd.testing.assert_frame_equal(got, expected, obj=f"{row.notice_id} re-wrapped at {width}")
