@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
 import re
@@ -22,13 +21,15 @@ from typing import Any
 import jieba
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 RESOURCES = Path(__file__).parent / "resources"
 DEFAULT_USERDICT = RESOURCES / "userdict.txt"
 DEFAULT_STOPWORDS = RESOURCES / "stopwords.txt"
 CACHE_ENV = "RECTIFY_CACHE_DIR"
 TOKEN_FIELDS = ("title", "text")
-_CACHE_VERSION = b"tokens-v1"
+_CACHE_VERSION = b"tokens-v2"
 _SQL_CHUNK = 500  # keys per SELECT ... IN (...)
 
 #: a token worth counting contains a CJK character or a latin letter: "科普e站", "AI" — not "，" or "2022"
@@ -71,65 +72,70 @@ def get_tokenizer(userdict_path: str | Path = DEFAULT_USERDICT) -> jieba.Tokeniz
     return _tokenizer_for(Path(userdict_path).read_text(encoding="utf-8"))
 
 
+#: one text's kept tokens joined by SEP, and their positions as little-endian uint32 bytes
+Segmented = tuple[str, bytes]
+SEP = "\x1f"  # ASCII unit separator: never inside a token (tokens contain no control characters)
+_POSITION_DTYPE = np.dtype("<u4")
+
+
 class TokenCache:
-    """Token lists on disk: one SQLite file, one row per text key."""
+    """Segmented texts on disk: one SQLite file, one row per text key."""
 
     def __init__(self, directory: str | Path) -> None:
         self.path = Path(directory) / "tokens.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute(
-                "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+                "CREATE TABLE IF NOT EXISTS segments "
+                "(key TEXT PRIMARY KEY, tokens TEXT NOT NULL, positions BLOB NOT NULL)"
             )
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30)
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, tuple[list[str], list[int]]]:
-        """Cached (tokens, positions) for those of ``keys`` that are present."""
-        found: dict[str, tuple[list[str], list[int]]] = {}
+    def get_many(self, keys: Sequence[str]) -> dict[str, Segmented]:
+        """Cached segmentations for those of ``keys`` that are present."""
+        found: dict[str, Segmented] = {}
         with self._connect() as db:
             for i in range(0, len(keys), _SQL_CHUNK):
                 chunk = list(keys[i : i + _SQL_CHUNK])
                 marks = ",".join("?" * len(chunk))
-                for key, value in db.execute(
-                    f"SELECT key, value FROM tokens WHERE key IN ({marks})", chunk
-                ):
-                    tokens, positions = json.loads(value)
-                    found[key] = (tokens, positions)
+                query = f"SELECT key, tokens, positions FROM segments WHERE key IN ({marks})"
+                found.update(
+                    (key, (tokens, positions))
+                    for key, tokens, positions in db.execute(query, chunk)
+                )
         return found
 
-    def put_many(self, items: dict[str, tuple[list[str], list[int]]]) -> None:
-        """Store (tokens, positions) per key."""
-        rows = [(k, json.dumps(v, ensure_ascii=False)) for k, v in items.items()]
+    def put_many(self, items: dict[str, Segmented]) -> None:
+        """Store segmentations per key."""
+        rows = [(k, tokens, positions) for k, (tokens, positions) in items.items()]
         with self._connect() as db:
-            db.executemany("INSERT OR REPLACE INTO tokens (key, value) VALUES (?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", rows)
 
 
 def _segment(
     text: str, tokenizer: jieba.Tokenizer, stopwords: frozenset[str], min_chars: int
-) -> tuple[list[str], list[int]]:
-    """Kept tokens and their ordinal in jieba's full segmentation of ``text``."""
+) -> Segmented:
+    """Kept tokens of ``text`` and their ordinal in jieba's full segmentation."""
     tokens, positions = [], []
     for position, token in enumerate(tokenizer.lcut(text)):
         token = token.strip()
         if len(token) < min_chars or token in stopwords or not WORD_CHAR.search(token):
             continue
-        tokens.append(token)
+        tokens.append(token.replace(SEP, ""))
         positions.append(position)
-    return tokens, positions
+    return SEP.join(tokens), np.asarray(positions, dtype=_POSITION_DTYPE).tobytes()
 
 
-def tokenize_texts(
+def _segment_texts(
     texts: Iterable[str],
-    *,
-    userdict_path: str | Path = DEFAULT_USERDICT,
-    stopwords_path: str | Path = DEFAULT_STOPWORDS,
-    cache_dir: str | Path | None = None,
-    min_chars: int = 2,
-    use_cache: bool = True,
-) -> list[tuple[list[str], list[int]]]:
-    """(tokens, positions) for each text, read from the cache where possible."""
+    userdict_path: str | Path,
+    stopwords_path: str | Path,
+    cache_dir: str | Path | None,
+    min_chars: int,
+    use_cache: bool,
+) -> list[Segmented]:
     texts = ["" if t is None or t is pd.NA else str(t) for t in texts]
     setting = hashlib.sha256(_CACHE_VERSION)
     setting.update(Path(userdict_path).read_bytes())
@@ -151,6 +157,25 @@ def tokenize_texts(
     return [found[keys[t]] for t in texts]
 
 
+def tokenize_texts(
+    texts: Iterable[str],
+    *,
+    userdict_path: str | Path = DEFAULT_USERDICT,
+    stopwords_path: str | Path = DEFAULT_STOPWORDS,
+    cache_dir: str | Path | None = None,
+    min_chars: int = 2,
+    use_cache: bool = True,
+) -> list[tuple[list[str], list[int]]]:
+    """(tokens, positions) for each text, read from the cache where possible."""
+    segmented = _segment_texts(
+        texts, userdict_path, stopwords_path, cache_dir, min_chars, use_cache
+    )
+    return [
+        (joined.split(SEP) if joined else [], np.frombuffer(pos, dtype=_POSITION_DTYPE).tolist())
+        for joined, pos in segmented
+    ]
+
+
 def tokenize_problems(
     problems: pd.DataFrame | Any,
     fields: Sequence[str] = TOKEN_FIELDS,
@@ -164,48 +189,35 @@ def tokenize_problems(
     """Long token table: notice_id, association, problem_no, field, token, position.
 
     ``position`` is the token's ordinal in jieba's segmentation of that field (stopwords and
-    punctuation leave gaps). Accepts the corpus or its ``problems`` frame.
+    punctuation leave gaps). Rows follow the problems, title before text. Accepts the corpus or
+    its ``problems`` frame.
     """
     problems = getattr(problems, "problems", problems)
-    n = len(problems)
-    field_names, segments = [], []
-    for field in fields:
-        field_names.append(field)
-        segments.append(
-            tokenize_texts(
-                problems[field].tolist(),
-                userdict_path=userdict_path,
-                stopwords_path=stopwords_path,
-                cache_dir=cache_dir,
-                min_chars=min_chars,
-                use_cache=use_cache,
-            )
+    per_field = [
+        _segment_texts(
+            problems[field].tolist(), userdict_path, stopwords_path, cache_dir, min_chars, use_cache
         )
-    # flatten: row i of problems, field f -> its tokens, in problem order then field order
-    counts = np.array([[len(seg[i][0]) for seg in segments] for i in range(n)], dtype=np.int64)
-    row_index = np.repeat(np.arange(n), counts.sum(axis=1)) if n else np.array([], dtype=np.int64)
-    tokens: list[str] = []
-    positions: list[int] = []
-    field_codes: list[int] = []
-    for i in range(n):
-        for f, seg in enumerate(segments):
-            toks, pos = seg[i]
-            tokens.extend(toks)
-            positions.extend(pos)
-            field_codes.extend([f] * len(toks))
+        for field in fields
+    ]
+    # flatten problem-major, field-minor; texts with no kept token contribute nothing
+    pieces = [seg[i] for i in range(len(problems)) for seg in per_field]
+    counts = np.fromiter((len(pos) for _, pos in pieces), dtype=np.int64, count=len(pieces))
+    counts //= _POSITION_DTYPE.itemsize
+    nonempty = [joined for joined, _ in pieces if joined]
+    flat = pc.split_pattern(pa.array(nonempty, type=pa.large_string()), SEP).flatten()
+    slot = np.repeat(np.arange(len(pieces)), counts)
+    row_index = slot // max(len(fields), 1)
     out = pd.DataFrame(
         {
-            "notice_id": problems["notice_id"].to_numpy()[row_index],
-            "association": problems["association"].to_numpy()[row_index],
-            "problem_no": problems["problem_no"].to_numpy()[row_index],
+            col: problems[col].take(row_index).reset_index(drop=True)
+            for col in ("notice_id", "association", "problem_no")
         }
     )
     out["notice_id"] = out["notice_id"].astype("string")
     out["association"] = out["association"].astype("string")
     out["problem_no"] = out["problem_no"].astype("Int64")
-    out["field"] = pd.Categorical.from_codes(
-        np.asarray(field_codes, dtype=np.int64), categories=field_names
-    )
-    out["token"] = pd.Series(tokens, dtype="string")
-    out["position"] = pd.Series(positions, dtype="Int64")
+    out["field"] = pd.Categorical.from_codes(slot % max(len(fields), 1), categories=list(fields))
+    out["token"] = pd.Series(pd.arrays.ArrowStringArray(flat.cast(pa.large_string())))
+    positions = np.frombuffer(b"".join(pos for _, pos in pieces), dtype=_POSITION_DTYPE)
+    out["position"] = pd.array(positions.astype(np.int64), dtype="Int64")
     return out

@@ -214,7 +214,7 @@ def test_aspect_titles_list_each_notices_own_headings(corpus):
     assert totals.sort_index().astype(int).tolist() == expected.sort_index().astype(int).tolist(), (
         "the 方面 headings should account for every problem of each notice"
     )
-    assert aspects["aspect_title"].notna().all(), (
-        "every aspect row should show the notice's own heading"
-    )
+    numbered = aspects[aspects["aspect_no"].notna()]
+    assert numbered["aspect_title"].notna().all(), "every numbered 方面 should show its own heading"
+    assert numbered.groupby("notice_id")["aspect_no"].is_monotonic_increasing.all()
     assert set(aspects["association"]) == set(corpus.problems["association"])
