@@ -26,13 +26,13 @@ from . import report_config
 from .report_config import ConfigError, ReportSpec
 from .report_execute import Job, init_worker, run_job
 from .report_html import render_index
-from .report_inputs import InputHasher, load_manifest, save_manifest
+from .report_inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
 
 DEFAULT_CONFIG = "reports.yml"
 DEFAULT_OUT = "reports"
 COLUMNS = [
     "name", "title", "notebook", "parameters", "status", "outcome",
-    "duration", "built", "html", "ipynb", "error", "warnings",
+    "duration", "built", "html", "ipynb", "error", "warnings", "reason",
 ]  # fmt: skip
 
 
@@ -58,7 +58,8 @@ def _associations_lister(
         cached = manifest["associations"].get(key)
         if cached is None:
             cached = report_config.corpus_associations(data_dir)
-            manifest["associations"] = {key: cached}  # keep only the current corpus
+            if cached:  # an empty list is an error worth retrying, not a result to keep
+                manifest["associations"] = {key: cached}  # keep only the current corpus
         return list(cached)
 
     return associations_of
@@ -99,6 +100,8 @@ def _job(spec: ReportSpec, out_dir: Path) -> Job:
 def _echo_row(row: Mapping[str, Any], echo: Callable[[str], None]) -> None:
     label = "up to date" if row["status"] == "skipped-up-to-date" else row["status"]
     line = f"[{label:>10}] {row['name']}  {row['duration'] or 0:.1f}s"
+    if row.get("reason"):
+        line += f"  (rebuilt: {row['reason']})"
     if row["html"]:
         line += f"  {row['html']}"
     if row["status"] == "failed" and row["error"]:
@@ -135,9 +138,10 @@ def build_reports(
     specs = report_config.select(all_specs, only)
 
     rows: dict[str, dict[str, Any]] = {}
-    pending: list[tuple[ReportSpec, str]] = []
+    pending: list[tuple[ReportSpec, dict[str, str], str]] = []
     for spec in specs:
-        digest = hasher.report(spec)
+        inputs = hasher.report_inputs(spec)
+        digest = digest_of(inputs)
         previous = manifest["reports"].get(spec.name)
         if not spec.error and not spec.notebook.is_file():
             spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
@@ -152,7 +156,12 @@ def build_reports(
             for key in ("outcome", "built", "html", "ipynb", "error"):
                 rows[spec.name][key] = previous.get(key)
         else:
-            pending.append((spec, digest))
+            why = (
+                "forced"
+                if force
+                else ", ".join(changed_inputs((previous or {}).get("inputs"), inputs))
+            )
+            pending.append((spec, inputs, why or "last build failed"))
     for row in rows.values():
         _echo_row(row, say)
 
@@ -181,7 +190,7 @@ def _record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _run_pending(
-    pending: list[tuple[ReportSpec, str]],
+    pending: list[tuple[ReportSpec, dict[str, str], str]],
     out: Path,
     n_workers: int,
     manifest: dict[str, Any],
@@ -193,22 +202,21 @@ def _run_pending(
     with ProcessPoolExecutor(
         max_workers=n_workers, mp_context=ctx, initializer=init_worker
     ) as pool:
-        futures = {
-            pool.submit(run_job, _job(spec, out)): (spec, digest) for spec, digest in pending
-        }
+        futures = {pool.submit(run_job, _job(item[0], out)): item for item in pending}
         for future in as_completed(futures):
-            spec, digest = futures[future]
+            spec, inputs, why = futures[future]
             try:
                 result = future.result()
             except Exception as exc:  # the worker process itself died
                 result = {"status": "failed", "error": f"worker crashed: {exc!r}", "duration": 0.0}
-            row = _row(spec, built=_now(), outcome=result["status"])
+            row = _row(spec, built=_now(), outcome=result["status"], reason=why)
             row.update({k: result.get(k) for k in ("status", "duration", "html", "ipynb", "error")})
             row["warnings"] = result.get("warnings") or []
             rows[spec.name] = row
             notebook_error = result["status"] == "failed" and bool(result.get("html"))
             manifest["reports"][spec.name] = {
-                "hash": digest,
+                "hash": digest_of(inputs),
+                "inputs": inputs,
                 "notebook_error": notebook_error,
                 **_record(row),
             }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -134,57 +134,65 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text, flags=re.UNICODE).strip("._") or "_"
 
 
+def _associations(entry: ReportEntry, associations_of: Callable[[str], list[str]]) -> list[str]:
+    """The associations a per-association entry expands to; raises with a reason if none."""
+    data_dir = entry.parameters.get("data_dir")
+    if not data_dir:
+        raise ConfigError("per_association needs a data_dir parameter")
+    try:
+        found = list(associations_of(str(data_dir)))
+    except Exception as exc:
+        raise ConfigError(
+            f"could not list the associations in {data_dir}: {type(exc).__name__}: {exc}"
+        ) from exc
+    if not found:
+        raise ConfigError(f"the corpus at {data_dir} has no notice with an association")
+    wanted = entry.parameters.get("associations")
+    if isinstance(wanted, (str, list)):
+        wanted_set = {wanted} if isinstance(wanted, str) else set(map(str, wanted))
+        found = [a for a in found if a in wanted_set]
+        if not found:
+            raise ConfigError(f"none of the associations {wanted} is in the corpus at {data_dir}")
+    return found
+
+
 def expand(
     entries: Iterable[ReportEntry],
     associations_of: Callable[[str], list[str]],
 ) -> list[ReportSpec]:
     """One spec per report; ``per_association`` entries become one spec per association.
 
-    ``associations_of(data_dir)`` lists the corpus's associations. If it fails, the entry
-    becomes a single spec carrying the error, shown as a failed report. A list-valued
-    ``associations`` parameter restricts the expansion to those associations.
+    ``associations_of(data_dir)`` lists the corpus's associations; a list-valued
+    ``associations`` parameter restricts the expansion to those. If no association can be
+    listed, the entry becomes a single spec carrying the reason, shown as a failed report.
     """
     specs: list[ReportSpec] = []
     for entry in entries:
-        common = {"notebook": entry.notebook, "entry": entry.name, "timeout": entry.timeout}
+        base = ReportSpec(
+            name=entry.name,
+            notebook=entry.notebook,
+            title=entry.title,
+            parameters=entry.parameters,
+            entry=entry.name,
+            timeout=entry.timeout,
+        )
         if not entry.per_association:
-            specs.append(
-                ReportSpec(
-                    name=entry.name, title=entry.title, parameters=entry.parameters, **common
-                )
-            )
+            specs.append(base)
             continue
-        data_dir = entry.parameters.get("data_dir")
         try:
-            if not data_dir:
-                raise ConfigError("per_association needs a data_dir parameter")
-            found = list(associations_of(str(data_dir)))
-        except Exception as exc:
-            error = f"could not list the associations in {data_dir}: {type(exc).__name__}: {exc}"
-            specs.append(
-                ReportSpec(
-                    name=entry.name,
-                    title=entry.title,
-                    parameters=entry.parameters,
-                    error=error,
-                    **common,
-                )
-            )
+            found = _associations(entry, associations_of)
+        except ConfigError as exc:
+            specs.append(replace(base, error=str(exc)))
             continue
-        wanted = entry.parameters.get("associations")
-        if isinstance(wanted, str):
-            wanted = [wanted]
-        if isinstance(wanted, list):
-            found = [a for a in found if a in set(map(str, wanted))]
-        for association in found:
-            specs.append(
-                ReportSpec(
-                    name=f"{entry.name}_{safe_name(association)}",
-                    title=entry.title.replace("{association}", association),
-                    parameters={**entry.parameters, "association": association},
-                    **common,
-                )
+        specs.extend(
+            replace(
+                base,
+                name=f"{entry.name}_{safe_name(association)}",
+                title=entry.title.replace("{association}", association),
+                parameters={**entry.parameters, "association": association},
             )
+            for association in found
+        )
     return specs
 
 

@@ -82,22 +82,37 @@ class InputHasher:
         """Key of the association cache: the corpus files and the parser code."""
         return _sha("corpus", self.path(data_dir), self.code())
 
+    def report_inputs(self, spec: ReportSpec) -> dict[str, str]:
+        """Hash of each input of the report, by name (``notebook``, ``code``, ``data_dir``...)."""
+        inputs = {
+            "notebook": self.path(spec.notebook),
+            "code": self.code(),
+            "parameters": _sha(
+                spec.name,
+                spec.title,
+                json.dumps(spec.parameters, sort_keys=True, ensure_ascii=False, default=str),
+            ),
+        }
+        for key, value in sorted(spec.parameters.items()):
+            if is_path_parameter(key) and key not in OUTPUT_PARAMETERS and isinstance(value, str):
+                inputs[key] = self.path(value)
+        return inputs
+
     def report(self, spec: ReportSpec) -> str:
         """Hash of everything the report's output depends on."""
-        inputs = {
-            key: self.path(value)
-            for key, value in sorted(spec.parameters.items())
-            if is_path_parameter(key) and key not in OUTPUT_PARAMETERS and isinstance(value, str)
-        }
-        return _sha(
-            "report",
-            spec.name,
-            spec.title,
-            self.path(spec.notebook),
-            self.code(),
-            json.dumps(spec.parameters, sort_keys=True, ensure_ascii=False, default=str),
-            json.dumps(inputs, sort_keys=True),
-        )
+        return digest_of(self.report_inputs(spec))
+
+
+def digest_of(inputs: dict[str, str]) -> str:
+    """One hash for a report's input hashes."""
+    return _sha("report", json.dumps(inputs, sort_keys=True))
+
+
+def changed_inputs(before: dict[str, str] | None, now: dict[str, str]) -> list[str]:
+    """Names of the inputs whose hash differs (all of them when nothing was recorded)."""
+    if not before:
+        return ["never built"]
+    return [k for k in sorted(set(before) | set(now)) if before.get(k) != now.get(k)]
 
 
 def load_manifest(out_dir: Path) -> dict[str, Any]:

@@ -265,9 +265,17 @@ def test_per_association_report_expands_once_per_association_and_caches_the_list
     assert "画像：东营市科协 &lt;x&gt;" in (tmp_path / "out" / "index.html").read_text("utf-8")
 
     only = report.build_reports(
-        config=config, out_dir=tmp_path / "out", overrides={"associations": ["新野县科协"]}
+        config=config,
+        out_dir=tmp_path / "out",
+        overrides={"associations": ["新野县科协"]},
+        echo=None,
     )
     assert list(only["name"]) == ["profile_新野县科协"], "associations restricts the expansion"
+
+    none = report.build_reports(
+        config=config, out_dir=tmp_path / "out", overrides={"associations": ["不存在"]}, echo=None
+    )
+    assert list(none["status"]) == ["failed"] and "不存在" in none.iloc[0]["error"]
 
 
 def test_unlistable_associations_make_one_failed_report(tmp_path, monkeypatch):
