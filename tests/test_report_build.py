@@ -359,3 +359,41 @@ def test_a_change_to_data_notebook_or_package_code_invalidates_a_report(tmp_path
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"x")
     assert digest() == before, "byte-code caches must not trigger rebuilds"
+
+
+def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
+    import papermill
+    from nbclient.exceptions import DeadKernelError
+
+    from rectify_utils import report_execute
+
+    calls = []
+
+    def flaky(*args, **kwargs):
+        calls.append(kwargs["kernel_name"])
+        if len(calls) == 1:
+            raise DeadKernelError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    monkeypatch.setattr(report_execute.time, "sleep", lambda s: None)
+    job = report_execute.Job(
+        name="a",
+        notebook=str(write_notebook(tmp_path / "a.ipynb", [])),
+        title="a",
+        parameters={"figures_dir": str(tmp_path / "fig")},
+        out_dir=str(tmp_path),
+        timeout=10,
+    )
+    assert report_execute._execute(job, tmp_path / "a.out.ipynb") is None
+    assert calls == ["python3", "python3"], "a kernel start failure must be retried once"
+    assert (tmp_path / "fig").is_dir(), "figures_dir must exist before the notebook runs"
+
+    def dead(*args, **kwargs):
+        calls.append(kwargs["kernel_name"])
+        raise DeadKernelError("Kernel died before replying to kernel_info")
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", dead)
+    with pytest.raises(DeadKernelError):
+        report_execute._execute(job, tmp_path / "a.out.ipynb")
+    assert len(calls) == 2, "a kernel that keeps dying is retried once, not forever"
