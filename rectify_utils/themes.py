@@ -204,6 +204,14 @@ def _field_texts(problems: pd.DataFrame, field: str) -> list[str]:
     return problems[column].astype("string").fillna("").tolist()
 
 
+def _any_of(rules: list[Rule]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any of ``rules`` could fire (a quick screen), if it compiles."""
+    try:
+        return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
+    except re.error:  # e.g. the same group name in two rules
+        return None
+
+
 def _score(problems: pd.DataFrame, taxonomy: Taxonomy) -> tuple[np.ndarray, np.ndarray, list]:
     """Scores (problems × themes), decisive flags and per-cell evidence lists."""
     n, k = len(problems), len(taxonomy.themes)
@@ -215,8 +223,11 @@ def _score(problems: pd.DataFrame, taxonomy: Taxonomy) -> tuple[np.ndarray, np.n
         for field, values in texts.items():
             fw = taxonomy.field_weights[field]
             rules = [r for r in theme.rules if field in r.fields]
+            if not rules:
+                continue
+            screen = _any_of(rules)
             for i, value in enumerate(values):
-                if not value:
+                if not value or (screen is not None and not screen.search(value)):
                     continue
                 part = 0.0
                 for rule in rules:
