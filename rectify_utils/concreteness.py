@@ -1,0 +1,387 @@
+"""How much of each rectification text a reader could check, and how much is stock phrasing.
+
+Checkable facts are dates, counts with a unit (`召开座谈会2次`, `211人`), sums of money
+(`1272元`, `3万元`) and named documents (`《…》`). Stock phrases are n-grams — of characters
+by default, of jieba words with ``unit="word"`` — that recur in the texts of at least
+``min_associations`` different associations (`高度重视`, `进一步提高`). Both are measured in
+characters of the problems' rectification text; a character counts as a fact first, so the two
+shares never overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .dates import find_dates
+from .tokens import WORD_CHAR, get_tokenizer
+
+FACT_KINDS = ["date", "count", "money", "document"]
+FACT_KIND_DTYPE = pd.CategoricalDtype(FACT_KINDS)
+
+#: a named document, brackets included: `《新野县科协财务管理暂行办法》`
+DOCUMENT = re.compile(r"《[^《》\n]{1,120}》")
+#: a sum of money in Arabic digits: `1272元`, `411.46元`, `3万元`, `1万余元`, `2.5亿元`
+MONEY = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<more>余|多)?\s*(?P<unit>亿元|万元|元)")
+#: yuan per unit of MONEY
+YUAN_PER_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+#: units of a counted thing, longest first so `人次` wins over `人`
+COUNT_UNITS = (
+    "人次|场次|平方米|万余字|万字|余字|学时|课时|小时|"
+    "次|人|篇|项|个|场|家|条|期|名|处|份|批|户|所|件|部|本|册|套|支|轮|天|字|平|%"
+)
+#: a count in Arabic digits: `2场`, `211人`, `12人次`, `800多名`, `1万余字`, `97%`
+COUNT_DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:" + COUNT_UNITS + r")")
+#: a count in Chinese numerals: `两次`, `三场`, `一次` — not an ordinal (`第一次`, `十三届七次全会`),
+#: a name (`八项规定`) or a vague `一个`/`一项`/`四个` (`四个意识`, `作为一项日常性工作`)
+COUNT_CHINESE = re.compile(
+    r"(?<![第每届逐一二两三四五六七八九十])"
+    r"(?:[二两三四五六七八九十][一二三四五六七八九十百千]*\s*(?:余|多)?\s*"
+    r"(?:人次|场次|次|场|名|篇|项|家|期|批|轮|户|处)|一\s*(?:次|场))"
+    r"(?!规定|全会|会议|届)"
+)
+#: an issuing verb (chain) right before a document title: `印发了`, `制定出台`, `修订和完善`,
+#: `研究制定`, `重新修订完善了` — not `学习`, `执行`, `提交`, `呈报`
+_ISSUE = r"(?:印发|制定|制订|出台|修订|完善|下发|编制|建立|起草|健全|修改|重新修订|重新制定)"
+ISSUING_VERB = re.compile(
+    r"(?P<verb>(?:研究|重新|进一步)?" + _ISSUE + r"(?:(?:和|并|及)?" + _ISSUE + r")*)了?$"
+)
+#: a negation right before the verb: `尚未编制《…》` says the document does not exist yet
+NEGATION = re.compile(r"(?:未|没有|没|无|不)$")
+#: what may stand between titles in a list sharing one verb: `《A》、《B》`, `《A》和《B》`
+LIST_JOINER = re.compile(r"[、，,和及与\s]*$")
+#: a clause boundary for contexts and verb look-back
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？\n]")
+
+
+@dataclass(frozen=True)
+class _ProblemText:
+    notice_id: str
+    association: str
+    problem_no: int
+    start: int  # offset of the rectification text in corpus.texts[notice_id]
+    text: str
+
+
+def _problem_texts(corpus: Any) -> list[_ProblemText]:
+    """Each problem's rectification text and where it starts in the notice text."""
+    out = []
+    for row in corpus.problems.itertuples(index=False):
+        full = corpus.texts[row.notice_id]
+        span = full[int(row.char_start) : int(row.char_end)]
+        body = "" if pd.isna(row.text) else str(row.text)
+        at = span.find(body) if body else -1
+        if at < 0:  # text not verbatim in the span: measure the whole span
+            start, body = int(row.char_start), span
+        else:
+            start = int(row.char_start) + at
+        out.append(_ProblemText(row.notice_id, row.association, int(row.problem_no), start, body))
+    return out
+
+
+def _default_year(corpus: Any, notice_id: str) -> int | None:
+    """Year for dates written without one (`5月16日`): that of the feedback, else of the notice."""
+    row = corpus.notices.loc[corpus.notices["notice_id"] == notice_id].iloc[0]
+    for column in ("feedback_date", "inspection_end", "as_of_date"):
+        if pd.notna(row[column]):
+            return int(pd.Timestamp(row[column]).year)
+    return None
+
+
+def _facts_in(text: str, default_year: int | None) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of the facts in ``text``; documents first, then dates, money, counts.
+
+    A span overlapping one already taken is dropped: a year inside a title is part of the title.
+    """
+    taken: list[tuple[str, int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for _, s, e in taken)
+
+    candidates: list[tuple[str, int, int]] = []
+    candidates += [("document", m.start(), m.end()) for m in DOCUMENT.finditer(text)]
+    candidates += [("date", d.start, d.end) for d in find_dates(text, default_year)]
+    candidates += [("money", m.start(), m.end()) for m in MONEY.finditer(text)]
+    candidates += [("count", m.start(), m.end()) for m in COUNT_DIGITS.finditer(text)]
+    candidates += [("count", m.start(), m.end()) for m in COUNT_CHINESE.finditer(text)]
+    for kind, a, b in candidates:
+        if free(a, b):
+            taken.append((kind, a, b))
+    return sorted(taken, key=lambda t: t[1])
+
+
+def fact_spans(corpus: Any) -> pd.DataFrame:
+    """Every checkable fact in the problems' rectification texts, in text order.
+
+    Columns: notice_id, association, problem_no, kind (date/count/money/document), text,
+    char_start, char_end — offsets into ``corpus.texts[notice_id]``, so
+    ``corpus.texts[notice_id][char_start:char_end] == text``.
+    """
+    rows = []
+    years: dict[str, int | None] = {}
+    for p in _problem_texts(corpus):
+        if p.notice_id not in years:
+            years[p.notice_id] = _default_year(corpus, p.notice_id)
+        for kind, a, b in _facts_in(p.text, years[p.notice_id]):
+            rows.append(
+                dict(
+                    notice_id=p.notice_id,
+                    association=p.association,
+                    problem_no=p.problem_no,
+                    kind=kind,
+                    text=p.text[a:b],
+                    char_start=p.start + a,
+                    char_end=p.start + b,
+                )
+            )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "notice_id",
+            "association",
+            "problem_no",
+            "kind",
+            "text",
+            "char_start",
+            "char_end",
+        ],
+    )
+    return out.astype(
+        {
+            "notice_id": "string",
+            "association": "string",
+            "problem_no": "Int64",
+            "kind": FACT_KIND_DTYPE,
+            "text": "string",
+            "char_start": "Int64",
+            "char_end": "Int64",
+        }
+    )
+
+
+#: a run of word characters (CJK or latin) between punctuation, digits and spaces: `提高思想认识水平`
+WORD_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
+NGRAM_UNITS = ("char", "word")
+
+
+def _ngrams(text: str, n: int, unit: str = "char") -> list[tuple[str, int, int]]:
+    """n-grams of ``text`` as (phrase, start, end), never across punctuation or numbers.
+
+    ``unit="char"``: n consecutive characters; ``unit="word"``: n consecutive jieba words (with
+    the project's user dictionary).
+    """
+    if unit not in NGRAM_UNITS:
+        raise ValueError(f"unit must be one of {NGRAM_UNITS}, not {unit!r}")
+    grams: list[tuple[str, int, int]] = []
+    if unit == "char":
+        for run in WORD_RUN.finditer(text):
+            for a in range(run.start(), run.end() - n + 1):
+                grams.append((text[a : a + n], a, a + n))
+        return grams
+    tokenizer = get_tokenizer()
+    words: list[tuple[str, int, int]] = []
+    for word, start, end in [*tokenizer.tokenize(text), ("", len(text), len(text))]:
+        if word.strip() and WORD_CHAR.search(word) and not any(ch.isdigit() for ch in word):
+            words.append((word, start, end))
+            continue
+        for i in range(len(words) - n + 1):
+            window = words[i : i + n]
+            grams.append((text[window[0][1] : window[-1][2]], window[0][1], window[-1][2]))
+        words = []
+    return grams
+
+
+def _stock(
+    texts: list[_ProblemText], n: int, unit: str
+) -> tuple[dict[str, set[str]], dict[str, int], list[list[tuple[str, int, int]]]]:
+    """Associations and occurrences per n-gram, and each text's n-grams."""
+    where: dict[str, set[str]] = defaultdict(set)
+    count: dict[str, int] = defaultdict(int)
+    per_text = []
+    for p in texts:
+        grams = _ngrams(p.text, n, unit)
+        per_text.append(grams)
+        for phrase, _, _ in grams:
+            where[phrase].add(p.association)
+            count[phrase] += 1
+    return where, count, per_text
+
+
+def stock_phrases(
+    corpus: Any, n: int = 4, min_associations: int = 3, unit: str = "char"
+) -> pd.DataFrame:
+    """n-grams recurring in the rectification texts of ≥ ``min_associations`` associations.
+
+    ``unit="char"`` (default) counts runs of ``n`` characters (`高度重视`, `认真学习`);
+    ``unit="word"`` counts runs of ``n`` jieba words — with five notices, word 4-grams shared by
+    three associations are rare, so characters show the stock phrasing better. Columns: phrase (as written), n_associations, n_occurrences, associations (`、`-joined);
+    most widespread first.
+    """
+    where, count, _ = _stock(_problem_texts(corpus), n, unit)
+    order = list(dict.fromkeys(corpus.notices["association"]))
+    rows = [
+        dict(
+            phrase=phrase,
+            n_associations=len(assocs),
+            n_occurrences=count[phrase],
+            associations="、".join(a for a in order if a in assocs),
+        )
+        for phrase, assocs in where.items()
+        if len(assocs) >= min_associations
+    ]
+    out = pd.DataFrame(rows, columns=["phrase", "n_associations", "n_occurrences", "associations"])
+    out = out.sort_values(
+        ["n_associations", "n_occurrences", "phrase"], ascending=[False, False, True]
+    )
+    return out.astype(
+        {
+            "phrase": "string",
+            "n_associations": "Int64",
+            "n_occurrences": "Int64",
+            "associations": "string",
+        }
+    ).reset_index(drop=True)
+
+
+def concreteness(
+    corpus: Any,
+    by: str = "problem",
+    min_associations: int = 3,
+    n: int = 4,
+    unit: str = "char",
+) -> pd.DataFrame:
+    """Characters of checkable fact and of stock phrasing per problem or per association.
+
+    Columns: notice_id, association, problem_no (``by="problem"``) or association
+    (``by="association"``); text_chars, fact_chars, stock_chars, fact_share, stock_share,
+    n_date, n_count, n_money, n_document, n_facts. A character inside a fact is not also counted
+    as stock, so fact_share + stock_share ≤ 1. Shares are <NA> for an empty text. Stock
+    phrases are those of :func:`stock_phrases` with the same ``n``, ``unit`` and
+    ``min_associations``.
+    """
+    if by not in ("problem", "association"):
+        raise ValueError(f"by must be 'problem' or 'association', not {by!r}")
+    texts = _problem_texts(corpus)
+    where, _, per_text = _stock(texts, n, unit)
+    facts = fact_spans(corpus)
+    facts_by_problem = {key: g for key, g in facts.groupby(["notice_id", "problem_no"])}
+    rows = []
+    for p, grams in zip(texts, per_text):
+        fact_chars: set[int] = set()
+        kinds = dict.fromkeys(FACT_KINDS, 0)
+        found = facts_by_problem.get((p.notice_id, p.problem_no))
+        if found is not None:
+            for f in found.itertuples():
+                fact_chars.update(range(f.char_start - p.start, f.char_end - p.start))
+                kinds[f.kind] += 1
+        stock_chars: set[int] = set()
+        for phrase, a, b in grams:
+            if len(where[phrase]) >= min_associations:
+                stock_chars.update(range(a, b))
+        stock_chars -= fact_chars
+        rows.append(
+            dict(
+                notice_id=p.notice_id,
+                association=p.association,
+                problem_no=p.problem_no,
+                text_chars=len(p.text),
+                fact_chars=len(fact_chars),
+                stock_chars=len(stock_chars),
+                **{f"n_{k}": v for k, v in kinds.items()},
+            )
+        )
+    counts = ["text_chars", "fact_chars", "stock_chars", *(f"n_{k}" for k in FACT_KINDS)]
+    out = pd.DataFrame(rows, columns=["notice_id", "association", "problem_no", *counts])
+    if by == "association":
+        order = list(dict.fromkeys(corpus.notices["association"]))
+        out = out.groupby("association", sort=False)[counts].sum().reindex(order, fill_value=0)
+        out = out.reset_index()
+        keys = ["association"]
+    else:
+        keys = ["notice_id", "association", "problem_no"]
+    out = out.astype({k: "string" for k in keys if k != "problem_no"})
+    if "problem_no" in out:
+        out["problem_no"] = out["problem_no"].astype("Int64")
+    out[counts] = out[counts].astype("Int64")
+    total = out["text_chars"].astype("Float64")
+    total = total.where(total > 0)
+    out["fact_share"] = (out["fact_chars"].astype("Float64") / total).astype("Float64")
+    out["stock_share"] = (out["stock_chars"].astype("Float64") / total).astype("Float64")
+    out["n_facts"] = out[[f"n_{k}" for k in FACT_KINDS]].sum(axis=1).astype("Int64")
+    return out[
+        [*keys, "text_chars", "fact_chars", "stock_chars", "fact_share", "stock_share"]
+        + [f"n_{k}" for k in FACT_KINDS]
+        + ["n_facts"]
+    ]
+
+
+def _context(text: str, start: int, end: int, limit: int = 30) -> str:
+    """The clause around ``text[start:end]``, at most ``limit`` characters either side."""
+    left = CLAUSE_BREAK.split(text[max(0, start - limit) : start])[-1]
+    right = CLAUSE_BREAK.split(text[end : end + limit])[0]
+    return f"{left}{text[start:end]}{right}"
+
+
+def money_table(corpus: Any) -> pd.DataFrame:
+    """Every sum of money in the rectification texts, converted to yuan.
+
+    Columns: notice_id, association, problem_no, amount_yuan (Float64; `3万元` → 30000),
+    text (as written), context (its clause), char_start, char_end (offsets into corpus.texts).
+    """
+    money = fact_spans(corpus)
+    money = money[money["kind"] == "money"].reset_index(drop=True)
+    amounts, contexts = [], []
+    for row in money.itertuples():
+        m = MONEY.fullmatch(row.text)
+        assert m is not None  # spans of kind money are MONEY matches
+        amounts.append(float(m["amount"]) * YUAN_PER_UNIT[m["unit"]])
+        contexts.append(_context(corpus.texts[row.notice_id], row.char_start, row.char_end))
+    out = money[["notice_id", "association", "problem_no"]].copy()
+    out["amount_yuan"] = pd.Series(amounts, dtype="Float64")
+    out["text"] = money["text"]
+    out["context"] = pd.Series(contexts, dtype="string")
+    out["char_start"] = money["char_start"]
+    out["char_end"] = money["char_end"]
+    return out
+
+
+def _issuing_verb(text: str, start: int) -> str | None:
+    """The issuing verb right before the title at ``start``, looking past earlier titles of a list."""
+    clause = CLAUSE_BREAK.split(text[:start])[-1]
+    clause = DOCUMENT.sub("", clause)
+    clause = LIST_JOINER.sub("", clause)
+    m = ISSUING_VERB.search(clause)
+    if m is None or NEGATION.search(clause[: m.start()]):
+        return None
+    return m["verb"]
+
+
+def documents_table(corpus: Any) -> pd.DataFrame:
+    """Every named document in the rectification texts and whether the body says it issued it.
+
+    Columns: notice_id, association, problem_no, document (title without 《》), verb (the issuing
+    verb before it — `印发`, `制定出台`, `修订完善` — or <NA> when it is studied, cited or
+    submitted), issued (boolean), context, char_start, char_end.
+
+    The verb is read as written; who issued the document is not checked, so `市科协下发《…》` in a
+    district notice counts as issued too.
+    """
+    docs = fact_spans(corpus)
+    docs = docs[docs["kind"] == "document"].reset_index(drop=True)
+    verbs, contexts = [], []
+    for row in docs.itertuples():
+        text = corpus.texts[row.notice_id]
+        verbs.append(_issuing_verb(text, row.char_start))
+        contexts.append(_context(text, row.char_start, row.char_end))
+    out = docs[["notice_id", "association", "problem_no"]].copy()
+    out["document"] = docs["text"].str.slice(1, -1).astype("string")
+    out["verb"] = pd.Series(verbs, dtype="string")
+    out["issued"] = out["verb"].notna().astype("boolean")
+    out["context"] = pd.Series(contexts, dtype="string")
+    out["char_start"] = docs["char_start"]
+    out["char_end"] = docs["char_end"]
+    return out
