@@ -1,0 +1,196 @@
+"""Checkable facts against stock phrasing in the rectification texts of the five notices."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rectify_utils import load_corpus
+from rectify_utils.concreteness import (
+    FACT_KINDS,
+    concreteness,
+    documents_table,
+    fact_spans,
+    money_table,
+    stock_phrases,
+)
+from rectify_utils.dates import find_dates
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(RAW)
+
+
+@pytest.fixture(scope="module")
+def facts(corpus):
+    return fact_spans(corpus)
+
+
+@pytest.fixture(scope="module")
+def per_problem(corpus):
+    return concreteness(corpus, by="problem")
+
+
+def _problem_bodies(corpus) -> list[tuple[str, int, int, str, str]]:
+    """(notice_id, problem_no, start, association, text) with the text's offset in the notice."""
+    out = []
+    for row in corpus.problems.itertuples():
+        full = corpus.texts[row.notice_id]
+        start = full.find(row.text, row.char_start, row.char_end)
+        out.append((row.notice_id, row.problem_no, start, row.association, row.text))
+    return out
+
+
+def test_every_fact_is_the_notice_text_at_its_offsets(corpus, facts):
+    assert len(facts) > 0, "no facts found in five notices full of dates and counts"
+    for row in facts.itertuples():
+        got = corpus.texts[row.notice_id][row.char_start : row.char_end]
+        assert got == row.text, (
+            f"{row.association} #{row.problem_no}: a {row.kind} shown as {row.text!r} "
+            f"but the notice has {got!r} at those offsets"
+        )
+
+
+def test_facts_lie_in_their_problem_and_never_overlap(corpus, facts):
+    spans = corpus.problems.set_index(["notice_id", "problem_no"])
+    for (nid, no), group in facts.groupby(["notice_id", "problem_no"]):
+        problem = spans.loc[(nid, no)]
+        assert (group["char_start"] >= problem["char_start"]).all()
+        assert (group["char_end"] <= problem["char_end"]).all(), (
+            f"{nid} #{no}: a fact is credited to a problem it is not in"
+        )
+        ordered = group.sort_values("char_start")
+        assert (ordered["char_start"].iloc[1:].to_numpy() >= ordered["char_end"].iloc[:-1]).all(), (
+            f"{nid} #{no}: facts overlap, so characters would be counted twice"
+        )
+
+
+def test_every_amount_of_yuan_written_in_a_problem_is_in_the_money_table(corpus):
+    money = money_table(corpus)
+    covered = {
+        (r.notice_id, i) for r in money.itertuples() for i in range(r.char_start, r.char_end)
+    }
+    for nid, no, start, association, text in _problem_bodies(corpus):
+        for m in re.finditer(r"\d元|\d万元", text):
+            yuan = start + m.end() - 1
+            assert (nid, yuan) in covered, (
+                f"{association} #{no}: the sum ending {text[max(0, m.start() - 8) : m.end()]!r} "
+                "is missing from the money table"
+            )
+
+
+def test_money_amounts_are_converted_to_yuan(corpus):
+    money = money_table(corpus)
+    assert str(money["amount_yuan"].dtype) == "Float64"
+    for row in money.itertuples():
+        digits = float(re.match(r"[\d.]+", row.text).group(0))
+        scale = 1e4 if "万元" in row.text else 1.0
+        assert row.amount_yuan == pytest.approx(digits * scale), (
+            f"{row.association}: {row.text!r} shown as {row.amount_yuan} yuan"
+        )
+        assert row.text in row.context, "the context does not show the sum it explains"
+
+
+@pytest.mark.parametrize("written, yuan", [("1272元", 1272.0), ("411.46元", 411.46)])
+def test_exact_sums_of_a_notice_are_listed(corpus, written, yuan):
+    holders = [nid for nid, text in corpus.texts.items() if written in text]
+    assert holders, f"expected a bundled notice writing {written}"
+    money = money_table(corpus)
+    for nid in holders:
+        rows = money[(money["notice_id"] == nid) & (money["text"] == written)]
+        assert len(rows) >= 1, f"{nid}: {written} is missing from the money table"
+        assert rows["amount_yuan"].iloc[0] == pytest.approx(yuan)
+
+
+def test_dates_are_dates_and_counts_have_a_number_and_a_unit(facts):
+    for row in facts[facts["kind"] == "date"].itertuples():
+        assert find_dates(row.text, default_year=2000), f"{row.text!r} is listed as a date"
+    counts = facts[facts["kind"] == "count"]
+    assert counts["text"].str.contains(r"^[\d一二两三四五六七八九十百千]", regex=True).all(), (
+        "a count without a number"
+    )
+    assert not counts["text"].str.contains(r"^第|规定$", regex=True).any(), (
+        "an ordinal or a name is listed as a count"
+    )
+
+
+def test_shares_are_fractions_that_do_not_overlap(facts, per_problem):
+    assert ((per_problem["fact_share"] + per_problem["stock_share"]) <= 1 + 1e-12).all(), (
+        "fact and stock characters add to more than the text"
+    )
+    for row in per_problem.itertuples():
+        mine = facts[
+            (facts["notice_id"] == row.notice_id) & (facts["problem_no"] == row.problem_no)
+        ]
+        assert row.fact_chars == (mine["char_end"] - mine["char_start"]).sum(), (
+            f"{row.association} #{row.problem_no}: fact characters differ from its fact spans"
+        )
+        for kind in FACT_KINDS:
+            assert getattr(row, f"n_{kind}") == (mine["kind"] == kind).sum()
+        assert row.fact_share == pytest.approx(row.fact_chars / row.text_chars)
+
+
+def test_association_rows_are_the_sums_of_their_problems(corpus, per_problem):
+    by_assoc = concreteness(corpus, by="association").set_index("association")
+    sums = per_problem.groupby("association")[["text_chars", "fact_chars", "stock_chars"]].sum()
+    for assoc, row in sums.iterrows():
+        for column in sums.columns:
+            assert by_assoc.loc[assoc, column] == row[column], (
+                f"{assoc}: {column} per association is not the sum over its problems"
+            )
+    assert list(by_assoc.index) == list(dict.fromkeys(corpus.notices["association"]))
+
+
+def test_stock_phrases_recur_in_that_many_associations(corpus):
+    phrases = stock_phrases(corpus, n=4, min_associations=3)
+    assert len(phrases) > 0, "five notices of the same genre share no phrasing at all?"
+    texts_by_association: dict[str, str] = {}
+    for _, _, _, association, text in _problem_bodies(corpus):
+        texts_by_association[association] = texts_by_association.get(association, "") + "\n" + text
+    for row in phrases.head(50).itertuples():
+        holders = [a for a, t in texts_by_association.items() if row.phrase in t]
+        assert len(holders) == row.n_associations >= 3, (
+            f"{row.phrase!r} is said to recur in {row.n_associations} associations, found in {holders}"
+        )
+
+
+def test_a_stricter_recurrence_threshold_never_adds_stock(corpus):
+    loose = concreteness(corpus, by="association", min_associations=3)
+    strict = concreteness(corpus, by="association", min_associations=5)
+    assert (strict["stock_chars"] <= loose["stock_chars"]).all(), (
+        "asking for phrases shared by more associations made more of the text stock"
+    )
+
+
+def test_word_ngrams_are_available(corpus):
+    words = stock_phrases(corpus, n=2, min_associations=3, unit="word")
+    assert len(words) > 0 and words["n_associations"].ge(3).all()
+
+
+def test_documents_studied_or_not_yet_written_are_not_issued(corpus):
+    docs = documents_table(corpus)
+    assert docs["issued"].any(), "no notice issued any document?"
+    starts = docs.set_index(["notice_id", "char_start"])["issued"]
+    for nid, text in corpus.texts.items():
+        for m in re.finditer(r"(?:学习了?|尚未编制|未编制|执行|呈报|提交)《", text):
+            key = (nid, m.end() - 1)
+            if key in starts.index:
+                assert not starts.loc[key], (
+                    f"{nid}: {text[m.start() : m.end() + 12]!r} counted as a document it issued"
+                )
+
+
+def test_issued_documents_follow_their_verb(corpus):
+    docs = documents_table(corpus)
+    issued = docs[docs["issued"]]
+    for row in issued.itertuples():
+        before = corpus.texts[row.notice_id][max(0, row.char_start - 200) : row.char_start]
+        assert row.verb in before, f"{row.document}: verb {row.verb!r} is not written before it"
+        assert f"《{row.document}》" == corpus.texts[row.notice_id][row.char_start : row.char_end]
+    assert pd.api.types.is_bool_dtype(docs["issued"].dtype)
