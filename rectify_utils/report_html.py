@@ -1,7 +1,7 @@
 """HTML for the reports: executed notebooks without code, and the escaped index page.
 
-Notebook pages use the ``offline`` nbconvert template (``resources/report_templates``): the
-JupyterLab look with inline CSS and images, and no script, stylesheet or font from the network.
+Notebook pages use nbconvert's JupyterLab template minus its CDN scripts (see
+``report_templates``): inline CSS and images, no script, stylesheet or font from the network.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "resources" / "report_templates"
-NOTEBOOK_TEMPLATE = "offline"
-INDEX_TEMPLATE = "build_index.html.j2"
+from . import report_templates as templates
 
 # A script/img/iframe src, a link href, or a CSS url()/@import that points at http(s), e.g.
 # <script src="https://cdn.jsdelivr.net/...">, <link href="http://...">, url(https://fonts...).
@@ -36,14 +34,18 @@ def remote_references(page: str) -> list[str]:
 
 def render_notebook(ipynb: Path, *, title: str) -> str:
     """Self-contained HTML of an executed notebook: outputs and Markdown only, no code."""
+    import jinja2
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(ipynb), as_version=4)
     nb.metadata["title"] = title
     exporter = HTMLExporter(
-        template_name=NOTEBOOK_TEMPLATE,
-        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        template_name="lab",
+        template_file=templates.NOTEBOOK_TEMPLATE_NAME,
+        extra_loaders=[
+            jinja2.DictLoader({templates.NOTEBOOK_TEMPLATE_NAME: templates.NOTEBOOK_TEMPLATE})
+        ],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -82,7 +84,7 @@ def render_index(
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        loader=jinja2.DictLoader({templates.INDEX_TEMPLATE_NAME: templates.INDEX_TEMPLATE}),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
@@ -107,5 +109,5 @@ def render_index(
         )
     counts = {k: sum(i["outcome"] == k for i in items) for k in ("ok", "failed")}
     summary = f"{len(items)} reports: {counts['ok']} ok, {counts['failed']} failed"
-    template = env.get_template(INDEX_TEMPLATE)
+    template = env.get_template(templates.INDEX_TEMPLATE_NAME)
     return template.render(heading=heading, summary=summary, generated=generated, reports=items)
