@@ -1,0 +1,205 @@
+"""Self-audit: what each notice says about itself against what the parse finds in it.
+
+A notice states its own totals — `4个方面`, `31个具体问题`, `已完成整改26个，长期整改5个`,
+`制定75条整改措施`, `完善规章制度9项`, `3个方面9类问题` — in its preamble or summary. Each claim
+is set beside the parsed count, with the sentence that states it and a note on how the parsed
+figure was counted, so a reader can see which side to trust.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from .claims import CLAIM_PATTERNS
+from .completion import FROM_SUMMARY
+from .concreteness import documents_table
+
+ITEMS = ["aspects", "problems", "completed", "ongoing", "measures", "rules", "groups"]
+ITEM_DTYPE = pd.CategoricalDtype(ITEMS, ordered=True)
+#: claim keys as they appear in ``claims_evidence`` (`claimed_aspects` → `aspects`)
+CLAIM_KEYS = [key.removeprefix("claimed_") for key in CLAIM_PATTERNS]
+#: one quoted claim in ``corpus.notices.claims_evidence``, entries joined by ` | `:
+#: `aspects：针对巡察反馈的四个方面31个具体问题，已完成整改26个，长期整改5个。 | problems：…`
+CLAIM_ENTRY = re.compile(
+    r"(?P<key>" + "|".join(CLAIM_KEYS) + r")：(?P<sentence>.*?)"
+    r"(?= \| (?:" + "|".join(CLAIM_KEYS) + r")：|$)",
+    re.S,
+)
+#: the title of a rule-like document, optionally with an edition: `《…考勤与请休假制度》`,
+#: `《县科协财务管理暂行办法（2024年）》`, `《…组织通则》`, `《…内部控制制度(试行)》`
+RULE_TITLE = re.compile(
+    r"(?:制度|办法|规定|细则|规则|意见|清单|通则|准则|条例|规程)(?:[（(][^（）()]*[）)])?$"
+)
+#: an edition suffix dropped when deciding whether two titles name the same rule: `（2024年）`
+EDITION = re.compile(r"[（(][^（）()]*[）)]$")
+
+NOTES = {
+    "aspects": "方面 headings in the parsed outline",
+    "problems": "numbered problems parsed; a notice may count headline problems or tasks instead",
+    "completed": "problems with explicit completed wording (已完成/已整改到位/a deadline passed)",
+    "ongoing": "problems with in-progress wording (正在…中/持续整改/拟…) or a later deadline",
+    "measures": (
+        "measures parsed from itemised 一是/①/(1) lists; a notice may count measures differently"
+    ),
+    "rules": (
+        "estimated: distinct 《…》 titles of 制度/办法/规定/意见/清单 after an issuing verb "
+        "(印发/制定/出台/修订…); a notice may count rules differently"
+    ),
+    "groups": (
+        "类 headings between 方面 and problems; problems before an aspect's first 类 heading "
+        "count as one unnamed 类"
+    ),
+}
+
+
+def claim_sentences(claims_evidence: Any) -> dict[str, list[str]]:
+    """The sentences quoted for each claim key in a ``claims_evidence`` string."""
+    found: dict[str, list[str]] = {key: [] for key in CLAIM_KEYS}
+    if claims_evidence is None or pd.isna(claims_evidence):
+        return found
+    for m in CLAIM_ENTRY.finditer(str(claims_evidence)):
+        sentence = m["sentence"].strip()
+        if sentence not in found[m["key"]]:
+            found[m["key"]].append(sentence)
+    return found
+
+
+def _quote(sentences: list[str]) -> str | None:
+    return " ".join(f"「{s}」" for s in sentences) or None
+
+
+def _group_count(problems: pd.DataFrame) -> int:
+    """Runs of (方面, 类) in notice order, when the notice has a 类 level at all."""
+    if problems["group_title"].isna().all():
+        return 0
+    aspects = problems["aspect_no"].astype("string").fillna("")
+    groups = problems["group_title"].astype("string").fillna("")
+    keys = list(zip(aspects, groups))
+    runs = [k for i, k in enumerate(keys) if i == 0 or k != keys[i - 1]]
+    return len(runs)
+
+
+def _rule_count(documents: pd.DataFrame) -> int:
+    """Distinct rule-like titles issued.
+
+    A title that ends another (`县科协…办法` in `新野县科协…办法`) or differs only by its
+    edition (`（2024年）`) names the same rule.
+    """
+    issued = documents[documents["issued"]]
+    titles = {EDITION.sub("", t) for t in issued["document"].astype(str) if RULE_TITLE.search(t)}
+    distinct = {t for t in titles if not any(o != t and o.endswith(t) for o in titles)}
+    return len(distinct)
+
+
+def _parsed(notice: pd.Series, problems: pd.DataFrame, documents: pd.DataFrame) -> dict:
+    stated = problems["status"].isin(["completed", "in_progress"]).any()
+    n_completed = int((problems["status"] == "completed").sum())
+    n_ongoing = int((problems["status"] == "in_progress").sum())
+    return {
+        "aspects": notice["n_aspects"],
+        "problems": notice["n_problems"],
+        "completed": n_completed if stated else pd.NA,
+        "ongoing": n_ongoing if stated else pd.NA,
+        "measures": notice["n_measures"],
+        "rules": _rule_count(documents),
+        "groups": _group_count(problems),
+    }
+
+
+def _notes(problems: pd.DataFrame) -> dict[str, str]:
+    notes = dict(NOTES)
+    evidence = problems["status_evidence"].astype("string").fillna("")
+    inferred = int(
+        (evidence.str.contains(FROM_SUMMARY) & (problems["status"] == "completed")).sum()
+    )
+    if inferred:
+        notes["completed"] += (
+            f"; {inferred} inferred from the notice's own totals (通报总述), so agreement "
+            "is partly by construction"
+        )
+    unlisted = int((problems["n_measures"].fillna(0) == 0).sum())
+    if unlisted:
+        notes["measures"] += f"; {unlisted} problem(s) have no itemised list"
+    return notes
+
+
+def self_audit(corpus: Any) -> pd.DataFrame:
+    """Each notice's claims about itself against the parse, one row per notice and item.
+
+    Columns: notice_id, association, item (aspects/problems/completed/ongoing/measures/rules/
+    groups, ordered category), claimed (Int64, <NA> when the notice does not say), parsed
+    (Int64; completed/ongoing <NA> when the notice states no status at all), agrees (boolean,
+    <NA> when either side is missing), evidence (the claim's sentences, quoted 「…」), note (how
+    the parsed figure was counted).
+    """
+    documents = documents_table(corpus)
+    rows = []
+    for notice in corpus.notices.itertuples(index=False):
+        nid = notice.notice_id
+        series = pd.Series(notice._asdict())
+        problems = corpus.problems[corpus.problems["notice_id"] == nid]
+        parsed = _parsed(series, problems, documents[documents["notice_id"] == nid])
+        notes = _notes(problems)
+        sentences = claim_sentences(notice.claims_evidence)
+        for item in ITEMS:
+            claimed = series.get(f"claimed_{item}", pd.NA)
+            rows.append(
+                dict(
+                    notice_id=nid,
+                    association=notice.association,
+                    item=item,
+                    claimed=claimed,
+                    parsed=parsed[item],
+                    evidence=_quote(sentences.get(item, [])) if pd.notna(claimed) else None,
+                    note=notes[item],
+                )
+            )
+    out = pd.DataFrame(
+        rows,
+        columns=["notice_id", "association", "item", "claimed", "parsed", "evidence", "note"],
+    )
+    out = out.astype(
+        {
+            "notice_id": "string",
+            "association": "string",
+            "item": ITEM_DTYPE,
+            "claimed": "Int64",
+            "parsed": "Int64",
+            "evidence": "string",
+            "note": "string",
+        }
+    )
+    out.insert(5, "agrees", (out["claimed"] == out["parsed"]).astype("boolean"))
+    return out
+
+
+def audit_summary(corpus: Any) -> pd.DataFrame:
+    """Per notice: n_claims (items it states), n_agree, n_differ, and the items that differ."""
+    audit = self_audit(corpus)
+    rows = []
+    for (nid, association), group in audit.groupby(["notice_id", "association"], sort=False):
+        checked = group[group["agrees"].notna()]
+        differ = checked[~checked["agrees"].astype(bool)]
+        rows.append(
+            dict(
+                notice_id=nid,
+                association=association,
+                n_claims=int(group["claimed"].notna().sum()),
+                n_agree=int(checked["agrees"].astype(bool).sum()),
+                n_differ=len(differ),
+                differing_items="、".join(differ["item"].astype(str)) or None,
+            )
+        )
+    return pd.DataFrame(rows).astype(
+        {
+            "notice_id": "string",
+            "association": "string",
+            "n_claims": "Int64",
+            "n_agree": "Int64",
+            "n_differ": "Int64",
+            "differing_items": "string",
+        }
+    )
