@@ -1,0 +1,149 @@
+"""Self-audit: each notice's claims about itself against the parse, on the five notices."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rectify_utils import load_corpus
+from rectify_utils.audit import ITEMS, audit_summary, claim_sentences, self_audit
+from rectify_utils.numerals import cn_to_int
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+#: a number as a notice writes it: `31`, `四`, `十一`
+NUMBER = re.compile(r"\d+|[一二两三四五六七八九十百]+")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(RAW)
+
+
+@pytest.fixture(scope="module")
+def audit(corpus):
+    return self_audit(corpus)
+
+
+def _numbers_in(text: str) -> set[int]:
+    return {n for n in (cn_to_int(m) for m in NUMBER.findall(text)) if n is not None}
+
+
+def test_every_notice_has_one_row_per_item(corpus, audit):
+    assert len(audit) == len(corpus.notices) * len(ITEMS), "an item is missing for some notice"
+    for nid, group in audit.groupby("notice_id"):
+        assert list(group["item"].astype(str)) == ITEMS, f"{nid}: items missing or out of order"
+    assert list(audit["item"].cat.categories) == ITEMS
+
+
+def test_claims_are_the_notice_table_claims(corpus, audit):
+    notices = corpus.notices.set_index("notice_id")
+    for row in audit.itertuples():
+        expected = notices.loc[row.notice_id].get(f"claimed_{row.item}", pd.NA)
+        assert (pd.isna(expected) and pd.isna(row.claimed)) or expected == row.claimed, (
+            f"{row.association} {row.item}: audit shows claim {row.claimed}, notices table {expected}"
+        )
+
+
+def test_parsed_counts_are_the_parse(corpus, audit):
+    notices = corpus.notices.set_index("notice_id")
+    wide = audit.pivot(index="notice_id", columns="item", values="parsed")
+    for nid, notice in notices.iterrows():
+        problems = corpus.problems[corpus.problems["notice_id"] == nid]
+        assert wide.loc[nid, "problems"] == len(problems)
+        assert wide.loc[nid, "measures"] == notice["n_measures"]
+        if problems["status"].isin(["completed", "in_progress"]).any():
+            assert wide.loc[nid, "completed"] == (problems["status"] == "completed").sum()
+            assert wide.loc[nid, "ongoing"] == (problems["status"] == "in_progress").sum()
+        else:
+            assert pd.isna(wide.loc[nid, "completed"]), (
+                f"{nid} states no status, yet the audit shows a parsed count of completed problems"
+            )
+
+
+def test_agrees_is_unknown_unless_both_sides_are_known(audit):
+    unknown = audit["claimed"].isna() | audit["parsed"].isna()
+    assert audit.loc[unknown, "agrees"].isna().all(), "agreement shown where a side is missing"
+    known = audit[~unknown]
+    assert (known["agrees"] == (known["claimed"] == known["parsed"])).all()
+
+
+def test_claimed_numbers_are_quoted_in_their_evidence(audit):
+    claimed = audit[audit["claimed"].notna()]
+    assert len(claimed) >= 1
+    for row in claimed.itertuples():
+        assert isinstance(row.evidence, str) and row.evidence.startswith("「"), (
+            f"{row.association} {row.item}: claim {row.claimed} shown without its sentence"
+        )
+        assert row.claimed in _numbers_in(row.evidence), (
+            f"{row.association} {row.item}: claim {row.claimed} but the quoted sentence says "
+            f"{row.evidence!r}"
+        )
+    assert audit.loc[audit["claimed"].isna(), "evidence"].isna().all()
+
+
+def test_quoted_sentences_are_in_the_notice(corpus, audit):
+    for row in audit[audit["evidence"].notna()].itertuples():
+        text = re.sub(r"\s", "", corpus.texts[row.notice_id])
+        for sentence in re.findall(r"「(.*?)」", row.evidence):
+            assert re.sub(r"\s", "", sentence) in text, (
+                f"{row.association}: the audit quotes a sentence the notice does not contain"
+            )
+
+
+def test_problem_claims_agree_with_the_parsed_problems(audit):
+    stated = audit[(audit["item"] == "problems") & audit["claimed"].notna()]
+    assert len(stated) >= 1, "expected a notice stating how many problems it had"
+    for row in stated.itertuples():
+        assert row.agrees, (
+            f"{row.association} says {row.claimed} problems, the parse found {row.parsed}: "
+            f"{row.evidence}"
+        )
+
+
+def test_status_claims_that_add_up_to_the_problems_agree(audit):
+    wide = audit.pivot(index="notice_id", columns="item", values="claimed")
+    adds_up = wide[
+        wide["completed"].notna()
+        & wide["ongoing"].notna()
+        & (wide["completed"] + wide["ongoing"] == wide["problems"])
+    ]
+    assert len(adds_up) >= 1, "expected a notice whose completed + ongoing equal its problems"
+    for nid in adds_up.index:
+        rows = audit[(audit["notice_id"] == nid) & audit["item"].isin(["completed", "ongoing"])]
+        assert rows["agrees"].all(), f"{nid}: stated statuses differ from the parse:\n{rows}"
+
+
+def test_measure_note_explains_how_measures_were_counted(audit):
+    notes = audit.loc[audit["item"] == "measures", "note"]
+    assert notes.str.contains("一是").all() and notes.str.contains("differently").all()
+
+
+def test_a_changed_claim_shows_as_disagreement(corpus):
+    notices = corpus.notices.copy()
+    stated = notices["claimed_aspects"].notna()
+    notices.loc[stated, "claimed_aspects"] += 1
+    audit = self_audit(dataclasses.replace(corpus, notices=notices))
+    aspects = audit[(audit["item"] == "aspects") & audit["claimed"].notna()]
+    assert len(aspects) >= 1 and (~aspects["agrees"]).all(), (
+        "a notice claiming one 方面 more than parsed is shown as agreeing"
+    )
+
+
+def test_summary_counts_agreements_per_notice(corpus, audit):
+    summary = audit_summary(corpus)
+    assert list(summary["notice_id"]) == list(corpus.notices["notice_id"])
+    for row in summary.itertuples():
+        mine = audit[audit["notice_id"] == row.notice_id]
+        assert row.n_claims == mine["claimed"].notna().sum()
+        assert row.n_agree + row.n_differ == mine["agrees"].notna().sum()
+
+
+def test_claim_sentences_split_the_evidence_by_key():
+    evidence = "aspects：甲有4个方面。 | problems：乙有11个问题。 | aspects：丙。"
+    got = claim_sentences(evidence)
+    assert got["aspects"] == ["甲有4个方面。", "丙。"] and got["problems"] == ["乙有11个问题。"]
+    assert claim_sentences(pd.NA)["aspects"] == []
