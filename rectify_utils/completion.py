@@ -28,9 +28,14 @@ CLAIM_PAIRS = {
 
 
 def _grouped_problems(
-    corpus: Any, by: str, problems: pd.DataFrame | None, themes: str | Path | None
+    corpus: Any,
+    by: str,
+    problems: pd.DataFrame | None,
+    themes: str | Path | pd.DataFrame | None,
 ) -> pd.DataFrame:
     """Problems with a ``by`` column, classified into themes when ``by`` asks for one."""
+    if isinstance(themes, pd.DataFrame):  # classified problems passed as `themes=`
+        problems, themes = themes, None
     frame = corpus.problems if problems is None else problems
     if by in THEME_KEYS and by not in frame:
         from .themes import DEFAULT_TAXONOMY, classify_problems
@@ -86,7 +91,7 @@ def completion_table(
     corpus: Any,
     by: str = "association",
     problems: pd.DataFrame | None = None,
-    themes: str | Path | None = None,
+    themes: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Status counts and completion rates per ``by`` group, one row per group.
 
@@ -103,7 +108,8 @@ def completion_table(
 
     ``by`` may be any problem or notice column; for ``"theme_code"``/``"theme"`` pass problems
     already classified (``problems=themes.classify_problems(corpus.problems)``), or they are
-    classified here with the taxonomy at ``themes`` (default: the bundled one).
+    classified here with the taxonomy file ``themes`` (default: the bundled one). A classified
+    DataFrame passed as ``themes=`` is taken as ``problems``.
     """
     frame = _grouped_problems(corpus, by, problems, themes)
     order = _group_order(frame, by, corpus)
@@ -146,7 +152,7 @@ def status_long(
     corpus: Any,
     by: str = "association",
     problems: pd.DataFrame | None = None,
-    themes: str | Path | None = None,
+    themes: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Status counts in long form for stacked bars: ``by``, status (category), n, share.
 

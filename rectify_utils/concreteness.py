@@ -32,9 +32,9 @@ YUAN_PER_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 #: units of a counted thing, longest first so `人次` wins over `人`
 COUNT_UNITS = (
     "人次|场次|平方米|万余字|万字|余字|学时|课时|小时|"
-    "次|人|篇|项|个|场|家|条|期|名|处|份|批|户|所|件|部|本|册|套|支|轮|天|字|平|%"
+    "次|人|篇|项|个|场|家|条|期|名|处|份|批|户|所|件|部|本|册|套|支|轮|天|字|平|起|位|种|张|%"
 )
-#: a count in Arabic digits: `2场`, `211人`, `12人次`, `800多名`, `1万余字`, `97%`
+#: a count in Arabic digits: `2场`, `211人`, `12人次`, `800多名`, `1万余字`, `6起`, `97%`
 COUNT_DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:" + COUNT_UNITS + r")")
 #: a count in Chinese numerals: `两次`, `三场`, `一次` — not an ordinal (`第一次`, `十三届七次全会`),
 #: a name (`八项规定`) or a vague `一个`/`一项`/`四个` (`四个意识`, `作为一项日常性工作`)
