@@ -193,7 +193,8 @@ def audit_summary(corpus: Any) -> pd.DataFrame:
                 differing_items="、".join(differ["item"].astype(str)) or None,
             )
         )
-    return pd.DataFrame(rows).astype(
+    columns = ["notice_id", "association", "n_claims", "n_agree", "n_differ", "differing_items"]
+    return pd.DataFrame(rows, columns=columns).astype(
         {
             "notice_id": "string",
             "association": "string",

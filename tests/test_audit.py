@@ -147,3 +147,11 @@ def test_claim_sentences_split_the_evidence_by_key():
     got = claim_sentences(evidence)
     assert got["aspects"] == ["甲有4个方面。", "丙。"] and got["problems"] == ["乙有11个问题。"]
     assert claim_sentences(pd.NA)["aspects"] == []
+
+
+def test_an_empty_selection_gives_empty_tables_with_the_same_columns(corpus, audit):
+    empty = corpus.select([])
+    assert list(self_audit(empty).columns) == list(audit.columns)
+    assert list(audit_summary(empty).columns) == list(audit_summary(corpus).columns), (
+        "a report filtered to no association would crash instead of showing an empty table"
+    )

@@ -164,3 +164,11 @@ def test_open_problems_are_those_in_progress(corpus, table):
     assert open_.loc[open_["deadline"].isna(), "overdue"].isna().all(), (
         "a problem without a deadline is shown as overdue or on time"
     )
+
+
+def test_an_empty_selection_gives_empty_tables_with_the_same_columns(corpus, table):
+    empty = corpus.select([])
+    assert list(completion_table(empty).columns) == list(table.columns)
+    assert len(status_long(empty)) == 0 and len(open_problems(empty)) == 0, (
+        "a report filtered to no association shows rows it should not"
+    )
