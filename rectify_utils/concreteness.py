@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from .dates import find_dates
+from .numerals import cn_to_int
 from .tokens import WORD_CHAR, get_tokenizer
 
 FACT_KINDS = ["date", "count", "money", "document"]
@@ -44,6 +45,8 @@ COUNT_CHINESE = re.compile(
     r"(?:人次|场次|次|场|名|篇|项|家|期|批|轮|户|处)|一\s*(?:次|场))"
     r"(?!规定|全会|会议|届)"
 )
+#: the number a count starts with: `211`, `12.5`, `两`, `十二`
+LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
 #: an issuing verb (chain) right before a document title: `印发了`, `制定出台`, `修订和完善`,
 #: `研究制定`, `重新修订完善了` — not `学习`, `执行`, `提交`, `呈报`
 _ISSUE = r"(?:印发|制定|制订|出台|修订|完善|下发|编制|建立|起草|健全|修改|重新修订|重新制定)"
@@ -92,75 +95,93 @@ def _default_year(corpus: Any, notice_id: str) -> int | None:
     return None
 
 
-def _facts_in(text: str, default_year: int | None) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of the facts in ``text``; documents first, then dates, money, counts.
+@dataclass(frozen=True)
+class _Fact:
+    kind: str
+    start: int
+    end: int
+    value: float | None = None  # a count's number, a sum in yuan
+    date: pd.Timestamp | None = None
+
+
+def _count_value(written: str) -> float | None:
+    """`211人` → 211, `两次` → 2, `1万余字` → 10000, `800多名` → 800."""
+    m = LEADING_NUMBER.match(written)
+    if m is None:
+        return None
+    number = float(m[0]) if m[0][0].isdigit() else cn_to_int(m[0])
+    if number is None:
+        return None
+    return float(number) * (1e4 if written[m.end() :].lstrip().startswith("万") else 1.0)
+
+
+def _facts_in(text: str, default_year: int | None) -> list[_Fact]:
+    """The facts in ``text`` in order; documents first, then dates, money, counts.
 
     A span overlapping one already taken is dropped: a year inside a title is part of the title.
     """
-    taken: list[tuple[str, int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for _, s, e in taken)
-
-    candidates: list[tuple[str, int, int]] = []
-    candidates += [("document", m.start(), m.end()) for m in DOCUMENT.finditer(text)]
-    candidates += [("date", d.start, d.end) for d in find_dates(text, default_year)]
-    candidates += [("money", m.start(), m.end()) for m in MONEY.finditer(text)]
-    candidates += [("count", m.start(), m.end()) for m in COUNT_DIGITS.finditer(text)]
-    candidates += [("count", m.start(), m.end()) for m in COUNT_CHINESE.finditer(text)]
-    for kind, a, b in candidates:
-        if free(a, b):
-            taken.append((kind, a, b))
-    return sorted(taken, key=lambda t: t[1])
+    candidates: list[_Fact] = [
+        _Fact("document", m.start(), m.end()) for m in DOCUMENT.finditer(text)
+    ]
+    candidates += [
+        _Fact("date", d.start, d.end, date=d.date) for d in find_dates(text, default_year)
+    ]
+    candidates += [
+        _Fact("money", m.start(), m.end(), float(m["amount"]) * YUAN_PER_UNIT[m["unit"]])
+        for m in MONEY.finditer(text)
+    ]
+    for pattern in (COUNT_DIGITS, COUNT_CHINESE):
+        candidates += [
+            _Fact("count", m.start(), m.end(), _count_value(m[0])) for m in pattern.finditer(text)
+        ]
+    taken: list[_Fact] = []
+    for fact in candidates:
+        if all(fact.end <= t.start or fact.start >= t.end for t in taken):
+            taken.append(fact)
+    return sorted(taken, key=lambda f: f.start)
 
 
 def fact_spans(corpus: Any) -> pd.DataFrame:
     """Every checkable fact in the problems' rectification texts, in text order.
 
     Columns: notice_id, association, problem_no, kind (date/count/money/document), text,
-    char_start, char_end — offsets into ``corpus.texts[notice_id]``, so
-    ``corpus.texts[notice_id][char_start:char_end] == text``.
+    value (Float64: a count's number, a sum in yuan), date (the date a date mention means; a
+    month alone is its last day), char_start, char_end — offsets into
+    ``corpus.texts[notice_id]``, so ``corpus.texts[notice_id][char_start:char_end] == text``.
     """
     rows = []
     years: dict[str, int | None] = {}
     for p in _problem_texts(corpus):
         if p.notice_id not in years:
             years[p.notice_id] = _default_year(corpus, p.notice_id)
-        for kind, a, b in _facts_in(p.text, years[p.notice_id]):
+        for f in _facts_in(p.text, years[p.notice_id]):
             rows.append(
                 dict(
                     notice_id=p.notice_id,
                     association=p.association,
                     problem_no=p.problem_no,
-                    kind=kind,
-                    text=p.text[a:b],
-                    char_start=p.start + a,
-                    char_end=p.start + b,
+                    kind=f.kind,
+                    text=p.text[f.start : f.end],
+                    value=f.value,
+                    date=f.date,
+                    char_start=p.start + f.start,
+                    char_end=p.start + f.end,
                 )
             )
-    out = pd.DataFrame(
-        rows,
-        columns=[
-            "notice_id",
-            "association",
-            "problem_no",
-            "kind",
-            "text",
-            "char_start",
-            "char_end",
-        ],
-    )
-    return out.astype(
-        {
-            "notice_id": "string",
-            "association": "string",
-            "problem_no": "Int64",
-            "kind": FACT_KIND_DTYPE,
-            "text": "string",
-            "char_start": "Int64",
-            "char_end": "Int64",
-        }
-    )
+    columns = {
+        "notice_id": "string",
+        "association": "string",
+        "problem_no": "Int64",
+        "kind": FACT_KIND_DTYPE,
+        "text": "string",
+        "value": "Float64",
+        "date": "datetime64[ns]",
+        "char_start": "Int64",
+        "char_end": "Int64",
+    }
+    out = pd.DataFrame(rows, columns=list(columns))
+    out["date"] = pd.to_datetime(out["date"])
+    return out.astype(columns)
 
 
 #: a run of word characters (CJK or latin) between punctuation, digits and spaces: `提高思想认识水平`
@@ -334,14 +355,12 @@ def money_table(corpus: Any) -> pd.DataFrame:
     """
     money = fact_spans(corpus)
     money = money[money["kind"] == "money"].reset_index(drop=True)
-    amounts, contexts = [], []
-    for row in money.itertuples():
-        m = MONEY.fullmatch(row.text)
-        assert m is not None  # spans of kind money are MONEY matches
-        amounts.append(float(m["amount"]) * YUAN_PER_UNIT[m["unit"]])
-        contexts.append(_context(corpus.texts[row.notice_id], row.char_start, row.char_end))
+    contexts = [
+        _context(corpus.texts[row.notice_id], row.char_start, row.char_end)
+        for row in money.itertuples()
+    ]
     out = money[["notice_id", "association", "problem_no"]].copy()
-    out["amount_yuan"] = pd.Series(amounts, dtype="Float64")
+    out["amount_yuan"] = money["value"]
     out["text"] = money["text"]
     out["context"] = pd.Series(contexts, dtype="string")
     out["char_start"] = money["char_start"]

@@ -194,3 +194,19 @@ def test_issued_documents_follow_their_verb(corpus):
         assert row.verb in before, f"{row.document}: verb {row.verb!r} is not written before it"
         assert f"《{row.document}》" == corpus.texts[row.notice_id][row.char_start : row.char_end]
     assert pd.api.types.is_bool_dtype(docs["issued"].dtype)
+
+
+def test_counts_and_dates_carry_the_value_they_write(facts):
+    counts = facts[facts["kind"] == "count"]
+    assert counts["value"].notna().all(), "a count is listed without its number"
+    for row in counts[counts["text"].str.match(r"^\d+[^\d.万]")].itertuples():
+        assert row.value == float(re.match(r"\d+", row.text).group(0)), (
+            f"{row.text!r} is listed with the number {row.value}"
+        )
+    dates = facts[facts["kind"] == "date"]
+    assert dates["date"].notna().all(), "a date mention is listed without the date it means"
+    for row in dates.itertuples():
+        month = re.search(r"(\d{1,2})\s*月", row.text)
+        if month:
+            assert row.date.month == int(month.group(1)), f"{row.text!r} read as {row.date.date()}"
+    assert facts.loc[facts["kind"] == "document", "value"].isna().all()
