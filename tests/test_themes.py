@@ -29,6 +29,7 @@ AGREEMENT_FLOOR = 0.75
 EVIDENCE_ITEM = re.compile(r"^(?P<field>title|group|aspect|text):(?P<hit>.+)\(×(?P<w>[\d.]+)\)$")
 #: a heading that names an earlier inspection round — "上轮巡察部分问题整改尚有差距", "第四轮巡察"
 EARLIER_ROUND = re.compile(r"(?:上一?轮|上次|前次|第[一二三四五六七八九十\d]+轮)巡[察视]")
+#: one CJK ideograph — "三" in "“三会一课”"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -137,6 +138,54 @@ def test_problems_under_an_earlier_round_heading_are_t12(classified):
     assert not routine.any(), (
         "a heading like '常规巡察整改落实情况' must not make a problem 'left over from an earlier round':\n"
         f"{classified.loc[routine, ['notice_id', 'problem_no', 'aspect_title', 'title']]}"
+    )
+
+
+#: problem statements in the field's usual wording that are NOT in the bundled notices, with the
+#: theme a reader would give them (titles only: no heading, no rectification text)
+UNSEEN_TITLES = [
+    ("T01", "政治理论学习缺乏计划性，学习内容与业务工作脱节"),
+    ("T01", "对党的创新理论学用结合不紧密"),
+    ("T02", "意识形态工作专题研究次数不足"),
+    ("T02", "涉密载体管理不规范"),
+    ("T03", "科普示范县创建工作推进缓慢"),
+    ("T03", "青少年科技创新大赛组织动员不够"),
+    ("T04", "联系专家人才不紧密，人才举荐工作开展不多"),
+    ("T04", "院士专家工作站作用发挥不明显"),
+    ("T05", "企业科协组建率低，作用发挥不充分"),
+    ("T05", "所属学会年检工作不及时，部分学会长期未开展活动"),
+    ("T06", "参与基层社会治理作用发挥不明显"),
+    ("T06", "服务乡村人才振兴措施不实"),
+    ("T07", "会议多、文件多，基层负担较重"),
+    ("T07", "文山会海问题依然存在，督查检查考核过多过频"),
+    ("T08", "财务报销审核不严，部分支出票据不全"),
+    ("T08", "公务用车管理不严格，加油卡使用不规范"),
+    ("T09", "民主评议党员流于形式"),
+    ("T09", "党支部标准化规范化建设不到位"),
+    ("T10", "廉政教育针对性不强，警示教育开展不经常"),
+    ("T10", "对下属单位监督管理不到位，廉政风险点排查不全面"),
+    ("T11", "干部队伍年龄结构老化，后备力量不足"),
+    ("T11", "干部选拔任用程序不规范"),
+    ("T12", "前次巡察指出的财务问题依然存在"),
+    ("T12", "对上轮巡视指出问题整改成效不明显"),
+]
+
+
+def test_rules_recognise_usual_wording_not_in_the_bundled_notices():
+    frame = pd.concat([_problem(title) for _, title in UNSEEN_TITLES], ignore_index=True)
+    out = classify_problems(
+        frame.assign(problem_no=pd.array(range(1, len(frame) + 1), dtype="Int64"))
+    )
+    expected = pd.Series([code for code, _ in UNSEEN_TITLES])
+    got = out["theme_code"].astype("string")
+    wrong = got.ne(expected) & got.ne(UNCLASSIFIED)
+    assert not wrong.any(), (
+        "rules put unseen problem statements into the wrong theme:\n"
+        f"{pd.DataFrame({'expected': expected, 'got': got, 'title': out['title']})[wrong]}"
+    )
+    assert got.eq(expected).mean() >= AGREEMENT_FLOOR, (
+        "the taxonomy only knows the bundled notices' wording; unseen statements left unclassified:\n"
+        f"{out.loc[got.ne(expected), 'title'].tolist()}"
     )
 
 
