@@ -27,9 +27,9 @@ FACT_KIND_DTYPE = pd.CategoricalDtype(FACT_KINDS)
 #: a named document, brackets included: `《新野县科协财务管理暂行办法》`
 DOCUMENT = re.compile(r"《[^《》\n]{1,120}》")
 #: a sum of money in Arabic digits: `1272元`, `411.46元`, `3万元`, `1万余元`, `2.5亿元`
-MONEY = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<more>余|多)?\s*(?P<unit>亿元|万元|元)")
-#: yuan per unit of MONEY
-YUAN_PER_UNIT = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+MONEY = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)?\s*(?:余|多)?\s*元")
+#: yuan per unit of MONEY's scale (none, 万, 亿)
+YUAN_PER_SCALE = {None: 1.0, "万": 1e4, "亿": 1e8}
 #: units of a counted thing, longest first so `人次` wins over `人`
 COUNT_UNITS = (
     "人次|场次|平方米|万余字|万字|余字|学时|课时|小时|"
@@ -127,7 +127,7 @@ def _facts_in(text: str, default_year: int | None) -> list[_Fact]:
         _Fact("date", d.start, d.end, date=d.date) for d in find_dates(text, default_year)
     ]
     candidates += [
-        _Fact("money", m.start(), m.end(), float(m["amount"]) * YUAN_PER_UNIT[m["unit"]])
+        _Fact("money", m.start(), m.end(), float(m["amount"]) * YUAN_PER_SCALE[m["scale"]])
         for m in MONEY.finditer(text)
     ]
     for pattern in (COUNT_DIGITS, COUNT_CHINESE):

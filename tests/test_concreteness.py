@@ -77,7 +77,7 @@ def test_every_amount_of_yuan_written_in_a_problem_is_in_the_money_table(corpus)
         (r.notice_id, i) for r in money.itertuples() for i in range(r.char_start, r.char_end)
     }
     for nid, no, start, association, text in _problem_bodies(corpus):
-        for m in re.finditer(r"\d元|\d万元", text):
+        for m in re.finditer(r"\d[万亿余多\s]{0,3}元", text):
             yuan = start + m.end() - 1
             assert (nid, yuan) in covered, (
                 f"{association} #{no}: the sum ending {text[max(0, m.start() - 8) : m.end()]!r} "
@@ -90,7 +90,7 @@ def test_money_amounts_are_converted_to_yuan(corpus):
     assert str(money["amount_yuan"].dtype) == "Float64"
     for row in money.itertuples():
         digits = float(re.match(r"[\d.]+", row.text).group(0))
-        scale = 1e4 if "万元" in row.text else 1.0
+        scale = 1e8 if "亿" in row.text else 1e4 if "万" in row.text else 1.0
         assert row.amount_yuan == pytest.approx(digits * scale), (
             f"{row.association}: {row.text!r} shown as {row.amount_yuan} yuan"
         )
