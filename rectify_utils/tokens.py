@@ -41,9 +41,15 @@ jieba.setLogLevel(logging.WARNING)  # silence "Building prefix dict ..." on stde
 
 
 def default_cache_dir() -> Path:
-    """``$RECTIFY_CACHE_DIR`` if set, else ``.cache/tokens/`` at the repository root."""
+    """``$RECTIFY_CACHE_DIR`` if set, else ``.cache/tokens/`` at the repository root (or, for an
+    installed package outside a checkout, ``~/.cache/rectify-workbook/tokens``)."""
     env = os.environ.get(CACHE_ENV)
-    return Path(env) if env else Path(__file__).resolve().parents[1] / ".cache" / "tokens"
+    if env:
+        return Path(env)
+    root = Path(__file__).resolve().parents[1]
+    if (root / "pyproject.toml").is_file():
+        return root / ".cache" / "tokens"
+    return Path.home() / ".cache" / "rectify-workbook" / "tokens"
 
 
 def read_wordlist(path: str | Path) -> list[str]:
