@@ -233,17 +233,27 @@ def _stock(
 
 
 def stock_phrases(
-    corpus: Any, n: int = 4, min_associations: int = 3, unit: str = "char"
+    corpus: Any,
+    n: int = 4,
+    min_associations: int = 3,
+    unit: str = "char",
+    reference: Any = None,
 ) -> pd.DataFrame:
     """n-grams recurring in the rectification texts of ≥ ``min_associations`` associations.
 
     ``unit="char"`` (default) counts runs of ``n`` characters (`高度重视`, `认真学习`);
     ``unit="word"`` counts runs of ``n`` jieba words — with five notices, word 4-grams shared by
-    three associations are rare, so characters show the stock phrasing better. Columns: phrase (as written), n_associations, n_occurrences, associations (`、`-joined);
-    most widespread first.
+    three associations are rare, so characters show the stock phrasing better.
+
+    Recurrence is counted over ``reference`` (a larger corpus, e.g. all notices when ``corpus``
+    is a selection of one association; default: ``corpus`` itself), and only phrases that occur
+    in ``corpus`` are listed. Columns: phrase (as written), n_associations, n_occurrences,
+    associations (`、`-joined); most widespread first.
     """
-    where, count, _ = _stock(_problem_texts(corpus), n, unit)
-    order = list(dict.fromkeys(corpus.notices["association"]))
+    own = {phrase for grams in _stock(_problem_texts(corpus), n, unit)[2] for phrase, _, _ in grams}
+    base = corpus if reference is None else reference
+    where, count, _ = _stock(_problem_texts(base), n, unit)
+    order = list(dict.fromkeys(base.notices["association"]))
     rows = [
         dict(
             phrase=phrase,
@@ -252,7 +262,7 @@ def stock_phrases(
             associations="、".join(a for a in order if a in assocs),
         )
         for phrase, assocs in where.items()
-        if len(assocs) >= min_associations
+        if len(assocs) >= min_associations and phrase in own
     ]
     out = pd.DataFrame(rows, columns=["phrase", "n_associations", "n_occurrences", "associations"])
     out = out.sort_values(
@@ -274,6 +284,7 @@ def concreteness(
     min_associations: int = 3,
     n: int = 4,
     unit: str = "char",
+    reference: Any = None,
 ) -> pd.DataFrame:
     """Characters of checkable fact and of stock phrasing per problem or per association.
 
@@ -281,13 +292,16 @@ def concreteness(
     (``by="association"``); text_chars, fact_chars, stock_chars, fact_share, stock_share,
     n_date, n_count, n_money, n_document, n_facts. A character inside a fact is not also counted
     as stock, so fact_share + stock_share ≤ 1. Shares are <NA> for an empty text. Stock
-    phrases are those of :func:`stock_phrases` with the same ``n``, ``unit`` and
-    ``min_associations``.
+    phrases are those of :func:`stock_phrases` with the same ``n``, ``unit``,
+    ``min_associations`` and ``reference`` — pass the whole corpus as ``reference`` when
+    ``corpus`` holds fewer than ``min_associations`` associations, or nothing can recur.
     """
     if by not in ("problem", "association"):
         raise ValueError(f"by must be 'problem' or 'association', not {by!r}")
     texts = _problem_texts(corpus)
     where, _, per_text = _stock(texts, n, unit)
+    if reference is not None:
+        where = _stock(_problem_texts(reference), n, unit)[0]
     facts = fact_spans(corpus)
     facts_by_problem = {key: g for key, g in facts.groupby(["notice_id", "problem_no"])}
     rows = []
@@ -301,7 +315,7 @@ def concreteness(
                 kinds[f.kind] += 1
         stock_chars: set[int] = set()
         for phrase, a, b in grams:
-            if len(where[phrase]) >= min_associations:
+            if len(where.get(phrase, ())) >= min_associations:
                 stock_chars.update(range(a, b))
         stock_chars -= fact_chars
         rows.append(

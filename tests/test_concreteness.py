@@ -210,3 +210,23 @@ def test_counts_and_dates_carry_the_value_they_write(facts):
         if month:
             assert row.date.month == int(month.group(1)), f"{row.text!r} read as {row.date.date()}"
     assert facts.loc[facts["kind"] == "document", "value"].isna().all()
+
+
+def test_one_association_measured_against_the_corpus_matches_its_corpus_row(corpus):
+    full = concreteness(corpus, by="association").set_index("association")
+    for association in corpus.associations:
+        one = corpus.select([association])
+        alone = concreteness(one, by="association")
+        assert (alone["stock_chars"] == 0).all(), (
+            "a single association's text counted as recurring across associations"
+        )
+        against = concreteness(one, by="association", reference=corpus).set_index("association")
+        for column in ("fact_chars", "stock_chars", "text_chars"):
+            assert against.loc[association, column] == full.loc[association, column], (
+                f"{association}: {column} differs when profiled alone against the whole corpus"
+            )
+        phrases = stock_phrases(one, reference=corpus)
+        text = "\n".join(one.problems["text"])
+        assert all(p in text for p in phrases["phrase"]), (
+            f"{association}: a stock phrase is listed that its own texts never use"
+        )
