@@ -1,0 +1,151 @@
+"""The analysis notebooks: committed clean, and each runs under papermill on the bundled notices.
+
+Executes like the report build (``rectify_utils/report_execute.py``): cwd ``notebooks/``, kernel
+``python3`` (the current environment; the ``rectify-workbook`` kernel is only registered by
+``make lab``), output into a temporary folder so ``notebooks/`` is never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = ROOT / "notebooks"
+DATA_DIR = ROOT / "data" / "raw"
+NOTEBOOKS = [
+    "01_corpus_overview",
+    "02_issue_categories",
+    "03_completion_rates",
+    "04_recurring_themes",
+    "association_profile",
+]
+KERNELSPEC = {
+    "name": "rectify-workbook",
+    "display_name": "Python (rectify-workbook)",
+    "language": "python",
+}
+GLYPH_WARNING = re.compile(r"Glyph \d+.*missing|missing glyph", re.IGNORECASE)
+KERNEL_NAME = "python3"
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+def read(name: str) -> nbformat.NotebookNode:
+    return nbformat.read(str(NOTEBOOKS_DIR / f"{name}.ipynb"), as_version=4)
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_committed_notebook_is_clean_and_parameterised(name: str) -> None:
+    nb = read(name)
+    nbformat.validate(nb)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"{name}: papermill needs exactly one cell tagged 'parameters'"
+    assert tagged[0].cell_type == "code"
+    assert "data_dir" in tagged[0].source, f"{name}: data_dir is not a parameter"
+    dirty = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and (c.outputs or c.execution_count is not None)
+    ]
+    assert not dirty, f"{name}: cells {dirty} were committed with outputs or execution counts"
+    assert dict(nb.metadata.get("kernelspec", {})) == KERNELSPEC, (
+        f"{name}: kernelspec is not the project's rectify-workbook kernel"
+    )
+
+
+def test_profile_notebook_takes_an_association() -> None:
+    params = next(
+        c for c in read("association_profile").cells if "parameters" in c.metadata.get("tags", [])
+    )
+    assert re.search(r"^association\s*=\s*None", params.source, re.M), (
+        "the build passes `association` to the per-association profile; default must be None"
+    )
+
+
+def _last_association() -> str:
+    from rectify_utils import load_corpus
+
+    return str(load_corpus(DATA_DIR).notices["association"].dropna().iloc[-1])
+
+
+def _outputs_text(nb: nbformat.NotebookNode) -> str:
+    """Stream outputs (stdout/stderr), errors and plain-text results of every cell."""
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                parts.append(out.text)
+            elif out.output_type == "error":
+                parts.append("\n".join(out.traceback))
+            else:
+                data = out.get("data", {})
+                parts.append(str(data.get("text/markdown") or data.get("text/plain", "")))
+    return "\n".join(parts)
+
+
+def _execute(name: str, tmp_path: Path, **parameters) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    figures = tmp_path / "figures"
+    output = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(NOTEBOOKS_DIR / f"{name}.ipynb"),
+        str(output),
+        parameters={"figures_dir": str(figures), **parameters},
+        kernel_name=KERNEL_NAME,
+        cwd=str(NOTEBOOKS_DIR),
+        progress_bar=False,
+        execution_timeout=300,
+    )
+    return nbformat.read(str(output), as_version=4)
+
+
+CASES = [(name, {}) for name in NOTEBOOKS] + [
+    ("association_profile", {"association": "last"}),
+    ("01_corpus_overview", {"data_dir": str(DATA_DIR)}),  # absolute path, as the build passes
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "parameters"),
+    CASES,
+    ids=[f"{n}-{'-'.join(p) or 'defaults'}" for n, p in CASES],
+)
+def test_notebook_executes_on_bundled_notices(
+    name: str, parameters: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPLBACKEND", INLINE_BACKEND)  # as the report build's kernels
+    if parameters.get("association") == "last":
+        parameters = {**parameters, "association": _last_association()}
+    nb = _execute(name, tmp_path, **parameters)
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors, f"{name} {parameters}: a cell failed: {errors[0].ename}: {errors[0].evalue}"
+    text = _outputs_text(nb)
+    glyphs = GLYPH_WARNING.findall(text)
+    assert not glyphs, f"{name}: Chinese text would render as boxes: {glyphs[:3]}"
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert images, f"{name}: no figure was displayed"
+    saved = sorted((tmp_path / "figures").glob("*.png"))
+    assert saved, f"{name}: figures_dir was set but no figure was saved there"
+    if name == "association_profile":
+        from rectify_utils import load_corpus
+
+        expected = parameters.get("association") or load_corpus(DATA_DIR).associations[0]
+        assert f"association: {expected}" in text, (
+            f"the profile does not show {expected}; with association={parameters.get('association')!r} "
+            "it should profile that association (None: the first one found)"
+        )
+
+
+def test_notebooks_do_not_build_html_by_hand() -> None:
+    """Tables go through pandas display (escaped in the HTML export), never raw HTML strings."""
+    for name in NOTEBOOKS:
+        source = json.dumps([c.source for c in read(name).cells if c.cell_type == "code"])
+        assert "IPython.display import HTML" not in source and "HTML(" not in source, (
+            f"{name}: builds HTML by hand; notice text would not be escaped"
+        )
