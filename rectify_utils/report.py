@@ -25,6 +25,7 @@ import pandas as pd
 from . import report_config
 from .report_config import ConfigError, ReportSpec
 from .report_execute import Job, init_worker, run_job
+from .report_font import characters_key, embed_font, font_face_style, page_characters
 from .report_html import render_index
 from .report_inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
 
@@ -94,6 +95,7 @@ def _job(spec: ReportSpec, out_dir: Path) -> Job:
         parameters=dict(spec.parameters),
         out_dir=str(out_dir),
         timeout=spec.timeout,
+        embed_font=spec.embed_font,
     )
 
 
@@ -169,11 +171,9 @@ def build_reports(
         n_workers = max(1, min(jobs or cpu_count(), cpu_count(), len(pending)))
         say(f"building {len(pending)} report(s) with {n_workers} worker(s)")
         _run_pending(pending, out, n_workers, manifest, rows, say)
-    save_manifest(out, manifest)
-
-    frame = pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
     _write_index(all_specs, rows, manifest, out, config_path.parent)
-    return frame
+    save_manifest(out, manifest)
+    return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
 
 
 def _with_figures_dir(spec: ReportSpec, out: Path) -> ReportSpec:
@@ -240,9 +240,23 @@ def _write_index(
             row = {**_row(spec), **{k: last.get(k) for k in ("outcome", "built", "duration")}}
             row.update({k: last.get(k) for k in ("html", "ipynb", "error")})
         records.append(row)
+    page = render_index(records, out_dir=out, generated=_now(), root=root)
+    if any(spec.embed_font for spec in specs):
+        page = embed_font(page, _index_font_style(page, manifest))
     path = out / "index.html"
-    path.write_text(render_index(records, out_dir=out, generated=_now(), root=root), "utf-8")
+    path.write_text(page, "utf-8")
     return path
+
+
+def _index_font_style(page: str, manifest: dict[str, Any]) -> str:
+    """The index's embedded font, cached in the manifest while its characters stay the same."""
+    characters = page_characters(page)
+    key = characters_key(characters)
+    cached = manifest.get("index_font") or {}
+    if cached.get("key") != key:
+        cached = {"key": key, "style": font_face_style(characters)}
+        manifest["index_font"] = cached
+    return cached["style"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -36,6 +36,7 @@ class ReportEntry:
     parameters: dict[str, Any]
     per_association: bool = False
     timeout: int = DEFAULT_TIMEOUT
+    embed_font: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ReportSpec:
     parameters: dict[str, Any]
     entry: str  # the reports.yml entry it came from, for ``--only``
     timeout: int = DEFAULT_TIMEOUT
+    embed_font: bool = True  # inline the CJK characters it uses as a web font
     error: str | None = None  # set when the spec itself cannot be built (e.g. no association list)
 
 
@@ -116,6 +118,7 @@ def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> li
                 parameters={**defaults, **own, **cli},
                 per_association=bool(item.get("per_association", False)),
                 timeout=int(item.get("timeout", raw.get("timeout", DEFAULT_TIMEOUT))),
+                embed_font=bool(item.get("embed_font", raw.get("embed_font", True))),
             )
         )
     return entries
@@ -175,6 +178,7 @@ def expand(
             parameters=entry.parameters,
             entry=entry.name,
             timeout=entry.timeout,
+            embed_font=entry.embed_font,
         )
         if not entry.per_association:
             specs.append(base)

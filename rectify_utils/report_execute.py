@@ -35,6 +35,7 @@ class Job:
     parameters: dict[str, Any]
     out_dir: str
     timeout: int
+    embed_font: bool = True
 
 
 @dataclass
@@ -110,6 +111,7 @@ def _glyph_warnings(ipynb: Path) -> list[str]:
 
 def run_job(job: Job) -> dict[str, Any]:
     """Build one report: execute, render HTML (also for a failed notebook), never raise."""
+    from .report_font import embed_font
     from .report_html import remote_references, render_notebook
 
     start = time.perf_counter()
@@ -130,6 +132,8 @@ def run_job(job: Job) -> dict[str, Any]:
         result.ipynb = str(ipynb)
         try:
             page = render_notebook(ipynb, title=job.title)
+            if job.embed_font:
+                page = embed_font(page)
             html.write_text(page, encoding="utf-8")
             result.html = str(html)
             result.warnings += _glyph_warnings(ipynb)

@@ -100,7 +100,7 @@ def render_index(
                 "outcome": outcome,
                 "status_class": outcome.replace(" ", "-"),
                 "up_to_date": row.get("status") == "skipped-up-to-date",
-                "built": row.get("built"),
+                "built": (row.get("built") or "")[:19].replace("T", " ") or None,
                 "duration": row.get("duration"),
                 "error": row.get("error"),
                 "html_href": _href(row.get("html"), out_dir),

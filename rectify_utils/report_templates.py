@@ -25,13 +25,15 @@ NOTEBOOK_TEMPLATE = """\
 {%- block html_head_js_mermaidjs -%}
 {%- endblock html_head_js_mermaidjs -%}
 
-{#- Chinese text: prefer the reader's installed CJK fonts (local only, nothing downloaded). -#}
+{#- Chinese text: "Rectify CJK" is the page's own embedded subset of Noto Sans CJK SC (only CJK
+    characters, so Latin text falls through to the next font); without it, the reader's fonts. -#}
 {%- block html_head_css -%}
 <style type="text/css">
 :root {
-  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
-    "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
+  --jp-content-font-family: "Rectify CJK", system-ui, -apple-system, "Segoe UI", "PingFang SC",
+    "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif;
   --jp-ui-font-family: var(--jp-content-font-family);
+  --jp-code-font-family: "Rectify CJK", Menlo, Consolas, "DejaVu Sans Mono", monospace;
 }
 </style>
 {%- endblock html_head_css -%}
@@ -48,7 +50,7 @@ INDEX_TEMPLATE = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ heading }}</title>
 <style>
-  body { font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; margin: 2rem; color: #222; }
+  body { font-family: "Rectify CJK", system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; margin: 2rem; color: #222; }
   table { border-collapse: collapse; width: 100%; }
   th, td { border-bottom: 1px solid #ddd; padding: .4rem .6rem; text-align: left; vertical-align: top; }
   th { background: #f4f4f4; }
@@ -59,6 +61,7 @@ INDEX_TEMPLATE = """\
   .params { margin: 0; padding-left: 1rem; font-size: .9em; }
   .error { white-space: pre-wrap; color: #a52714; font-size: .85em; margin: .3rem 0 0; }
   .muted { color: #777; font-size: .9em; }
+  code, pre { font-family: "Rectify CJK", ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
   code { font-size: .9em; }
 </style>
 </head>

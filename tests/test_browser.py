@@ -99,9 +99,16 @@ def visit(browser, url: str, screenshot: Path) -> tuple[object, list[str], list[
     page.on("request", lambda r: None if r.url.startswith(LOCAL_SCHEMES) else remote.append(r.url))
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")  # screenshot with the real font
     screenshot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshot), full_page=True)
     return page, errors, remote
+
+
+def check_fonts(page) -> None:
+    fonts = page.evaluate("document.fonts.ready.then(f => [...f].map(x => [x.family, x.status]))")
+    failed = [family for family, status in fonts if status == "error"]
+    assert not failed, f"embedded fonts that do not load: {failed}"
 
 
 def check_images(page) -> None:
@@ -119,6 +126,7 @@ def test_index_and_every_report_render_offline(browser, site: Path, request):
     assert not errors, f"console errors on the index: {errors}"
     assert not remote, f"the index fetched from the network: {remote}"
     check_images(page)
+    check_fonts(page)
 
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
     page.close()
@@ -135,4 +143,5 @@ def test_index_and_every_report_render_offline(browser, site: Path, request):
         assert not errors, f"console errors in {name}: {errors}"
         assert not remote, f"{name} fetched from the network: {remote}"
         check_images(page)
+        check_fonts(page)
         page.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import re
 import sys
@@ -397,3 +398,27 @@ def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
     with pytest.raises(DeadKernelError):
         report_execute._execute(job, tmp_path / "a.out.ipynb")
     assert len(calls) == 2, "a kernel that keeps dying is retried once, not forever"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["good", "index"])
+def test_pages_carry_their_own_chinese_font(built, name):
+    page = html(built[0], name)
+    assert re.search(
+        r'@font-face \{ font-family: "Rectify CJK"; src: url\(data:font/woff;', page
+    ), "without an embedded font, readers lacking a CJK font see boxes"
+    assert len(page) < 2_000_000, "the embedded font must be a subset, not the 16 MB font"
+
+
+def test_font_subset_holds_exactly_the_page_characters():
+    from fontTools.ttLib import TTFont
+
+    from rectify_utils.report_font import embed_font, page_characters, subset_font_woff
+
+    page = "<html><head></head><body><p>整改 done &lt;完成&gt;</p><img src='data:x'></body></html>"
+    assert page_characters(page) == "".join(sorted("整改完成"))
+    font = TTFont(io.BytesIO(subset_font_woff("完成整改")))
+    assert {ord(c) for c in "完成整改"} <= set(font.getBestCmap())
+    assert len(font.getBestCmap()) < 10, "the subset carries characters the page does not use"
+    assert embed_font("<html><head></head><body>ascii only</body></html>").count("@font-face") == 0
+    assert embed_font(page).index("@font-face") < embed_font(page).index("</head>")
