@@ -127,6 +127,7 @@ def build_reports(
     ``overrides`` (parameter -> value, or ``-p`` string pairs parsed as YAML) win over the
     config. ``status`` is ok/failed/skipped-up-to-date; ``outcome`` is the state of the report
     on disk (ok/failed), also for skipped ones. Raises ``ConfigError`` for an unusable config.
+    Workers are spawned processes: a script calling this needs ``if __name__ == "__main__":``.
     """
     say = echo or (lambda _line: None)
     config_path = Path(config).resolve()

@@ -6,9 +6,11 @@ imported there only, so a no-change build never pays for them.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -57,6 +59,7 @@ class JobResult:
 def init_worker() -> None:
     """Per-process set-up: own Jupyter runtime dir (connection files), headless matplotlib."""
     runtime = tempfile.mkdtemp(prefix=f"rectify-kernels-{os.getpid()}-")
+    atexit.register(shutil.rmtree, runtime, ignore_errors=True)
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
     os.environ["MPLBACKEND"] = KERNEL_MPLBACKEND
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # quiet debugpy start-up
