@@ -1,0 +1,86 @@
+"""Run every benchmark and print one summary; each also writes its own JSON under results/.
+
+    .venv/bin/python benchmarks/run_all.py            # full sizes (about 15–25 minutes on 2 cores)
+    .venv/bin/python benchmarks/run_all.py --quick    # smaller sizes (a few minutes)
+    .venv/bin/python benchmarks/run_all.py --only parse themes
+
+Figures depend on what else the machine is doing: the summary records the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_parse
+import bench_reports
+import bench_themes
+from _common import machine, print_machine, write_result
+
+BENCHMARKS = {"parse": bench_parse, "themes": bench_themes, "reports": bench_reports}
+
+
+def summary_lines(results: dict) -> list[str]:
+    lines = []
+    parse = results.get("parse")
+    if parse:
+        for run in parse["runs"]:
+            lines.append(
+                f"parse {run['notices']:>6} notices, workers={run['workers']}: "
+                f"{run['notices_per_s']:>7.0f} notices/s {run['mb_per_s']:>6.2f} MB/s"
+            )
+        mem = parse["peak_memory"]
+        lines.append(
+            f"peak memory {mem['notices']} notices: {mem['workers_1']['maxrss_self_mb']:.0f} MB "
+            f"(one process); parse target: {parse['verdict']}"
+        )
+    themes = results.get("themes")
+    if themes:
+        lines.append(
+            f"themes {themes['notices']} notices: cold {themes['cold']['pipeline_s']:.1f} s "
+            f"({themes['cold']['verdict']}), warm {themes['warm']['pipeline_s']:.1f} s "
+            f"({themes['warm']['verdict']})"
+        )
+    reports = results.get("reports")
+    if reports:
+        lines.append(
+            f"reports ({len(reports['reports'])}): cold {reports['cold']['seconds']:.1f} s vs naive "
+            f"{reports['naive']['seconds']:.1f} s = {reports['speedup']:.1f}x "
+            f"({reports['verdict']['speedup']}); no-change {reports['no_change']['seconds']:.2f} s "
+            f"({reports['verdict']['no_change']})"
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), default=list(BENCHMARKS))
+    args = parser.parse_args(argv)
+    print_machine(machine())
+    results, failed = {}, []
+    for name in args.only:
+        print(f"\n=== {name} ===")
+        began = time.perf_counter()
+        try:
+            results[name] = BENCHMARKS[name].main(["--quick"] if args.quick else [])
+        except Exception:  # one broken benchmark must not hide the others' figures
+            traceback.print_exc()
+            failed.append(name)
+        print(f"({name}: {time.perf_counter() - began:.0f} s)")
+    print("\n=== summary ===")
+    for line in summary_lines(results):
+        print(line)
+    write_result(
+        "summary",
+        {"quick": args.quick, "failed": failed, "lines": summary_lines(results)},
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
