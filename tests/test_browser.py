@@ -9,7 +9,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
+
+try:  # tests/ is on sys.path (pytest's default rootdir-less import mode)
+    from test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
+except ImportError:  # tests/ became a package
+    from tests.test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 
 from rectify_utils import report
 
