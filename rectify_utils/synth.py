@@ -342,7 +342,7 @@ def _measure_sentence(rng: random.Random, area: str, year: int) -> str:
         )
         for template in rng.sample(MEASURES, rng.choice((1, 2, 2, 3)))
     ]
-    return "，".join(clauses)
+    return "，".join(clauses).replace("工作工作", "工作")  # `…提升工作` + `工作台账`
 
 
 def _heading_text(form: str, title: str) -> str:
