@@ -94,7 +94,7 @@ def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=list(columns))
     for col, dtype in columns.items():
         if dtype.startswith("datetime"):
-            df[col] = pd.to_datetime(df[col])
+            df[col] = pd.to_datetime(df[col]).astype(dtype)
         elif dtype == "category":
             if col == "status":
                 df[col] = df[col].astype(STATUS_DTYPE)

@@ -49,7 +49,7 @@ class StatusDecision:
     deadline_evidence: str
 
 
-def _context(text: str, start: int, end: int, limit: int = 40) -> str:
+def _context(text: str, start: int, end: int, limit: int = 80) -> str:
     """The clause around a cue (between commas or stops), at most ``limit`` characters each side."""
     left = text[max(0, start - limit) : start]
     right = text[end : end + limit]
