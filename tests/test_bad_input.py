@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import builtins
 import importlib.util
+import itertools
 import os
 import shutil
 import subprocess
@@ -16,8 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from rectify_utils import load_corpus
+from rectify_utils.notice import parse_notice
+from rectify_utils.parse import NotANotice
+from rectify_utils.synth import synth_notice
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -197,6 +203,41 @@ def test_traditional_script_notice_parses_and_keeps_its_original(tmp_path, corpu
     )
     assert bool(got.notices.iloc[0]["converted_from_traditional"])
     assert got.originals[source.stem] == traditional, "the traditional original was not kept"
+
+
+# --- damaged notices: parsed or NotANotice, nothing else ----------------------------------------
+
+PIECES = list(
+    "一二三四五六七八九十、．.（）()１２0123①②整改情况：时限已完成正在中问题不到位关于针对“”。，\n \t*#<>"
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**16),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.floats(0, 1), st.integers(1, 300), st.text(PIECES, max_size=12)
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+)
+def test_damaged_notice_parses_or_is_not_a_notice(seed, edits):
+    """Cut, pasted and scribbled-on notices: a parse whose spans tile the text, or NotANotice."""
+    text = synth_notice(seed, 0).text
+    for where, source, length, scribble in edits:
+        i = int(where * len(text))
+        j = int(source * len(text))
+        text = text[:i] + scribble + text[j : j + length] + text[i + length // 2 :]
+    try:
+        result = parse_notice(text, "damaged")
+    except NotANotice:
+        return
+    spans = sorted((s["char_start"], s["char_end"]) for s in result.spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(result.text), "spans do not cover the text"
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans)), "spans overlap or leave gaps"
+    assert [p["problem_no"] for p in result.problems] == list(range(1, len(result.problems) + 1))
 
 
 # --- size ------------------------------------------------------------------------------------
