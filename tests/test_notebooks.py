@@ -142,6 +142,36 @@ def test_notebook_executes_on_bundled_notices(
         )
 
 
+@pytest.fixture(scope="module")
+def two_notices_of_one_association(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled notices plus a second year of one of them (same association, other dates)."""
+    folder = tmp_path_factory.mktemp("notices")
+    for path in DATA_DIR.glob("*.txt"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    xinye = (DATA_DIR / "xinye-2024.txt").read_text(encoding="utf-8")
+    (folder / "xinye-2025.txt").write_text(xinye.replace("2024年", "2025年"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_handles_an_association_with_two_notices(
+    name: str,
+    two_notices_of_one_association: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MPLBACKEND", INLINE_BACKEND)
+    parameters = {"data_dir": str(two_notices_of_one_association)}
+    if name == "association_profile":
+        parameters["association"] = "新野县科协"
+    nb = _execute(name, tmp_path, **parameters)
+    text = _outputs_text(nb)
+    assert "xinye-2025" in text or name in ("03_completion_rates", "04_recurring_themes"), (
+        f"{name}: the second notice of 新野县科协 is not shown"
+    )
+
+
 def test_notebooks_do_not_build_html_by_hand() -> None:
     """Tables go through pandas display (escaped in the HTML export), never raw HTML strings."""
     for name in NOTEBOOKS:
