@@ -169,6 +169,9 @@ def build_reports(
         _echo_row(row, say)
 
     if pending:
+        # longest first (by the last build's duration), so the workers finish together
+        last = {n: (r.get("duration") or 0.0) for n, r in manifest["reports"].items()}
+        pending.sort(key=lambda item: -last.get(item[0].name, float("inf")))
         n_workers = max(1, min(jobs or cpu_count(), cpu_count(), len(pending)))
         say(f"building {len(pending)} report(s) with {n_workers} worker(s)")
         _run_pending(pending, out, n_workers, manifest, rows, say)
@@ -232,14 +235,13 @@ def _write_index(
     out: Path,
     root: Path,
 ) -> Path:
-    """Write ``out/index.html`` listing every report of the config, built now or before."""
+    """Write ``out/index.html`` listing every report of the config, from the manifest."""
     records = []
-    for spec in specs:
-        row = rows.get(spec.name)
-        if row is None:  # not selected by --only: show its last build, if any
-            last = manifest["reports"].get(spec.name) or {}
-            row = {**_row(spec), **{k: last.get(k) for k in ("outcome", "built", "duration")}}
-            row.update({k: last.get(k) for k in ("html", "ipynb", "error")})
+    for spec in specs:  # each report as last built (now, earlier, or never)
+        last = manifest["reports"].get(spec.name) or {}
+        row = _row(spec, status=rows.get(spec.name, {}).get("status"))
+        row.update({k: last.get(k) for k in ("outcome", "built", "duration", "html", "ipynb")})
+        row.update(error=last.get("error"), warnings=last.get("warnings") or [])
         records.append(row)
     page = render_index(records, out_dir=out, generated=_now(), root=root)
     if any(spec.embed_font for spec in specs):

@@ -103,6 +103,7 @@ def render_index(
                 "built": (row.get("built") or "")[:19].replace("T", " ") or None,
                 "duration": row.get("duration"),
                 "error": row.get("error"),
+                "warnings": list(row.get("warnings") or []),
                 "html_href": _href(row.get("html"), out_dir),
                 "ipynb_href": _href(row.get("ipynb"), out_dir),
             }

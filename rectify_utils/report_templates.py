@@ -61,6 +61,7 @@ INDEX_TEMPLATE = """\
   .params { margin: 0; padding-left: 1rem; font-size: .9em; }
   .error { white-space: pre-wrap; color: #a52714; font-size: .85em; margin: .3rem 0 0; }
   .muted { color: #777; font-size: .9em; }
+  .warning { color: #8a6d00; font-size: .85em; }
   code, pre { font-family: "Rectify CJK", ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
   code { font-size: .9em; }
 </style>
@@ -84,6 +85,7 @@ INDEX_TEMPLATE = """\
         <span class="status status-{{ r.status_class }}">{{ r.outcome }}</span>
         {%- if r.up_to_date %}<div class="muted">up to date</div>{% endif %}
         {%- if r.error %}<pre class="error">{{ r.error }}</pre>{% endif %}
+        {%- for w in r.warnings %}<div class="warning">warning: {{ w }}</div>{% endfor %}
       </td>
       <td>
         <ul class="params">
