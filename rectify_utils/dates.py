@@ -9,12 +9,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .numerals import cn_to_int
+
 # `2021年8月16日`, `9月30日`, `2024年10月`, `12月底`, `2022年底`, `2024-10-30`
 DATE = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
     r"(?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]|(?P<eom>底|末))?"
     r"|(?P<eoy>底|末))"
     r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
+# a date in Chinese numerals, as signed under official documents: `二〇二四年十月三十日`
+CN_DATE = re.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
+    r"\s*(?P<d>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日"
 )
 # `8月16日至9月30日`, `2024年3月25日至6月7日`
 RANGE_JOINER = re.compile(r"^\s*(?:至|到|—|-|–|~|～)\s*$")
@@ -36,7 +43,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     Month-only dates (`2022年12月`, `12月底`) resolve to the month's last day and
     `2022年底` to 31 December: as deadlines they mean "by the end of".
     """
-    mentions: list[DateMention] = []
+    mentions: list[DateMention] = _cn_dates(text)
+    taken = [(m.start, m.end) for m in mentions]
     year = default_year
     for m in DATE.finditer(text):
         g = m.groupdict()
@@ -64,7 +72,21 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             continue
         mentions.append(DateMention(m.start(), m.end(), m.group(0), date, precision, inferred))
         year = date.year
+    if taken:
+        mentions.sort(key=lambda d: d.start)
     return mentions
+
+
+def _cn_dates(text: str) -> list[DateMention]:
+    out = []
+    for m in CN_DATE.finditer(text):
+        year = int("".join(str(cn_to_int(ch)) for ch in m.group("y")))
+        try:
+            date = pd.Timestamp(year=year, month=cn_to_int(m.group("m")), day=cn_to_int(m.group("d")))
+        except (TypeError, ValueError):
+            continue
+        out.append(DateMention(m.start(), m.end(), m.group(0), date, "day", False))
+    return out
 
 
 def date_ranges(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:

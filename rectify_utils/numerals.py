@@ -17,6 +17,7 @@ CN_DIGITS = {
     "九": 9,
 }
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 CN_NUMBER = "零〇一二两三四五六七八九十百"
 
 
@@ -27,6 +28,7 @@ def cn_to_int(text: str) -> int | None:
         return None
     if len(text) == 1 and text in CIRCLED:
         return CIRCLED.index(text) + 1
+    text = text.translate(FULL_WIDTH_DIGITS)
     if text.isascii() and text.isdigit():
         return int(text)
     if any(ch not in CN_NUMBER for ch in text):

@@ -26,9 +26,9 @@ HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
 
 # words that describe a shortcoming: `不到位`, `有差距`, `薄弱环节`, `走过场`, `未编制`, `…问题`
 PROBLEM_CUE = re.compile(
-    r"不(?:到位|够|足|力|严|实|强|高|深|全|规范|彻底|及时|明显|显|密切|浓厚|系统|扎实|牢固|落地|专用|完整|合规|准确|清)"
+    r"不(?:到位|够|足|力|严|实|强|高|深|全|规范|彻底|及时|明显|显|密切|浓厚|系统|扎实|牢固|落地|专用|完整|合规|准确|清|充分|健全|平衡|善|当)"
     r"|差距|滞后|薄弱|漏洞|短板|缺失|缺位|欠缺|缺乏|弱项|偏差|松散|松软|走过场|走形式|形式主义|官僚主义"
-    r"|打折扣|走样|敷衍|较少|有待|依旧|依然|紊乱|瑕疵|违规|空壳|底数不清|偏大|迟滞|落后|缓慢|嫌贫爱富"
+    r"|打折扣|走样|流于形式|偏低|偏少|偏弱|乏力|失衡|敷衍|较少|有待|依旧|依然|紊乱|瑕疵|违规|空壳|底数不清|偏大|迟滞|落后|缓慢|嫌贫爱富"
     r"|(?<![已并])未(?!来)|没有|仍(?:有|存在|然)|存在|问题[。.]?$|问题[”\"]?[。.]?$|方面$|方面[。.]?$"
 )
 # a level-1 title that opens the closing part: `三、下一步工作打算`
@@ -40,6 +40,11 @@ CLOSING_BOILERPLATE = re.compile(
 )
 # a signature line: `中共临沂市罗庄区科学技术协会党组`, `立山区科协`
 SIGNATURE = re.compile(r"^[^，。,;；：:]{2,40}(?:党组|党支部|党委|党总支|科协|协会|委员会|办公室)$")
+# a paragraph that is only a date: `2022年6月21日`, `二〇二四年十月三十日`
+DATE_LINE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*"
+)
 # a field label opening a problem's rectification text: `整改情况：`, `整改措施：`
 FIELD_LABEL = re.compile(r"^(?:整改|完成)(?:情况|措施|进展|结果|成效)\s*[：:]")
 # a status marker written into a problem heading: `（已整改到位）`, `【已完成】`, `（持续整改）`
@@ -50,6 +55,8 @@ STATUS_MARKER = re.compile(
 TITLE_WRAPPER = re.compile(
     r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改|整改情况)?[。.]?$"
 )
+# a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
+PROBLEM_WRAPPER = re.compile(r"^(?:针对|关于)\s*[“\"].+[”\"]\s*(?:的)?问题")
 TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
 
 
@@ -117,6 +124,8 @@ def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
         return True
     if len(heading.rest) > MAX_PROBLEM_HEADING:
         return False  # a long paragraph under a number is an action taken, not a problem statement
+    if PROBLEM_WRAPPER.match(sentence.strip()):
+        return True  # `针对“…”问题的整改`: the notice itself calls it a problem
     return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
 
 
@@ -125,5 +134,5 @@ def is_closing_paragraph(paragraph: str) -> bool:
     return bool(
         CLOSING_BOILERPLATE.match(paragraph)
         or SIGNATURE.match(paragraph)
-        or re.fullmatch(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*", paragraph)
+        or DATE_LINE.fullmatch(paragraph)
     )

@@ -119,55 +119,58 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
         return looks_like_problem(paragraphs[i].heading, next_text(i))
 
     open_blocks = [(s, e) for s, e in blocks if s not in closing_blocks]
-    aspect_mode = bool(open_blocks) and (
-        sum(problem_like(s) for s, _ in open_blocks) / len(open_blocks) > 0.5
-    )
-    if aspect_mode:
-        containers = [(s, e) for s, e in open_blocks if problem_like(s)]
-    else:
-        containers = []
-        for s, e in open_blocks:
-            inner = [
-                i
-                for i in range(s + 1, e)
-                if paragraphs[i].heading and paragraphs[i].heading.level > top
-            ]
-            inner = [i for i in inner if paragraphs[i].heading.level < 5] or inner
-            if inner and sum(problem_like(i) for i in inner) / len(inner) >= 0.5:
-                containers.append((s, e))
+    # a top-level block whose own title states a shortcoming is a 方面 (东营市 `一、关于…方面`);
+    # another is a problem section when some outline level inside it mostly states shortcomings
+    aspect_blocks = {s for s, _ in open_blocks if problem_like(s)}
+    section_blocks: set[int] = set()
+    for s, e in open_blocks:
+        if s in aspect_blocks:
+            continue
+        by_level: dict[int, list[bool]] = {}
+        for i in range(s + 1, e):
+            h = paragraphs[i].heading
+            if h and top < h.level < 5:
+                by_level.setdefault(h.level, []).append(problem_like(i))
+        if any(sum(v) / len(v) >= 0.5 for v in by_level.values()):
+            section_blocks.add(s)
+    containers = [(s, e) for s, e in open_blocks if s in aspect_blocks | section_blocks]
     if not containers:
         raise NotANotice("no part of the outline lists problems (no heading states a shortcoming)")
 
-    # which level holds the problems
+    # which level holds the problems: the deepest whose headings mostly state shortcomings
     inner_levels: dict[int, list[int]] = {}
+    levels_by_kind: dict[bool, set[int]] = {True: set(), False: set()}
     for s, e in containers:
         for i in range(s + 1, e):
             h = paragraphs[i].heading
             if h and h.level > top:
                 inner_levels.setdefault(h.level, []).append(i)
+                levels_by_kind[s in aspect_blocks].add(h.level)
     scores = {
         lvl: sum(problem_like(i) for i in idx) / len(idx) for lvl, idx in inner_levels.items()
     }
     qualifying = [lvl for lvl, sc in scores.items() if sc >= 0.5]
     if qualifying:
         problem_level = max(qualifying)
-    elif aspect_mode:
-        problem_level = top
+    elif aspect_blocks:
+        problem_level = top  # the top-level items are the problems themselves
     else:
         raise NotANotice("the problem part has no numbered problem headings")
-    above = sorted(lvl for lvl in inner_levels if lvl < problem_level)
-    if aspect_mode:
-        aspect_level: int | None = top
-        group_levels = set(above)
-    else:
-        aspect_level = above[0] if above else None
-        group_levels = set(above[1:])
+    # in a 方面 block the block title is the aspect; in a section the first level below it is
+    aspect_group_levels = {lvl for lvl in levels_by_kind[True] if lvl < problem_level}
+    section_above = sorted(lvl for lvl in levels_by_kind[False] if lvl < problem_level)
+    section_aspect_level = section_above[0] if section_above else None
+    section_group_levels = set(section_above[1:])
+    aspect_level = top if aspect_blocks and problem_level > top else section_aspect_level
+    block_of = [0] * len(paragraphs)
+    for s, e in blocks:
+        for i in range(s, e):
+            block_of[i] = s
 
     problems: list[ProblemNode] = []
     aspects: list[tuple[int, str, str]] = []
     first_container = containers[0][0]
     last_container_end = containers[-1][1]
-    container_starts = {s for s, _ in containers}
     in_container = [False] * len(paragraphs)
     for s, e in containers:
         for i in range(s, e):
@@ -202,11 +205,14 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
             closing_started = True
             kinds[i] = roles[i] = "closing"
             continue
-        if i in container_starts and not aspect_mode:
+        in_aspect_block = block_of[i] in aspect_blocks
+        if i == block_of[i] and not in_aspect_block:
             kinds[i], roles[i] = "heading", "section"
             aspect_no, aspect_title, group_title, current = None, None, None, None
             continue
-        if h and aspect_level is not None and h.level == aspect_level and h.level < problem_level:
+        block_aspect_level = top if in_aspect_block else section_aspect_level
+        group_levels = aspect_group_levels if in_aspect_block else section_group_levels
+        if h and h.level == block_aspect_level and h.level < problem_level:
             aspects.append((i, h.label, h.rest))
             aspect_no, aspect_title = len(aspects), h.rest.rstrip("。")
             group_title, current = None, None

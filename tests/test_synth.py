@@ -3,7 +3,7 @@
 Each synthetic notice carries its truth in a JSON sidecar: problems (number, label, title,
 aspect, group, status, itemised measures), organisation and dates. A property test draws the
 layout choices with hypothesis; a seeded batch goes through files and ``load_corpus``. Layouts
-the parser does not handle yet are strict xfails at the end, each naming input, expected, got.
+the parser once got wrong are kept at the end as regression tests.
 """
 
 from __future__ import annotations
@@ -245,18 +245,9 @@ def test_synth_cli_writes_n_notices_and_sidecars(tmp_path):
     assert "wrote 7 notices" in run.stdout
 
 
-# --- layouts the parser gets wrong (strict xfails: they start passing when it is fixed) ----------
+# --- layouts the parser once got wrong (regression tests) -------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "parse.parse_outline: a non-aspect section counts as a problem container only when >=50% "
-        "of ALL its inner headings (measures included) state shortcomings, so problems with "
-        "itemised measure sub-headings (新野 outline + 东营 `（1）` measures; 立山 outline + `1.` "
-        "measures) make the whole notice NotANotice: 'no part of the outline lists problems'"
-    ),
-)
 @pytest.mark.parametrize(
     "options",
     [
@@ -270,15 +261,6 @@ def test_itemised_measures_under_section_problems(options):
     assert not errors, errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "parse.parse_outline: with an opening `一、组织整改…` section and a single `二、关于…方面` "
-        "aspect, only 1 of 2 open top-level blocks states a shortcoming (not > 0.5), so aspect "
-        "mode is off: the aspect heading becomes a section, aspect_no is None (expected 1) and "
-        "group titles are lost"
-    ),
-)
 def test_one_aspect_after_an_opening_section():
     options = {"layout": "aspect_top", "n_aspects": 1, "org_section": True, "measures": "none"}
     errors, _ = parse_synthetic(11, 0, options=options)
@@ -301,14 +283,6 @@ WIDE_VOCABULARY_NOTICE = """中共某某县科协党支部关于巡察整改进�
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "outline.PROBLEM_CUE lacks common shortcomings (流于形式, 标准偏低, 作用发挥不充分) and a "
-        "`针对“…”问题的整改` wrapper is not itself a cue: with 2 of 3 headings cue-less the notice is "
-        "NotANotice 'no part of the outline lists problems' (expected 3 problems)"
-    ),
-)
 def test_problems_worded_outside_the_cue_list_are_found():
     result = parse_notice(WIDE_VOCABULARY_NOTICE, "wide")
     assert [p["title"] for p in result.problems] == [
@@ -318,14 +292,6 @@ def test_problems_worded_outside_the_cue_list_are_found():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "outline.HEADING_PATTERNS: `\\d` matches full-width digits but numerals.cn_to_int('１') is "
-        "None, so `１．关于…问题。` is no heading: problems typed with full-width digits vanish "
-        "and the aspects `（一）…` are reported as the problems"
-    ),
-)
 def test_full_width_digit_labels_are_headings():
     notice = synth_notice(5, 3, options={"layout": "section_aspect", "wrapped": False})
     full = str.maketrans("0123456789.", "０１２３４５６７８９．")
@@ -337,13 +303,6 @@ def test_full_width_digit_labels_are_headings():
     assert len(result.problems) == notice.truth.n_problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "dates.DATE reads Arabic numerals only: a publish date signed `二〇二四年十月三十日` is "
-        "not found, so publish_date is None and as_of falls back to another date"
-    ),
-)
 def test_publish_date_in_chinese_numerals():
     text = WIDE_VOCABULARY_NOTICE.replace("流于形式", "不到位").replace("标准偏低", "不够扎实")
     result = parse_notice(text.replace("2024年10月30日", "二〇二四年十月三十日"), "cn-date")
@@ -375,15 +334,6 @@ SHORT_LINES_NOTICE = """中共某某县科学技术协会党组
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "normalise.detect_wrap_width: a one-paragraph-per-line notice whose items are short "
-        "(`(1)修订了…。`) is taken for a hard-wrapped PDF (width 13.5), so the title line "
-        "`关于…的通报` is glued onto the preamble: organisation and title come out '' and "
-        "publish_date None (expected 中共某某县科学技术协会党组, 2024-10-30)"
-    ),
-)
 def test_short_item_lines_are_not_taken_for_pdf_wraps():
     result = parse_notice(SHORT_LINES_NOTICE, "short-lines")
     assert len(result.problems) == 4
