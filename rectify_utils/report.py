@@ -35,6 +35,7 @@ COLUMNS = [
     "name", "title", "notebook", "parameters", "status", "outcome",
     "duration", "built", "html", "ipynb", "error", "warnings", "reason",
 ]  # fmt: skip
+Pending = tuple[ReportSpec, dict[str, str], str]  # spec, its input hashes, why it is rebuilt
 
 
 def cpu_count() -> int:
@@ -140,31 +141,7 @@ def build_reports(
     all_specs = [_with_figures_dir(s, out) for s in all_specs]
     specs = report_config.select(all_specs, only)
 
-    rows: dict[str, dict[str, Any]] = {}
-    pending: list[tuple[ReportSpec, dict[str, str], str]] = []
-    for spec in specs:
-        inputs = hasher.report_inputs(spec)
-        digest = digest_of(inputs)
-        previous = manifest["reports"].get(spec.name)
-        if not spec.error and not spec.notebook.is_file():
-            spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
-            for stale in (out / f"{spec.name}.html", out / f"{spec.name}.ipynb"):
-                stale.unlink(missing_ok=True)
-        if spec.error:
-            rows[spec.name] = _row(spec, status="failed", outcome="failed", error=spec.error)
-            rows[spec.name].update(duration=0.0, built=_now())
-            manifest["reports"][spec.name] = {"hash": None, **_record(rows[spec.name])}
-        elif not force and _is_up_to_date(previous, digest):
-            rows[spec.name] = _row(spec, status="skipped-up-to-date", duration=0.0)
-            for key in ("outcome", "built", "html", "ipynb", "error"):
-                rows[spec.name][key] = previous.get(key)
-        else:
-            why = (
-                "forced"
-                if force
-                else ", ".join(changed_inputs((previous or {}).get("inputs"), inputs))
-            )
-            pending.append((spec, inputs, why or "last build failed"))
+    rows, pending = _plan(specs, hasher, manifest, out, force)
     for row in rows.values():
         _echo_row(row, say)
 
@@ -178,6 +155,39 @@ def build_reports(
     _write_index(all_specs, rows, manifest, out, config_path.parent)
     save_manifest(out, manifest)
     return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
+
+
+def _plan(
+    specs: list[ReportSpec],
+    hasher: InputHasher,
+    manifest: dict[str, Any],
+    out: Path,
+    force: bool,
+) -> tuple[dict[str, dict[str, Any]], list[Pending]]:
+    """Rows for the reports that need no kernel (up to date, or unbuildable), and the rest."""
+    rows: dict[str, dict[str, Any]] = {}
+    pending: list[Pending] = []
+    for spec in specs:
+        inputs = hasher.report_inputs(spec)
+        previous = manifest["reports"].get(spec.name)
+        if not spec.error and not spec.notebook.is_file():
+            spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
+            for stale in (out / f"{spec.name}.html", out / f"{spec.name}.ipynb"):
+                stale.unlink(missing_ok=True)
+        if spec.error:
+            rows[spec.name] = _row(spec, status="failed", outcome="failed", error=spec.error)
+            rows[spec.name].update(duration=0.0, built=_now())
+            manifest["reports"][spec.name] = {"hash": None, **_record(rows[spec.name])}
+        elif not force and _is_up_to_date(previous, digest_of(inputs)):
+            rows[spec.name] = _row(spec, status="skipped-up-to-date", duration=0.0)
+            for key in ("outcome", "built", "html", "ipynb", "error", "warnings"):
+                rows[spec.name][key] = previous.get(key)
+        elif force:
+            pending.append((spec, inputs, "forced"))
+        else:
+            changed = changed_inputs((previous or {}).get("inputs"), inputs)
+            pending.append((spec, inputs, ", ".join(changed) or "last build failed"))
+    return rows, pending
 
 
 def _with_figures_dir(spec: ReportSpec, out: Path) -> ReportSpec:
@@ -194,7 +204,7 @@ def _record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _run_pending(
-    pending: list[tuple[ReportSpec, dict[str, str], str]],
+    pending: list[Pending],
     out: Path,
     n_workers: int,
     manifest: dict[str, Any],
