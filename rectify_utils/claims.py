@@ -70,14 +70,17 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def find_claims(text: str) -> tuple[dict[str, int | None], dict[str, list[str]]]:
-    """Each claimed count with the sentences that state it.
+def find_claims(
+    text: str,
+) -> tuple[dict[str, int | None], dict[str, list[str]], dict[str, list[int]]]:
+    """Each claimed count, the sentences that state it, and the counts stated differently.
 
     When a notice states different values (新野县: `11个问题` in its plan, `31个具体问题` in its
     summary), the value in a sentence that also reports completion wins, then the most frequent.
     """
     values: dict[str, int | None] = {}
     evidence: dict[str, list[str]] = {}
+    conflicts: dict[str, list[int]] = {}
     for key, pattern in CLAIM_PATTERNS.items():
         found: list[tuple[int, bool, str]] = []
         for _, sentence in _sentences(text):
@@ -91,8 +94,11 @@ def find_claims(text: str) -> tuple[dict[str, int | None], dict[str, list[str]]]
             values[key] = None
             evidence[key] = []
             continue
+        distinct = sorted({n for n, _, _ in found})
+        if len(distinct) > 1:
+            conflicts[key] = distinct
         summary = [n for n, in_summary, _ in found if in_summary]
         pool = summary or [n for n, _, _ in found]
         values[key] = Counter(pool).most_common(1)[0][0]
         evidence[key] = list(dict.fromkeys(s for _, _, s in found))
-    return values, evidence
+    return values, evidence, conflicts

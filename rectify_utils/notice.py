@@ -186,11 +186,16 @@ def parse_notice(
     non_problem = "\n".join(
         p.text for p in outline.paragraphs if outline.kinds[p.index] != "problem"
     )
-    claims, claim_evidence = find_claims(non_problem)
+    claims, claim_evidence, claim_conflicts = find_claims(non_problem)
     inspector = INSPECTOR.search(text)
 
     result = NoticeResult(notice={}, text=text)
     result.warnings = [*norm.removed, *outline.warnings]
+    for key, values in claim_conflicts.items():
+        result.warnings.append(
+            f"the notice states different {key.removeprefix('claimed_')} counts {values}; "
+            f"kept {claims[key]} (the one beside the completion totals, else the most frequent)"
+        )
     if place.province is None:
         result.warnings.append(
             f"organisation {organisation!r} not found in the gazetteer: no province/city"

@@ -25,12 +25,34 @@ def _problems(corpus: Any) -> pd.DataFrame:
     return getattr(corpus, "problems", corpus)
 
 
+def place_names(corpus: Any) -> set[str]:
+    """The corpus's own place names (`新野县`, `新野`, `南阳市`, `河南省`…): they only say who wrote."""
+    notices = getattr(corpus, "notices", None)
+    if notices is None:
+        return set()
+    names: set[str] = set()
+    for col in ("province", "city", "county"):
+        for name in notices[col].dropna():
+            names.add(str(name))
+            stem = re.sub(r"(省|市|县|区|自治区|自治州|旗)$", "", str(name))
+            if len(stem) >= 2:
+                names.add(stem)
+    for assoc in notices["association"].dropna():
+        names.add(str(assoc).removesuffix("科协"))
+    return names
+
+
 def problem_tokens(
-    corpus: Any, field: Field = "all", tokens: pd.DataFrame | None = None
+    corpus: Any, field: Field = "all", tokens: pd.DataFrame | None = None, drop_places: bool = True
 ) -> pd.DataFrame:
-    """Tokens of the problems' titles, texts or both (``field="all"``)."""
+    """Tokens of the problems' titles, texts or both (``field="all"``), without the notices'
+    own place names unless ``drop_places=False``."""
     if tokens is None:
         tokens = tokenize_problems(_problems(corpus))
+    if drop_places:
+        places = place_names(corpus)
+        if places:
+            tokens = tokens[~tokens["token"].isin(places)]
     if field == "all":
         return tokens
     if field not in TOKEN_FIELDS:
@@ -44,16 +66,17 @@ def term_frequencies(
     field: Field = "all",
     top_n: int | None = None,
     tokens: pd.DataFrame | None = None,
+    drop_places: bool = True,
 ) -> pd.DataFrame:
     """Term counts per group: by, term, n, share (of the group's tokens), rank (1 = most frequent)."""
-    toks = problem_tokens(corpus, field, tokens)
+    toks = problem_tokens(corpus, field, tokens, drop_places)
     counts = toks.groupby([by, "token"], observed=True).size().rename("n").reset_index()
     counts = counts.rename(columns={"token": "term"})
     counts["share"] = counts["n"] / counts.groupby(by)["n"].transform("sum")
     counts = counts.sort_values([by, "n", "term"], ascending=[True, False, True], kind="stable")
     counts["rank"] = counts.groupby(by)["n"].rank(method="min", ascending=False)
     if top_n is not None:
-        counts = counts[counts["rank"] <= top_n]
+        counts = counts.groupby(by, sort=False).head(top_n)
     counts[by] = counts[by].astype("string")
     counts["term"] = counts["term"].astype("string")
     counts["n"] = counts["n"].astype("Int64")

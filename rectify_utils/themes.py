@@ -167,9 +167,9 @@ def _parse_theme(raw: Any, index: int, path: Path) -> Theme:
     return Theme(raw["code"], raw["name"], raw["definition"].strip(), parsed)
 
 
-def load_taxonomy(path: str | Path = DEFAULT_TAXONOMY) -> Taxonomy:
-    """Read and validate a taxonomy YAML; errors name the theme and rule at fault."""
-    path = Path(path)
+def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
+    """Read and validate a taxonomy YAML (None: the packaged one); errors name the theme and rule."""
+    path = Path(path) if path is not None else DEFAULT_TAXONOMY
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -248,7 +248,7 @@ def _evidence_string(items: Iterable[tuple[str, str, float]]) -> str:
 
 
 def classify_problems(
-    problems: pd.DataFrame | Any, taxonomy_path: str | Path = DEFAULT_TAXONOMY
+    problems: pd.DataFrame | Any, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> pd.DataFrame:
     """Problems with their best theme, score, evidence and runner-up theme.
 
@@ -298,7 +298,7 @@ def classify_problems(
 def category_crosstab(
     corpus_or_problems: Any,
     by: str = "association",
-    taxonomy_path: str | Path = DEFAULT_TAXONOMY,
+    taxonomy_path: str | Path | None = DEFAULT_TAXONOMY,
 ) -> pd.DataFrame:
     """Theme counts per ``by`` group, long and complete (zeros kept): by, theme_code, theme, n, share.
 
@@ -366,7 +366,7 @@ def read_labels(labelled_csv: str | Path) -> pd.DataFrame:
 
 
 def theme_agreement(
-    labelled_csv: str | Path, corpus: Any, taxonomy_path: str | Path = DEFAULT_TAXONOMY
+    labelled_csv: str | Path, corpus: Any, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> ThemeAgreement:
     """Accuracy and per-theme precision/recall of ``classify_problems`` against hand labels."""
     labels = read_labels(labelled_csv)
