@@ -89,6 +89,7 @@ def _execute(job: Job, ipynb: Path) -> str | None:
                 str(ipynb),
                 parameters=job.parameters,
                 kernel_name=KERNEL_NAME,
+                language="python",  # notebooks without kernelspec metadata still parameterise
                 cwd=str(Path(job.notebook).parent),
                 progress_bar=False,
                 request_save_on_cell_execute=False,

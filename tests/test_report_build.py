@@ -48,14 +48,15 @@ BAD_CELLS = ["raise ValueError('整改数据不一致: boom')"]
 SECRET_CODE = "print('kernel python:'"  # source text that must not appear in the HTML
 
 
-def write_notebook(path: Path, cells: list[str]) -> Path:
+def write_notebook(path: Path, cells: list[str], *, kernelspec: bool = True) -> Path:
     """A notebook like the project's: kernelspec rectify-workbook, a tagged parameters cell."""
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "rectify-workbook",
-        "display_name": "Python (rectify-workbook)",
-        "language": "python",
-    }
+    if kernelspec:
+        nb.metadata["kernelspec"] = {
+            "name": "rectify-workbook",
+            "display_name": "Python (rectify-workbook)",
+            "language": "python",
+        }
     params = nbformat.v4.new_code_cell(PARAMETERS_CELL)
     params.metadata["tags"] = ["parameters"]
     nb.cells = [nbformat.v4.new_markdown_cell("# 测试报告"), params]
@@ -92,7 +93,7 @@ def frozen_code_hash():
 def project(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report_project")
     write_notebook(folder / "good.ipynb", GOOD_CELLS)
-    write_notebook(folder / "bad.ipynb", BAD_CELLS)
+    write_notebook(folder / "bad.ipynb", BAD_CELLS, kernelspec=False)  # metadata is optional
     config = write_config(
         folder,
         [
