@@ -227,11 +227,10 @@ def _run_pending(
             row.update({k: result.get(k) for k in ("status", "duration", "html", "ipynb", "error")})
             row["warnings"] = result.get("warnings") or []
             rows[spec.name] = row
-            notebook_error = result["status"] == "failed" and bool(result.get("html"))
             manifest["reports"][spec.name] = {
                 "hash": digest_of(inputs),
                 "inputs": inputs,
-                "notebook_error": notebook_error,
+                "notebook_error": bool(result.get("notebook_error")),
                 **_record(row),
             }
             save_manifest(out, manifest)  # an interrupted build keeps what it finished

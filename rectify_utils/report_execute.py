@@ -50,6 +50,7 @@ class JobResult:
     html: str | None = None
     ipynb: str | None = None
     error: str | None = None
+    notebook_error: bool = False  # a cell raised: the same inputs would fail the same way
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,12 +68,17 @@ def init_worker() -> None:
 
 
 def _is_start_failure(exc: BaseException) -> bool:
-    """A kernel that died or timed out before running anything is worth one more try."""
+    """A kernel that died or timed out while starting is worth one more try.
+
+    jupyter_client raises ``RuntimeError("Kernel died before replying to kernel_info")`` or a
+    timeout; a kernel that dies while running a cell (``DeadKernelError``) or a cell that times
+    out is the notebook's doing, and would fail again.
+    """
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    if isinstance(exc, CellTimeoutError):
+    if isinstance(exc, (CellTimeoutError, DeadKernelError)):
         return False
-    return isinstance(exc, (DeadKernelError, RuntimeError, TimeoutError, ConnectionError))
+    return isinstance(exc, (RuntimeError, TimeoutError, ConnectionError))
 
 
 def _execute(job: Job, ipynb: Path) -> str | None:
@@ -92,7 +98,7 @@ def _execute(job: Job, ipynb: Path) -> str | None:
                 language="python",  # notebooks without kernelspec metadata still parameterise
                 cwd=str(Path(job.notebook).parent),
                 progress_bar=False,
-                request_save_on_cell_execute=False,
+                request_save_on_cell_execute=True,  # a kernel that dies leaves what it did
                 start_timeout=START_TIMEOUT,
                 execution_timeout=job.timeout,
                 extra_arguments=KERNEL_ARGUMENTS,
@@ -129,7 +135,7 @@ def run_job(job: Job) -> dict[str, Any]:
             raise FileNotFoundError(f"notebook {job.notebook} does not exist")
         error = _execute(job, ipynb)
         if error:
-            result.status, result.error = "failed", error
+            result.status, result.error, result.notebook_error = "failed", error, True
     except Exception as exc:
         result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
     if ipynb.is_file():
@@ -143,7 +149,7 @@ def run_job(job: Job) -> dict[str, Any]:
             result.warnings += _glyph_warnings(ipynb)
             result.warnings += [f"remote reference in HTML: {r}" for r in remote_references(page)]
         except Exception as exc:
-            result.status = "failed"
+            result.status, result.notebook_error = "failed", False
             result.error = (result.error + "; " if result.error else "") + (
                 f"HTML conversion failed: {type(exc).__name__}: {exc}"
             )

@@ -374,7 +374,7 @@ def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
     def flaky(*args, **kwargs):
         calls.append(kwargs["kernel_name"])
         if len(calls) == 1:
-            raise DeadKernelError("Kernel died before replying to kernel_info")
+            raise RuntimeError("Kernel died before replying to kernel_info")
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)
     monkeypatch.setattr(report_execute.time, "sleep", lambda s: None)
@@ -392,13 +392,23 @@ def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
 
     def dead(*args, **kwargs):
         calls.append(kwargs["kernel_name"])
-        raise DeadKernelError("Kernel died before replying to kernel_info")
+        raise RuntimeError("Kernel died before replying to kernel_info")
 
     calls.clear()
     monkeypatch.setattr(papermill, "execute_notebook", dead)
-    with pytest.raises(DeadKernelError):
+    with pytest.raises(RuntimeError):
         report_execute._execute(job, tmp_path / "a.out.ipynb")
     assert len(calls) == 2, "a kernel that keeps dying is retried once, not forever"
+
+    def crashes_in_a_cell(*args, **kwargs):
+        calls.append(kwargs["kernel_name"])
+        raise DeadKernelError("Kernel died")
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", crashes_in_a_cell)
+    with pytest.raises(DeadKernelError):
+        report_execute._execute(job, tmp_path / "a.out.ipynb")
+    assert len(calls) == 1, "a notebook that kills its kernel is not run twice"
 
 
 @pytest.mark.slow
@@ -423,3 +433,19 @@ def test_font_subset_holds_exactly_the_page_characters():
     assert len(font.getBestCmap()) < 10, "the subset carries characters the page does not use"
     assert embed_font("<html><head></head><body>ascii only</body></html>").count("@font-face") == 0
     assert embed_font(page).index("@font-face") < embed_font(page).index("</head>")
+
+
+@pytest.mark.slow
+def test_a_notebook_that_kills_its_kernel_keeps_its_output_and_is_retried_next_build(tmp_path):
+    write_notebook(
+        tmp_path / "crash.ipynb", ["print('before the crash')", "import os; os._exit(1)"]
+    )
+    config = write_config(tmp_path, [{"name": "crash", "notebook": "crash.ipynb"}])
+    frame = report.build_reports(config=config, out_dir=tmp_path / "out", echo=None)
+    row = frame.iloc[0]
+    assert row["status"] == "failed" and "DeadKernelError" in row["error"]
+    assert "before the crash" in html(tmp_path / "out", "crash"), "output before the crash lost"
+    manifest = json.loads((tmp_path / "out" / ".build-manifest.json").read_text())
+    assert manifest["reports"]["crash"]["notebook_error"] is False, (
+        "a dead kernel may be bad luck: the next build must try again, not skip it"
+    )
