@@ -13,11 +13,17 @@ Measured in one run, on the bundled corpus, for the same reports and parameters:
 Targets: cold build >= 3x faster than naive, no-change rebuild < 2 s. Notebooks are written by
 another developer under ``notebooks/``; missing ones are skipped with a message. Writes
 ``benchmarks/results/reports.json``.
+
+The measurement runs on a snapshot of the package, notebooks, corpus and config (with
+``PYTHONPATH`` pointing at it): in a working tree others edit, a changed ``rectify_utils`` file
+would otherwise make the "no-change" rebuild rebuild everything, as it should.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -75,7 +81,7 @@ def naive_build(specs: list, out: Path) -> dict:
             [str(BIN / "jupyter"), "nbconvert", "--to", "html", str(executed)],
         ]  # fmt: skip
         for cmd in steps:
-            run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+            run = subprocess.run(cmd, capture_output=True, text=True, cwd=out)
             if run.returncode:
                 failures.append(f"{spec.name}: {Path(cmd[0]).name} exit {run.returncode}: {run.stderr[-500:]}")  # fmt: skip
                 break
@@ -83,15 +89,47 @@ def naive_build(specs: list, out: Path) -> dict:
     return {"seconds": round(sum(per_report.values()), 2), "per_report": per_report, "failures": failures}  # fmt: skip
 
 
+SNAPSHOT = ("rectify_utils", "notebooks", "data/raw", "reports.yml")
+
+
+def in_snapshot(argv: list[str]) -> dict | None:
+    """Copy what a build reads to a temporary folder and run the measurement there."""
+    with tempfile.TemporaryDirectory(prefix="rectify-bench-snapshot-") as name:
+        snap = Path(name)
+        for item in SNAPSHOT:
+            source, target = ROOT / item, snap / item
+            if source.is_dir():
+                shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+        env = {**os.environ, "PYTHONPATH": str(snap)}
+        cmd = [sys.executable, __file__, *argv, "--snapshot", str(snap)]
+        run = subprocess.run(cmd, env=env, cwd=snap)
+        if run.returncode:
+            raise RuntimeError(f"report benchmark failed (exit {run.returncode})")
+    path = Path(__file__).resolve().parent / "results" / "reports.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
 def main(argv: list[str] | None = None) -> dict | None:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one report per notebook")
-    parser.add_argument("--config", default=str(ROOT / "reports.yml"))
     parser.add_argument("--jobs", type=int, default=None, help="build_reports workers")
+    parser.add_argument("--snapshot", help=argparse.SUPPRESS)  # set by in_snapshot()
     args = parser.parse_args(argv)
+    if not args.snapshot:
+        return in_snapshot(argv)
 
+    import rectify_utils
+
+    snap = Path(args.snapshot)
+    assert Path(rectify_utils.__file__).resolve().is_relative_to(snap.resolve()), (
+        f"rectify_utils imported from {rectify_utils.__file__}, not the snapshot {snap}"
+    )
     print_machine(machine())
-    config = Path(args.config).resolve()
+    config = snap / "reports.yml"
     specs, notes = report_specs(config, args.quick)
     for note in notes:
         print(note)
