@@ -82,7 +82,9 @@ def _cn_dates(text: str) -> list[DateMention]:
     for m in CN_DATE.finditer(text):
         year = int("".join(str(cn_to_int(ch)) for ch in m.group("y")))
         try:
-            date = pd.Timestamp(year=year, month=cn_to_int(m.group("m")), day=cn_to_int(m.group("d")))
+            date = pd.Timestamp(
+                year=year, month=cn_to_int(m.group("m")), day=cn_to_int(m.group("d"))
+            )
         except (TypeError, ValueError):
             continue
         out.append(DateMention(m.start(), m.end(), m.group(0), date, "day", False))
