@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> dict:
             print("hot spots (own time, 500 notices, one process):")
             for r in rows[:15]:
                 print(f"  {r['own_s']:7.3f} s  {r['calls']:>9}  {r['function']}")
-    write_result("parse", result)
+    write_result("parse-quick" if args.quick else "parse", result)
     return result
 
 

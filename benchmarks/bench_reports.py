@@ -108,7 +108,8 @@ def in_snapshot(argv: list[str]) -> dict | None:
         run = subprocess.run(cmd, env=env, cwd=snap)
         if run.returncode:
             raise RuntimeError(f"report benchmark failed (exit {run.returncode})")
-    path = Path(__file__).resolve().parent / "results" / "reports.json"
+    name = "reports-quick.json" if "--quick" in argv else "reports.json"
+    path = Path(__file__).resolve().parent / "results" / name
     return json.loads(path.read_text()) if path.exists() else None
 
 
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> dict | None:
         f"{result['verdict']['speedup']}; no-change rebuild {again:.2f} s "
         f"(target < {TARGET_NO_CHANGE_S:.0f} s): {result['verdict']['no_change']}"
     )
-    write_result("reports", result)
+    write_result("reports-quick" if args.quick else "reports", result)
     return result
 
 

@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> dict:
                 f"process {timings['wall_s']:.2f} s) — target < {TARGETS[phase]:.0f} s: "
                 f"{timings['verdict']}\n  {steps}"
             )
-    write_result("themes", result)
+    write_result("themes-quick" if args.quick else "themes", result)
     return result
 
 

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in summary_lines(results):
         print(line)
     write_result(
-        "summary",
+        "summary-quick" if args.quick else "summary",
         {"quick": args.quick, "failed": failed, "lines": summary_lines(results)},
     )
     return 1 if failed else 0
