@@ -38,6 +38,7 @@ LAYOUTS = ("aspect_top", "section_aspect", "section_group", "section_flat")
 WRAP_TOKEN = re.compile(r"[A-Za-z0-9]+|.", re.DOTALL)
 # characters typesetting keeps off the start of a line
 NO_LINE_START = frozenset("，。、；：？！”’）》,.;:?!)")
+FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")"})
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -218,6 +219,12 @@ def fmt_date(d: dt.date, spaced: bool = False, year: bool = True) -> str:
     return "".join(parts)
 
 
+def chinese_date(d: dt.date) -> str:
+    """`二〇二四年十月三十日`: a signature date in Chinese numerals."""
+    year = "".join("〇一二三四五六七八九"[int(c)] for c in str(d.year))
+    return f"{year}年{cn_number(d.month)}月{cn_number(d.day)}日"
+
+
 def display_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 128 else 1.0 for ch in text)
 
@@ -238,15 +245,18 @@ class _Writer:
         half = self.opts["half_width"] or self.rng.random() < self.opts["mixed_brackets"]
         return f"({inner})" if half else f"（{inner}）"
 
+    def digits(self, n: int) -> str:
+        return str(n).translate(FULL_WIDTH_DIGITS) if self.opts["full_width_digits"] else str(n)
+
     def label(self, level: int, n: int) -> str:
         if level == 1:
             return f"{cn_number(n)}、"
         if level == 2:
             return self.bracket(cn_number(n))
         if level == 3:
-            return f"{n}{self.opts['arabic_stop']}"
+            return f"{self.digits(n)}{self.opts['arabic_stop']}"
         if level == 4:
-            return self.bracket(str(n))
+            return self.bracket(self.digits(n))
         return CIRCLED[n - 1]
 
     def add(self, text: str) -> None:
@@ -265,7 +275,7 @@ def _options(rng: random.Random, layout: str | None = None) -> dict:
     return dict(
         layout=layout,
         numbering=rng.choice(("across", "restart")) if layout != "section_flat" else "across",
-        n_aspects=rng.choice((2, 2, 3, 3, 4, 5)) if layout != "section_flat" else 0,
+        n_aspects=rng.choice((1, 2, 2, 3, 3, 4, 5)) if layout != "section_flat" else 0,
         groups=layout == "section_group" or (layout == "aspect_top" and rng.random() < 0.2),
         heading_form=rng.choice(HEADING_FORMS[layout]),
         measures=measures,
@@ -288,17 +298,19 @@ def _options(rng: random.Random, layout: str | None = None) -> dict:
         signature=rng.random() < 0.85,
         spaced_dates=wrapped and rng.random() < 0.6,
         status_mix=rng.choice(("markers", "fields", "body", "mixed", "none")),
+        wide_vocabulary=rng.random() < 0.3,
+        full_width_digits=rng.random() < 0.1,  # `１．` / `（１）`, typed with a full-width IME
+        chinese_numeral_date=rng.random() < 0.15,  # signed `二〇二四年十月三十日`
     )
 
 
-# how measures are itemised per layout: `(1)` sub-headings one level down, `①②`, `一是…二是…`, not at
-# all. Sub-headings are drawn only where the parser takes them (see the strict xfails in
-# tests/test_synth.py), though 新野/立山-style notices with `（1）`/`1.` measures exist.
+# how measures are itemised per layout: sub-headings one level below the problem (`(1)`, `1.`,
+# `①` paragraphs), inline `①②` or `一是…二是…`, or not at all
 MEASURE_STYLES = {
     "aspect_top": ("sub", "sub", "shi", "none"),
-    "section_aspect": ("shi", "circled", "none"),
-    "section_group": ("circled", "circled", "shi", "none"),
-    "section_flat": ("shi", "circled", "none"),
+    "section_aspect": ("shi", "circled", "sub", "none"),
+    "section_group": ("circled", "circled", "shi", "sub", "none"),
+    "section_flat": ("shi", "circled", "sub", "none"),
 }
 # heading forms per layout (see _heading_text)
 HEADING_FORMS = {
@@ -381,17 +393,19 @@ def _deadline_between(rng: random.Random, a: dt.date, b: dt.date) -> dt.date:
 
 
 def synth_notice(
-    seed: int, index: int = 0, *, wide_vocabulary: bool = False, options: dict | None = None
+    seed: int, index: int = 0, *, wide_vocabulary: bool | None = None, options: dict | None = None
 ) -> SynthNotice:
     """Notice ``index`` of the corpus for ``seed``: its text and its true structure.
 
-    ``wide_vocabulary`` also words problems with real shortcomings the parser's cue list
-    does not know (流于形式, 标准偏低, 作用发挥不充分). ``options`` overrides the drawn layout
-    choices (keys as in the sidecar's ``options``), e.g. ``{"layout": "aspect_top", "n_aspects": 1}``.
+    ``wide_vocabulary`` (drawn per notice unless given) also words problems with shortcomings
+    outside the core list (流于形式, 标准偏低, 作用发挥不充分). ``options`` overrides the drawn
+    layout choices (keys as in the sidecar's ``options``), e.g. ``{"layout": "aspect_top",
+    "n_aspects": 1}``.
     """
     rng = random.Random(f"rectify-synth:{seed}:{index}")
     opts = _options(rng, (options or {}).get("layout"))
-    opts["wide_vocabulary"] = wide_vocabulary
+    if wide_vocabulary is not None:
+        opts["wide_vocabulary"] = wide_vocabulary
     unknown = set(options or {}) - set(opts)
     if unknown:
         raise ValueError(f"unknown synth options: {sorted(unknown)}")
@@ -572,7 +586,7 @@ def synth_notice(
         w.add(w.punct(f"电子邮箱：kx{rng.randint(100, 99999)}@163.com。"))
     if opts["signature"]:
         w.add(organisation if rng.random() < 0.7 else place + short)
-    w.add(fmt_date(publish, spaced))
+    w.add(chinese_date(publish) if opts["chinese_numeral_date"] else fmt_date(publish, spaced))
 
     notice_id = f"synth-{seed}-{index:05d}"
     truth = NoticeTruth(
