@@ -374,3 +374,37 @@ def test_short_pdf_wrapped_notices_are_recognised_as_wrapped(seed, index):
     assert normalise(notice.text).wrapped, "a hard-wrapped notice is read as one paragraph per line"
     errors, _ = parse_synthetic(seed, index)
     assert not errors, errors
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_synthetic_notices_as_word_or_web_pages_parse_to_their_sidecars(tmp_path, fmt):
+    """The same notices saved as Word documents or web pages, one paragraph per line."""
+    import html
+
+    import docx
+
+    truths = {}
+    for index in range(25):
+        notice = synth_notice(31, index, options={"wrapped": False})
+        truths[notice.truth.notice_id] = asdict(notice.truth)
+        paragraphs = [p for p in notice.text.split("\n") if p.strip()]
+        path = tmp_path / f"{notice.truth.notice_id}.{fmt}"
+        if fmt == "docx":
+            document = docx.Document()
+            for p in paragraphs:
+                document.add_paragraph(p)
+            document.save(path)
+        else:
+            body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+            page = f"<html><head><meta charset='utf-8'><title>通报</title></head><body>{body}</body></html>"
+            path.write_text(page, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.skipped.empty, corpus.skipped.to_dict("records")
+    notices = corpus.notices.set_index("notice_id")
+    failures = {}
+    for notice_id, truth in truths.items():
+        problems = corpus.problems[corpus.problems["notice_id"] == notice_id].to_dict("records")
+        errors = mismatches(problems, notices.loc[notice_id].to_dict(), truth)
+        if errors:
+            failures[notice_id] = errors[:3]
+    assert not failures, f"{fmt} notices parse wrongly: {failures}"
