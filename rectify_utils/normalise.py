@@ -70,12 +70,10 @@ def detect_wrap_width(lines: list[str]) -> tuple[bool, float]:
         return False, 0.0
     width = widths[int(0.75 * (len(widths) - 1))]
     near = sum(1 for w in widths if 0.8 * width <= w <= 1.2 * width)
-    # in a hard-wrapped text a line that stops mid-sentence stops because it is full; with one
-    # paragraph per line, the lines that do not end on `。` are headings of any length
-    open_lines = [display_width(ln) for ln in lines if ln and ln[-1] not in SENTENCE_END]
-    full = sum(1 for w in open_lines if w >= 0.8 * width)
+    # a printed line cannot outgrow the page: with one paragraph per line some lines are long
+    too_long = sum(1 for w in widths if w > 1.3 * width)
     # a printed page holds 18–45 CJK characters a line
-    wrapped = 18 <= width <= 45 and near / len(widths) >= 0.4 and full >= 0.6 * len(open_lines) > 0
+    wrapped = 18 <= width <= 45 and near / len(widths) >= 0.4 and too_long <= 0.05 * len(widths)
     return wrapped, width
 
 

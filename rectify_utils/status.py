@@ -37,6 +37,14 @@ IN_PROGRESS_CUE = re.compile(
 DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
 # document titles and quotations are not statements about the problem's status: `《…正在…》`
 QUOTED_TITLE = re.compile(r"《[^》]*》")
+# a field that reports the status itself (tables turned into text): `整改进展：已完成`, `完成情况：…`
+STATUS_FIELD = re.compile(
+    r"(?:整改)?(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)"
+)
+# a field value saying done, also after other words: `已完成`, `立行立改，已完成`, `已整改到位`
+FIELD_VALUE_DONE = re.compile(
+    r"(?:^|[，,；;、\s])(?:已(?:经)?(?:全部)?完成|已整改(?:到位|完成)?|已办结|已销号)(?=$|[，,。；;\s并（(])"
+)
 # `长期坚持` alone as a deadline value means no end date but not "in progress" either
 LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
 
@@ -94,10 +102,18 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
     deadline = None
     deadline_evidence = ""
 
+    for m in STATUS_FIELD.finditer(masked):
+        value = m.group("value").strip()
+        evidence = full[m.start() : m.end()].strip()
+        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
+            completed.append(evidence)
+        elif IN_PROGRESS_CUE.search(value) or LONG_TERM_VALUE.search(value):
+            in_progress.append(evidence)
+
     for m in DEADLINE_FIELD.finditer(masked):
-        value = m.group("value")
+        value = m.group("value").strip()
         deadline_evidence = full[m.start() : m.end()].strip()
-        if COMPLETED_STANDALONE.search("：" + value) or COMPLETED_CUE.search(value):
+        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
             completed.append(deadline_evidence)
             continue
         dates = find_dates(value, default_year=as_of.year if as_of is not None else None)
@@ -114,7 +130,7 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
         elif LONG_TERM_VALUE.search(value):
             in_progress.append(deadline_evidence)
 
-    field_spans = [m.span() for m in DEADLINE_FIELD.finditer(masked)]
+    field_spans = [m.span() for f in (DEADLINE_FIELD, STATUS_FIELD) for m in f.finditer(masked)]
 
     def in_field(pos: int) -> bool:
         return any(a <= pos < b for a, b in field_spans)

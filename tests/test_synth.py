@@ -353,16 +353,6 @@ def test_short_item_lines_are_not_taken_for_pdf_wraps():
     assert _plain(result.notice["publish_date"]) == "2024-10-30"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "normalise.detect_wrap_width (since b7f8b98) wants >= 60% of the lines that do not end on "
-        "`。` to be full-width; a PDF-wrapped notice with many unterminated headings (`1、…问题`, "
-        "`一、关于…方面`) and short bodies has 57% (22/860), 57% (21/1360), so it is read as one "
-        "paragraph per line: wrapped titles are cut (`…不到位问` / `题`), the preamble's date "
-        "sentences are split (inspection/feedback dates None), `三` / `是…` loses a measure"
-    ),
-)
 @pytest.mark.parametrize(
     "seed, index",
     [(22, 860), (21, 1360), (23, 1673)],
@@ -424,28 +414,12 @@ STATUS_FIELD_NOTICE = """中共某某县科协党支部关于巡察整改进展�
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "status.COMPLETED_STANDALONE needs `已完成` right after `：`/a bracket/a space, so the "
-        "deadline field `整改完成时限：立行立改，已完成。` (already done on the spot) is not_stated, "
-        "although the documented rule reads `已完成` in a deadline field as completed"
-    ),
-)
 def test_deadline_field_done_on_the_spot_is_completed():
     text = STATUS_FIELD_NOTICE.format(field="整改完成时限：立行立改，已完成。")
     statuses = [p["status"] for p in parse_notice(text, "on-the-spot").problems]
     assert statuses == ["completed", "not_stated"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "status.decide_status reads `已完成` standing alone only in a deadline field (`…时限：`) or "
-        "a bracket, so a status field `整改进展：已完成。` / `完成情况：已完成。` / `整改状态：已完成。` "
-        "(notices converted from tables) is not_stated instead of completed"
-    ),
-)
 @pytest.mark.parametrize(
     "field",
     ["整改进展：已完成。", "完成情况：已完成。", "整改状态：已完成。"],
