@@ -54,6 +54,30 @@ def machine() -> dict:
     }
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_speedup(workers: int = 2, n: int = 10_000_000) -> float:
+    """How much faster ``workers`` processes finish ``workers`` equal pure-Python tasks than one
+    process finishes one, i.e. the usable parallelism (2.0 on two free physical cores; about
+    1.2 on two hyper-threads of one core or a busy host)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    began = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - began
+    with ProcessPoolExecutor(workers) as pool:
+        list(pool.map(_burn, [1000] * workers))  # start the workers first
+        began = time.perf_counter()
+        list(pool.map(_burn, [n] * workers))
+        many = time.perf_counter() - began
+    return round(workers * one / many, 2)
+
+
 def print_machine(info: dict) -> None:
     print(
         f"machine: {info['cores']} cores ({info['usable_cores']} usable), {info['cpu']}, "

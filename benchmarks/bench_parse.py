@@ -23,7 +23,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import PYTHON, RESULTS, ROOT, machine, print_machine, verdict, write_result
+from _common import (
+    PYTHON,
+    RESULTS,
+    ROOT,
+    machine,
+    parallel_speedup,
+    print_machine,
+    verdict,
+    write_result,
+)
 
 from rectify_utils import load_corpus
 from rectify_utils.synth import read_truth, write_synthetic_corpus
@@ -131,6 +140,11 @@ def main(argv: list[str] | None = None) -> dict:
     info = machine()
     print_machine(info)
     result: dict = {"sizes": sizes, "target_notices_per_s": TARGET_NOTICES_PER_S, "runs": []}
+    result["parallel_speedup"] = parallel_speedup(args.workers)
+    print(
+        f"usable parallelism: {args.workers} processes run pure-Python work "
+        f"{result['parallel_speedup']:.2f}x as fast as one (ideal {args.workers}.0)"
+    )
     with tempfile.TemporaryDirectory(prefix="rectify-bench-") as scratch_name:
         scratch = Path(scratch_name)
         began = time.perf_counter()
