@@ -49,6 +49,9 @@ RULES = re.compile(
 # a sentence that reports completion counts: the most authoritative place for the totals
 SUMMARY_SENTENCE = re.compile(r"已(?:经)?完成整改|已整改(?:完成|到位)|长期整改|完成整改")
 
+# a number with a unit, which every claim holds: `11项`, `四个方面`, `9类`
+COUNTED = re.compile(r"[\d一二两三四五六七八九十百]\s*(?:个|项|条|类|方面)")
+
 CLAIM_PATTERNS = {
     "claimed_aspects": ASPECTS,
     "claimed_problems": PROBLEMS,
@@ -81,9 +84,11 @@ def find_claims(
     values: dict[str, int | None] = {}
     evidence: dict[str, list[str]] = {}
     conflicts: dict[str, list[int]] = {}
+    # every claim is a number with a unit: only those sentences need the seven patterns
+    sentences = [s for _, s in _sentences(text) if COUNTED.search(s)]
     for key, pattern in CLAIM_PATTERNS.items():
         found: list[tuple[int, bool, str]] = []
-        for _, sentence in _sentences(text):
+        for sentence in sentences:
             for m in pattern.finditer(sentence):
                 raw = m.groupdict().get("n") or m.groupdict().get("n2")
                 n = cn_to_int(raw or "")

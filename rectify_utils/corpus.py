@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .gazetteer import warm_gazetteer
 from .io import NoticeReadError, iter_input_files, read_notice
 from .notice import NoticeResult, parse_notice
 from .parse import NotANotice
@@ -115,10 +117,9 @@ def _parse_many(jobs: list[tuple[Path, str]]) -> list[_FileOutcome]:
 
 def _notice_ids(paths: list[Path]) -> list[str]:
     """Stable ids from file stems; a repeated stem gets its suffix appended (`a`, `a-docx`)."""
-    stems = [p.stem for p in paths]
+    stems = Counter(p.stem for p in paths)
     return [
-        s if stems.count(s) == 1 else f"{s}-{p.suffix.lstrip('.').lower()}"
-        for s, p in zip(stems, paths)
+        p.stem if stems[p.stem] == 1 else f"{p.stem}-{p.suffix.lstrip('.').lower()}" for p in paths
     ]
 
 
@@ -143,6 +144,7 @@ def load_corpus(
     if workers > 1 and len(jobs) > 1:
         chunk = max(1, len(jobs) // (workers * 8))
         batches = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
+        warm_gazetteer()  # forked workers inherit the loaded gazetteer instead of each loading it
         with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
             outcomes = [o for batch in pool.map(_parse_many, batches) for o in batch]
     else:

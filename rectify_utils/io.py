@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import io
 import re
-import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
@@ -200,17 +199,31 @@ def to_simplified(text: str, encoding: str) -> NoticeText:
 
 def traditional_share(text: str) -> float:
     """Share of CJK characters (in a sample of ``text``) that t2s conversion would change."""
-    counts = Counter(_CJK_CHAR.findall(_spread_sample(text, SCRIPT_SAMPLE_CHARS)))
+    sample = _spread_sample(text, SCRIPT_SAMPLE_CHARS)
+    if not _TRADITIONAL_HINT.search(sample):
+        return 0.0  # none of the commonest traditional-only characters: simplified text
+    counts = Counter(_CJK_CHAR.findall(sample))
     total = counts.total()
     if not total:
         return 0.0
-    chars = list(counts)
-    converter = _t2s_converter()
-    simplified = converter.t2s("\n".join(chars)).split("\n")
-    if len(simplified) != len(chars):  # a mapping changed the line count: go one by one
-        simplified = [converter.t2s(char) for char in chars]
-    changed = sum(counts[c] for c, s in zip(chars, simplified, strict=True) if s != c)
+    unknown = [c for c in counts if c not in _T2S_CHANGES]
+    if unknown:
+        converter = _t2s_converter()
+        simplified = converter.t2s("\n".join(unknown)).split("\n")
+        if len(simplified) != len(unknown):  # a mapping changed the line count: one by one
+            simplified = [converter.t2s(char) for char in unknown]
+        _T2S_CHANGES.update({c: s != c for c, s in zip(unknown, simplified, strict=True)})
+    changed = sum(n for c, n in counts.items() if _T2S_CHANGES[c])
     return changed / total
+
+
+# the commonest characters that exist only in traditional script: any real traditional text has some
+_TRADITIONAL_HINT = re.compile(
+    "[們國這會為與說對時從個來發經關進過還將後點問題實現黨學當頭員區縣際導應變開間長產務辦織組幹職權專設計劃劃]"
+)
+
+# character → does t2s change it; filled as texts are read (a corpus repeats its characters)
+_T2S_CHANGES: dict[str, bool] = {}
 
 
 class _Unreadable(Exception):
@@ -295,14 +308,14 @@ def _looks_like_gb(sample: bytes) -> bool:
 def _checked(text: str) -> str:
     """``text`` unless it is binary data: NUL characters or mostly control characters."""
     sample = _spread_sample(text, 100_000)
-    bad = sum(
-        1
-        for c in sample
-        if c not in "\t\n\r\f\v" and unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs")
-    )
+    bad = len(_NONPRINTABLE.findall(sample))
     if "\x00" in text or bad > MAX_NONPRINTABLE_SHARE * len(sample):
         raise _Unreadable(NOT_TEXT)
     return text
+
+
+# control characters (but tab, newlines, form feed), surrogates and private-use characters
+_NONPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
 
 
 def _spread_sample(text: str, size: int) -> str:

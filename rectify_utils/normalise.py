@@ -54,7 +54,10 @@ class Normalised:
 
 def clean_line(line: str) -> str:
     """Strip a line and drop spaces next to CJK characters."""
-    return SPACE_BESIDE_CJK.sub("", line.strip(" \t\u3000\xa0\ufeff"))
+    line = line.strip(" \t\u3000\xa0\ufeff")
+    if " " not in line and "\t" not in line and "\u3000" not in line and "\xa0" not in line:
+        return line
+    return SPACE_BESIDE_CJK.sub("", line)
 
 
 def strip_markup(text: str) -> str:

@@ -90,6 +90,11 @@ def match_heading(paragraph: str) -> Heading | None:
 
 def first_sentence(text: str) -> str:
     """Text up to the first `。` outside quotation marks (the whole text when there is none)."""
+    stop = text.find("。")
+    if stop == -1:
+        return text
+    if not OPENING_QUOTE.search(text, 0, stop):
+        return text[: stop + 1]
     depth = 0
     for i, ch in enumerate(text):
         if ch in "“‘《「":
@@ -99,6 +104,9 @@ def first_sentence(text: str) -> str:
         elif ch == "。" and depth == 0:
             return text[: i + 1]
     return text
+
+
+OPENING_QUOTE = re.compile("[“‘《「]")
 
 
 def clean_title(sentence: str) -> tuple[str, str]:

@@ -115,8 +115,12 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     def next_text(i: int) -> str | None:
         return paragraphs[i + 1].text if i + 1 < len(paragraphs) else None
 
+    likeness: dict[int, bool] = {}
+
     def problem_like(i: int) -> bool:
-        return looks_like_problem(paragraphs[i].heading, next_text(i))
+        if i not in likeness:
+            likeness[i] = looks_like_problem(paragraphs[i].heading, next_text(i))
+        return likeness[i]
 
     open_blocks = [(s, e) for s, e in blocks if s not in closing_blocks]
     # a top-level block whose own title states a shortcoming is a 方面 (东营市 `一、关于…方面`);
