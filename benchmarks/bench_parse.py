@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench_parse.py --quick      # 200 and 1,000 notices
     .venv/bin/python benchmarks/bench_parse.py --profile    # also cProfile the single process
 
+Each size runs ``--repeat`` times (default 3) and keeps the fastest: the host is shared and noisy.
 Target: >= 1,000 notices/s with ``load_corpus(..., workers=2)`` on 2 cores. Writes
 ``benchmarks/results/parse.json`` (and ``parse_profile.txt`` with ``--profile``).
 """
@@ -64,18 +65,23 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def parse_run(paths: list[Path], workers: int, true_problems: int) -> dict:
-    """Time one ``load_corpus`` over ``paths``; rates and how many problems came out."""
+def parse_run(paths: list[Path], workers: int, true_problems: int, repeat: int = 1) -> dict:
+    """Time ``load_corpus`` over ``paths`` (fastest of ``repeat``); rates and problems found."""
     n_bytes = sum(p.stat().st_size for p in paths)
-    cpu_before = _cpu_seconds()
-    began = time.perf_counter()
-    corpus = load_corpus(paths, workers=workers)
-    seconds = time.perf_counter() - began
-    cpu = _cpu_seconds() - cpu_before
+    walls, cpus = [], []
+    for _ in range(repeat):
+        cpu_before = _cpu_seconds()
+        began = time.perf_counter()
+        corpus = load_corpus(paths, workers=workers)
+        walls.append(time.perf_counter() - began)
+        cpus.append(_cpu_seconds() - cpu_before)
+    best = min(range(repeat), key=walls.__getitem__)
+    seconds, cpu = walls[best], cpus[best]
     return {
         "notices": len(paths),
         "workers": workers,
         "seconds": round(seconds, 3),
+        "all_seconds": [round(w, 3) for w in walls],
         # CPU time of this process and its finished workers: less sensitive to a busy machine
         "cpu_seconds": round(cpu, 3),
         "notices_per_cpu_s": round(len(paths) / cpu, 1),
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--profile", action="store_true", help="cProfile 500 notices")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size, fastest kept")
     args = parser.parse_args(argv)
     sizes = args.sizes or ([200, 1000] if args.quick else [1000, 10000])
 
@@ -160,7 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
 
         for size in sizes:
             for workers in (1, args.workers):
-                run = parse_run(paths[:size], workers, sum(truths[:size]))
+                run = parse_run(paths[:size], workers, sum(truths[:size]), args.repeat)
                 result["runs"].append(run)
                 print(
                     f"parse {size:>6} notices ({run['megabytes']:.1f} MB), workers={workers}: "
