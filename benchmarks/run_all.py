@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run_all.py            # full sizes (about 15–25 minutes on 2 cores)
     .venv/bin/python benchmarks/run_all.py --quick    # smaller sizes (a few minutes)
-    .venv/bin/python benchmarks/run_all.py --only parse themes
+    .venv/bin/python benchmarks/run_all.py --only parse themes --profile
 
 Figures depend on what else the machine is doing: the summary records the load average.
 """
@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), default=list(BENCHMARKS))
+    parser.add_argument("--profile", action="store_true", help="cProfile the parse (hot spots)")
     args = parser.parse_args(argv)
     print_machine(machine())
     results, failed = {}, []
@@ -67,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n=== {name} ===")
         began = time.perf_counter()
         try:
-            results[name] = BENCHMARKS[name].main(["--quick"] if args.quick else [])
+            flags = (["--quick"] if args.quick else []) + (
+                ["--profile"] if args.profile and name == "parse" else []
+            )
+            results[name] = BENCHMARKS[name].main(flags)
         except Exception:  # one broken benchmark must not hide the others' figures
             traceback.print_exc()
             failed.append(name)
