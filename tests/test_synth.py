@@ -33,7 +33,7 @@ from rectify_utils.synth import (
     write_synthetic_corpus,
 )
 
-PROBLEM_FIELDS = ("label", "title", "aspect_no", "group_title", "status", "n_measures")
+PROBLEM_FIELDS = ("label", "title", "aspect_no", "group_title", "status", "n_measures", "deadline")
 NOTICE_FIELDS = (
     "organisation",
     "title",
@@ -47,10 +47,10 @@ NOTICE_FIELDS = (
 
 def _plain(value):
     """A table value as the sidecar writes it: None, int, str or an ISO date."""
+    if value is None or (not isinstance(value, str | list) and pd.isna(value)):
+        return None  # None, NaN, NA and NaT (a datetime subclass) alike
     if isinstance(value, pd.Timestamp | dt.date):
         return value.date().isoformat() if isinstance(value, pd.Timestamp) else value.isoformat()
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
