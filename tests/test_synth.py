@@ -112,8 +112,8 @@ def layout_options(draw) -> dict:
     return opts
 
 
-# derandomized: the same 150 examples every run, so a known rare failure (see the xfail on short
-# PDF-wrapped notices below) cannot make CI flaky; drop it to explore new seeds
+# derandomized: the same 150 examples every run, so a rare parser failure cannot make CI flaky;
+# set derandomize=False (or loop over seeds as in benchmarks) to hunt for new failures
 @settings(
     max_examples=150,
     deadline=None,
