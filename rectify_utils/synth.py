@@ -818,6 +818,63 @@ def _wrap(paragraph: str, width: int) -> list[str]:
     return lines
 
 
+# --- comparing a parse with the truth ------------------------------------------------------------
+
+TRUTH_PROBLEM_FIELDS = (
+    "label", "title", "aspect_no", "group_title", "status", "n_measures", "deadline",
+)  # fmt: skip
+TRUTH_NOTICE_FIELDS = (
+    "organisation", "title", "inspection_start", "inspection_end", "feedback_date",
+    "publish_date", "as_of_date",
+)  # fmt: skip
+
+
+def _plain(value):
+    """A table value as the sidecar writes it: None, int, str or an ISO date."""
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str | list) and pd.isna(value)):
+        return None  # None, NaN, NA and NaT (a datetime subclass) alike
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def truth_mismatches(problems: list[dict], notice: dict, truth: dict) -> list[str]:
+    """Every difference between a parse (problem rows, notice row) and a sidecar, one line each.
+
+    Rows may come from ``parse_notice`` (plain values) or the corpus tables (pandas values).
+    """
+    errors = [
+        f"notice {key}: parsed {_plain(notice.get(key))!r}, notice says {truth[key]!r}"
+        for key in TRUTH_NOTICE_FIELDS
+        if _plain(notice.get(key)) != truth[key]
+    ]
+    if len(problems) != truth["n_problems"]:
+        got = [f"{p['label']} {p['title']}" for p in problems]
+        want = [f"{p['label']} {p['title']}" for p in truth["problems"]]
+        return [
+            *errors,
+            f"{len(problems)} problems parsed, {truth['n_problems']} in the notice",
+            f"parsed: {got}",
+            f"true:   {want}",
+        ]
+    for got, want in zip(problems, truth["problems"], strict=True):
+        if _plain(got["problem_no"]) != want["problem_no"]:
+            errors.append(f"problem {want['problem_no']} parsed as number {got['problem_no']}")
+        for key in TRUTH_PROBLEM_FIELDS:
+            if _plain(got[key]) != want[key]:
+                errors.append(
+                    f"problem {want['problem_no']} {key}: parsed {_plain(got[key])!r}, "
+                    f"notice says {want[key]!r} (status cue: {want['status_cue']})"
+                )
+    return errors
+
+
 # --- corpus and CLI ---------------------------------------------------------------------------
 
 

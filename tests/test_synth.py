@@ -8,7 +8,6 @@ the parser once got wrong are kept at the end as regression tests.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -16,7 +15,6 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,54 +26,12 @@ from rectify_utils.synth import (
     HEADING_FORMS,
     LAYOUTS,
     MEASURE_STYLES,
+    _plain,
     read_truth,
     synth_notice,
     write_synthetic_corpus,
 )
-
-PROBLEM_FIELDS = ("label", "title", "aspect_no", "group_title", "status", "n_measures", "deadline")
-NOTICE_FIELDS = (
-    "organisation",
-    "title",
-    "inspection_start",
-    "inspection_end",
-    "feedback_date",
-    "publish_date",
-    "as_of_date",
-)
-
-
-def _plain(value):
-    """A table value as the sidecar writes it: None, int, str or an ISO date."""
-    if value is None or (not isinstance(value, str | list) and pd.isna(value)):
-        return None  # None, NaN, NA and NaT (a datetime subclass) alike
-    if isinstance(value, pd.Timestamp | dt.date):
-        return value.date().isoformat() if isinstance(value, pd.Timestamp) else value.isoformat()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
-def mismatches(problems: list[dict], notice: dict, truth: dict) -> list[str]:
-    """Every difference a user would see between the parse and the notice's true structure."""
-    errors = [
-        f"notice {key}: parsed {_plain(notice.get(key))!r}, notice says {truth[key]!r}"
-        for key in NOTICE_FIELDS
-        if _plain(notice.get(key)) != truth[key]
-    ]
-    if len(problems) != truth["n_problems"]:
-        got = [f"{p['label']} {p['title']}" for p in problems]
-        want = [f"{p['label']} {p['title']}" for p in truth["problems"]]
-        return [*errors, f"{len(problems)} problems parsed, {truth['n_problems']} in the notice", f"parsed: {got}", f"true:   {want}"]  # fmt: skip
-    for got, want in zip(problems, truth["problems"], strict=True):
-        assert _plain(got["problem_no"]) == want["problem_no"], "problems out of notice order"
-        for key in PROBLEM_FIELDS:
-            if _plain(got[key]) != want[key]:
-                errors.append(
-                    f"problem {want['problem_no']} {key}: parsed {_plain(got[key])!r}, "
-                    f"notice says {want[key]!r} (status cue: {want['status_cue']})"
-                )
-    return errors
+from rectify_utils.synth import truth_mismatches as mismatches
 
 
 def parse_synthetic(seed: int, index: int, **kwargs) -> tuple[list[str], dict]:
