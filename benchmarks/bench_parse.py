@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,7 +37,7 @@ from _common import (
 )
 
 from rectify_utils import load_corpus
-from rectify_utils.synth import read_truth, write_synthetic_corpus
+from rectify_utils.synth import read_truth, truth_mismatches, write_synthetic_corpus
 
 TARGET_NOTICES_PER_S = 1000.0
 
@@ -65,7 +66,9 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def parse_run(paths: list[Path], workers: int, true_problems: int, repeat: int = 1) -> dict:
+def parse_run(
+    paths: list[Path], workers: int, true_problems: int, repeat: int = 1
+) -> tuple[dict, object]:
     """Time ``load_corpus`` over ``paths`` (fastest of ``repeat``); rates and problems found."""
     n_bytes = sum(p.stat().st_size for p in paths)
     walls, cpus = [], []
@@ -92,6 +95,40 @@ def parse_run(paths: list[Path], workers: int, true_problems: int, repeat: int =
         "skipped": len(corpus.skipped),
         "problems_parsed": len(corpus.problems),
         "problems_true": true_problems,
+    }, corpus
+
+
+def _field(error: str) -> str:
+    """`problem 3 status: …` → `problem status`; `notice title: …` → `notice title`."""
+    words = error.split(":")[0].split()
+    if words[0] == "notice":
+        return f"notice {words[1]}"
+    if words[0] == "problem" and len(words) >= 3:
+        return f"problem {words[2]}"
+    return "problem count"
+
+
+def accuracy(paths: list[Path], corpus) -> dict:
+    """How many notices parse exactly to their sidecar, and in how many notices each field is wrong."""
+    by_notice = {k: g.to_dict("records") for k, g in corpus.problems.groupby("notice_id")}
+    notices = corpus.notices.set_index("notice_id")
+    exact, wrong, examples = 0, Counter(), []
+    for path in paths:
+        if path.stem not in notices.index:
+            wrong["not parsed"] += 1
+            continue
+        errors = truth_mismatches(
+            by_notice.get(path.stem, []), notices.loc[path.stem].to_dict(), read_truth(path)
+        )
+        exact += not errors
+        wrong.update({_field(e) for e in errors})
+        if errors and len(examples) < 5:
+            examples.append(f"{path.name}: {errors[0]}")
+    return {
+        "notices": len(paths),
+        "notices_exact": exact,
+        "wrong_fields": dict(wrong),
+        "examples": examples,
     }
 
 
@@ -167,7 +204,7 @@ def main(argv: list[str] | None = None) -> dict:
 
         for size in sizes:
             for workers in (1, args.workers):
-                run = parse_run(paths[:size], workers, sum(truths[:size]), args.repeat)
+                run, corpus = parse_run(paths[:size], workers, sum(truths[:size]), args.repeat)
                 result["runs"].append(run)
                 print(
                     f"parse {size:>6} notices ({run['megabytes']:.1f} MB), workers={workers}: "
@@ -175,6 +212,12 @@ def main(argv: list[str] | None = None) -> dict:
                     f"{run['mb_per_s']:.2f} MB/s, {run['notices_per_cpu_s']:.0f} notices/CPU-s; problems {run['problems_parsed']}/"
                     f"{run['problems_true']}, skipped {run['skipped']}"
                 )
+        result["accuracy"] = accuracy(paths[: max(sizes)], corpus)
+        acc = result["accuracy"]
+        print(
+            f"accuracy against the sidecars: {acc['notices_exact']}/{acc['notices']} notices "
+            f"exactly right; wrong fields: {acc['wrong_fields'] or 'none'}"
+        )
         biggest = paths[: max(sizes)]
         result["peak_memory"] = {
             "notices": len(biggest),
