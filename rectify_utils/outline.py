@@ -49,7 +49,7 @@ DATE_LINE = re.compile(
 FIELD_LABEL = re.compile(r"^(?:整改|完成)(?:情况|措施|进展|结果|成效)\s*[：:]")
 # a status marker written into a problem heading: `（已整改到位）`, `【已完成】`, `（持续整改）`
 STATUS_MARKER = re.compile(
-    r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"
+    r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未|整改|完成)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"
 )
 # a problem heading written as a wrapper: `针对“…”问题的整改。`, `关于“…”问题。`, `关于…的问题。`
 TITLE_WRAPPER = re.compile(

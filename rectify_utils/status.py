@@ -25,26 +25,32 @@ COMPLETED_CUE = re.compile(
     r"已(?:全部)?整改(?:到位|完成|完毕)|已完成整改|整改已(?:经)?(?:完成|到位)|整改完毕|已(?:经)?销号|已办结"
 )
 # `已完成` standing alone as a status (a field value or a bracketed marker), e.g. `时限：已完成，并长期坚持`
-COMPLETED_STANDALONE = re.compile(r"(?:^|[：:（(【\[\s])已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
+COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
 # `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `有序换届中`, `持续整改`, `长期整改`, `尚未完成`,
 # `拟于近期`, `拟与市委…沟通` (a step still only planned)
 IN_PROGRESS_CUE = re.compile(
     r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
-    r"|(?:有序|稳步|加快)?推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
+    r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
     r"|拟(?:于|在|与|向|将|会同|同)"
 )
 # `整改完成时限：2022年12月31日前完成并长期坚持`, `整改时限：已完成`
 DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
+# the same, for scanning: a leading literal lets the regex engine skip ahead (`整改完成` is optional)
+DEADLINE_SCAN = re.compile(r"时限\s*[：:]\s*(?P<value>[^\n]*)")
 # document titles and quotations are not statements about the problem's status: `《…正在…》`
 QUOTED_TITLE = re.compile(r"《[^》]*》")
 # a field that reports the status itself (tables turned into text): `整改进展：已完成`, `完成情况：…`
-STATUS_FIELD = re.compile(
-    r"(?:整改)?(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)"
-)
+STATUS_FIELD = re.compile(r"(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)")
 # a field value saying done, also after other words: `已完成`, `立行立改，已完成`, `已整改到位`
 FIELD_VALUE_DONE = re.compile(
     r"(?:^|[，,；;、\s])(?:已(?:经)?(?:全部)?完成|已整改(?:到位|完成)?|已办结|已销号)(?=$|[，,。；;\s并（(])"
 )
+# a status marker closing the heading line: `（已整改）`, `【已整改】`, `（整改完成）`, `（持续推进）`
+HEADING_MARKER = re.compile(
+    r"[（(【\[]\s*(?P<value>[^（()）【】\[\]\n]{1,12}?)\s*[)）】\]]\s*[。.]?\s*$"
+)
+MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
+MARKER_ONGOING = re.compile(r"正在|持续(?:整改|推进)|长期整改|推进中|整改中|未完成|尚未")
 # `长期坚持` alone as a deadline value means no end date but not "in progress" either
 LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
 
@@ -93,6 +99,14 @@ def reconcile_with_summary(
     ]
 
 
+def _prefix_length(text: str, pos: int) -> int:
+    """Length of the `整改完成` / `完成` / `整改` that may stand before `时限` at ``pos``."""
+    for prefix in ("整改完成", "完成", "整改"):
+        if text.endswith(prefix, 0, pos):
+            return len(prefix)
+    return 0
+
+
 def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> StatusDecision:
     """Decide one problem's status from its heading and rectification text."""
     full = heading + "\n" + body
@@ -102,6 +116,14 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
     deadline = None
     deadline_evidence = ""
 
+    marker = HEADING_MARKER.search(heading)
+    if marker:
+        value = marker.group("value")
+        if MARKER_ONGOING.search(value):
+            in_progress.append(marker.group(0).strip())
+        elif MARKER_DONE.search(value):
+            completed.append(marker.group(0).strip())
+
     for m in STATUS_FIELD.finditer(masked):
         value = m.group("value").strip()
         evidence = full[m.start() : m.end()].strip()
@@ -110,9 +132,10 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
         elif IN_PROGRESS_CUE.search(value) or LONG_TERM_VALUE.search(value):
             in_progress.append(evidence)
 
-    for m in DEADLINE_FIELD.finditer(masked):
+    for m in DEADLINE_SCAN.finditer(masked):
         value = m.group("value").strip()
-        deadline_evidence = full[m.start() : m.end()].strip()
+        start = m.start() - _prefix_length(masked, m.start())
+        deadline_evidence = full[start : m.end()].strip()
         if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
             completed.append(deadline_evidence)
             continue
@@ -130,7 +153,7 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
         elif LONG_TERM_VALUE.search(value):
             in_progress.append(deadline_evidence)
 
-    field_spans = [m.span() for f in (DEADLINE_FIELD, STATUS_FIELD) for m in f.finditer(masked)]
+    field_spans = [m.span() for f in (DEADLINE_SCAN, STATUS_FIELD) for m in f.finditer(masked)]
 
     def in_field(pos: int) -> bool:
         return any(a <= pos < b for a, b in field_spans)
@@ -139,7 +162,7 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
         if not in_field(m.start()):
             completed.append(_context(full, m.start(), m.end()))
     for m in COMPLETED_STANDALONE.finditer(masked):
-        if not in_field(m.start()) and re.match(r"[（(【\[]", masked[m.start()]):
+        if not in_field(m.start()):
             completed.append(_context(full, m.start(), m.end()))
     for m in IN_PROGRESS_CUE.finditer(masked):
         if not in_field(m.start()):

@@ -373,10 +373,10 @@ def _heading_text(form: str, title: str) -> str:
 
 
 def _status_plan(rng: random.Random, mix: str, form: str) -> str:
-    """How this problem states its status (a cue name, see _apply_status)."""
+    """How this problem states its status (a cue name, see the end of ``_problem``)."""
     markers = ("marker_done", "marker_ongoing")
     fields = ("field_done", "field_done_long", "field_past", "field_future", "field_long",
-              "field_keep")  # fmt: skip
+              "field_keep", "field_on_the_spot", "field_progress_done")  # fmt: skip
     body = ("body_done", "body_ongoing", "body_plan")
     pools = {
         "markers": (*markers, "marker_done", "marker_done", "none"),
@@ -699,7 +699,14 @@ def _problem(
         paragraphs.append(prefix + "。".join(sentences) + "。")
 
     status, deadline = "not_stated", None
-    if cue in ("marker_done", "field_done", "field_done_long", "body_done"):
+    done = (
+        "marker_done",
+        "field_done",
+        "field_done_long",
+        "field_on_the_spot",
+        "field_progress_done",
+    )
+    if cue in (*done, "body_done"):
         status = "completed"
     elif cue in (
         "marker_ongoing",
@@ -721,6 +728,10 @@ def _problem(
     field_name = rng.choice(("整改完成时限", "整改时限", "完成时限"))
     if cue == "field_done":
         paragraphs.append(f"{field_name}：已完成。")
+    elif cue == "field_on_the_spot":
+        paragraphs.append(f"{field_name}：立行立改，已完成。")
+    elif cue == "field_progress_done":  # a status field, as in notices converted from tables
+        paragraphs.append(f"{rng.choice(('整改进展', '完成情况'))}：已完成。")
     elif cue == "field_done_long":
         paragraphs.append(f"{field_name}：已完成，并长期坚持。")
     elif cue in ("field_past", "field_future"):

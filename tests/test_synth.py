@@ -388,16 +388,6 @@ def test_status_field_saying_done_is_completed(field):
     assert statuses == ["completed", "not_stated"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "status.COMPLETED_CUE wants 已整改到位/完成/完毕 and COMPLETED_STANDALONE wants 已完成, so the "
-        "common heading markers `（已整改）`, `【已整改】`, `（已整改，长期坚持）` and `（整改完成）` are "
-        "not_stated (expected completed); `（持续推进）` is not_stated though 持续整改 is in_progress. "
-        "outline.STATUS_MARKER wants 已/正在/持续/… first, so `（整改完成）` is not even split off: "
-        "the title stays `“科普宣传工作不到位”问题的整改。（整改完成）`"
-    ),
-)
 @pytest.mark.parametrize(
     "marker, status",
     [
