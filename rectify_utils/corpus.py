@@ -130,7 +130,7 @@ def load_corpus(
 
     Files that cannot be read, hold no notice, or repeat a notice already loaded are listed
     in ``corpus.skipped`` with a reason; the rest of the corpus still loads. ``workers`` > 1
-    parses in that many processes.
+    parses in that many processes (each builds the tables of its share; they are joined here).
     """
     skipped: list[dict] = []
     try:
@@ -138,75 +138,106 @@ def load_corpus(
     except NoticeReadError as exc:
         files = []
         skipped.append(dict(path=str(exc.path), reason=exc.reason))
-    ids = _notice_ids(files)
-    jobs = list(zip(files, ids))
-    workers = workers or 1
+    jobs = list(zip(files, _notice_ids(files)))
+    workers = min(workers or 1, os.cpu_count() or 1)
     if workers > 1 and len(jobs) > 1:
-        chunk = max(1, len(jobs) // (workers * 8))
+        chunk = max(1, -(-len(jobs) // (workers * 4)))
         batches = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
         warm_gazetteer()  # forked workers inherit the loaded gazetteer instead of each loading it
-        with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1)) as pool:
-            outcomes = [o for batch in pool.map(_parse_many, batches) for o in batch]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(_parse_batch, batches))
     else:
-        outcomes = _parse_many(jobs)
-    return _assemble(outcomes, skipped)
+        parts = [_parse_batch(jobs)]
+    return _join(parts, skipped)
 
 
-def _assemble(outcomes: list[_FileOutcome], skipped: list[dict]) -> Corpus:
-    notices, problems, measures, spans, outline, warnings = [], [], [], [], [], []
-    texts, originals, seen = {}, {}, {}
-    for o in outcomes:
-        if o.error:
-            skipped.append(dict(path=o.path, reason=o.error))
-            continue
-        if o.digest in seen:
-            skipped.append(dict(path=o.path, reason=f"duplicate of {seen[o.digest]} (same text)"))
-            continue
-        seen[o.digest] = o.path
+@dataclass
+class _Part:
+    """The tables of one batch of files, before duplicates across batches are dropped."""
+
+    tables: dict[str, pd.DataFrame]
+    texts: dict[str, str]
+    originals: dict[str, str]
+    errors: list[dict]
+    digests: list[tuple[str, str, str]]  # (notice_id, digest, path) in file order
+
+
+def _parse_batch(jobs: list[tuple[Path, str]]) -> _Part:
+    outcomes = _parse_many(jobs)
+    errors = [dict(path=o.path, reason=o.error) for o in outcomes if o.error]
+    good = [o for o in outcomes if not o.error]
+    rows: dict[str, list[dict]] = {k: [] for k in TABLE_COLUMNS}
+    texts, originals = {}, {}
+    for o in good:
         r = o.result
         nid = r.notice["notice_id"]
-        notices.append(r.notice)
-        problems += r.problems
-        measures += r.measures
-        spans += r.spans
-        outline += r.outline
-        warnings += [dict(notice_id=nid, message=w) for w in r.warnings]
+        rows["notices"].append(r.notice)
+        rows["problems"] += r.problems
+        rows["measures"] += r.measures
+        rows["spans"] += r.spans
+        rows["outline"] += r.outline
+        rows["warnings"] += [dict(notice_id=nid, message=w) for w in r.warnings]
+        rows["unassigned"] += [
+            dict(
+                notice_id=nid,
+                text=r.text[sp["char_start"] : sp["char_end"]].strip(),
+                char_start=sp["char_start"],
+                char_end=sp["char_end"],
+            )
+            for sp in r.spans
+            if sp["kind"] == "unassigned"
+        ]
         texts[nid] = r.text
         if o.converted and o.original is not None:
             originals[nid] = o.original
+    tables = {name: schema.frame(rows[name], cols) for name, cols in TABLE_COLUMNS.items()}
+    digests = [(o.result.notice["notice_id"], o.digest, o.path) for o in good]
+    return _Part(tables, texts, originals, errors, digests)
 
-    notice_cols = dict(schema.NOTICE_COLUMNS)
-    extra = {
+
+def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
+    """Concatenate the batches; a notice whose text repeats an earlier one becomes a skip."""
+    seen: dict[str, str] = {}
+    duplicates: set[str] = set()
+    for part in parts:
+        skipped += part.errors
+        for nid, digest, path in part.digests:
+            if digest in seen:
+                duplicates.add(nid)
+                skipped.append(dict(path=path, reason=f"duplicate of {seen[digest]} (same text)"))
+            else:
+                seen[digest] = path
+    tables = {}
+    for name in TABLE_COLUMNS:
+        frames = [p.tables[name] for p in parts]
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        if duplicates:
+            df = df[~df["notice_id"].isin(duplicates)].reset_index(drop=True)
+        tables[name] = df
+    texts = {k: v for p in parts for k, v in p.texts.items() if k not in duplicates}
+    originals = {k: v for p in parts for k, v in p.originals.items() if k not in duplicates}
+    return Corpus(
+        **tables,
+        skipped=schema.frame(skipped, schema.SKIPPED_COLUMNS),
+        texts=texts,
+        originals=originals,
+    )
+
+
+TABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "notices": {
+        **schema.NOTICE_COLUMNS,
         "adcode": "string",
         "disclosure_start": "datetime64[ns]",
         "disclosure_end": "datetime64[ns]",
         "claimed_groups": "Int64",
         "wrapped": "boolean",
         "converted_from_traditional": "boolean",
-    }
-    notices_df = schema.frame(notices, {**notice_cols, **extra})
-    problem_cols = {**schema.PROBLEM_COLUMNS, "title_raw": "string", "status_marker": "string"}
-    problems_df = schema.frame(problems, problem_cols)
-    spans_df = schema.frame(spans, schema.SPAN_COLUMNS)
-    unassigned = [
-        dict(
-            notice_id=s["notice_id"],
-            text=texts[s["notice_id"]][s["char_start"] : s["char_end"]].strip(),
-            char_start=s["char_start"],
-            char_end=s["char_end"],
-        )
-        for s in spans
-        if s["kind"] == "unassigned"
-    ]
-    return Corpus(
-        notices=notices_df,
-        problems=problems_df,
-        measures=schema.frame(measures, schema.MEASURE_COLUMNS),
-        skipped=schema.frame(skipped, schema.SKIPPED_COLUMNS),
-        unassigned=schema.frame(unassigned, schema.UNASSIGNED_COLUMNS),
-        spans=spans_df,
-        outline=schema.frame(outline, OUTLINE_COLUMNS),
-        warnings=schema.frame(warnings, schema.WARNING_COLUMNS),
-        texts=texts,
-        originals=originals,
-    )
+    },
+    "problems": {**schema.PROBLEM_COLUMNS, "title_raw": "string", "status_marker": "string"},
+    "measures": schema.MEASURE_COLUMNS,
+    "unassigned": schema.UNASSIGNED_COLUMNS,
+    "spans": schema.SPAN_COLUMNS,
+    "outline": OUTLINE_COLUMNS,
+    "warnings": schema.WARNING_COLUMNS,
+}
