@@ -45,8 +45,9 @@ DATE_LINE = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*"
 )
-# a field label opening a problem's rectification text: `整改情况：`, `整改措施：`
-FIELD_LABEL = re.compile(r"^(?:整改|完成)(?:情况|措施|进展|结果|成效)\s*[：:]")
+# a field label opening a problem's rectification text: `整改情况：`, `整改措施：` (not the
+# closing status fields `完成情况：` / `整改进展：`, which follow measures too)
+FIELD_LABEL = re.compile(r"^(?:整改(?:情况|措施|举措)|主要措施|具体措施|整改落实情况)\s*[：:]")
 # a status marker written into a problem heading: `（已整改到位）`, `【已完成】`, `（持续整改）`
 STATUS_MARKER = re.compile(
     r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未|整改|完成)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"

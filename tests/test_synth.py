@@ -430,16 +430,6 @@ CLOSING_FIELD_NOTICE = """中共某某县科协党支部关于巡察整改进展
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "outline.looks_like_problem takes any heading followed by a FIELD_LABEL for a problem, and "
-        "FIELD_LABEL includes the closing status fields 完成情况：/整改进展：, so the measure item "
-        "`①…；②…。` before `完成情况：已完成。` states a problem; when such items are >= 50% of their "
-        "level, that level becomes the problem level: problems ① `组织开展科普活动4场；②…` instead "
-        "of （一） 科普宣传工作不到位 / （二） 学会管理不规范"
-    ),
-)
 def test_measure_items_before_a_closing_status_field_are_not_problems():
     problems = parse_notice(CLOSING_FIELD_NOTICE, "closing-field").problems
     assert [(p["label"], p["title"]) for p in problems] == [
@@ -448,14 +438,6 @@ def test_measure_items_before_a_closing_status_field_are_not_problems():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "same cause as test_measure_items_before_a_closing_status_field_are_not_problems, in "
-        "synthetic notices: a `①`/`⑤` line (inline item or PDF wrap) or a `（1）` measure just "
-        "before `完成情况：已完成。`/`整改进展：已完成。` turns its level into the problem level"
-    ),
-)
 @pytest.mark.parametrize("seed, index", [(52, 1416), (51, 822), (52, 121), (52, 156)])
 def test_synthetic_notices_with_closing_status_fields(seed, index):
     errors, _ = parse_synthetic(seed, index)
