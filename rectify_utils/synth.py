@@ -376,7 +376,8 @@ def _status_plan(rng: random.Random, mix: str, form: str) -> str:
     """How this problem states its status (a cue name, see the end of ``_problem``)."""
     markers = ("marker_done", "marker_ongoing")
     fields = ("field_done", "field_done_long", "field_past", "field_future", "field_long",
-              "field_keep", "field_on_the_spot", "field_progress_done")  # fmt: skip
+              "field_keep", "field_on_the_spot", "field_progress_done",
+              "field_progress_ongoing")  # fmt: skip
     body = ("body_done", "body_ongoing", "body_plan")
     pools = {
         "markers": (*markers, "marker_done", "marker_done", "none"),
@@ -656,11 +657,14 @@ def _problem(
     cue = _status_plan(rng, opts["status_mix"], form)
     heading = w.punct(_heading_text(form, title))
     if cue in ("marker_done", "marker_ongoing", "mixed"):
-        marker = (
-            rng.choice(("（已整改到位）", "（已完成）", "（已整改到位）"))
-            if cue != "marker_ongoing"
-            else rng.choice(("（持续整改）", "（正在整改）", "（长期整改）"))
-        )
+        done = ["（已整改到位）", "（已完成）", "（已整改到位）"]
+        ongoing = ["（持续整改）", "（正在整改）", "（长期整改）"]
+        if not opts["wrapped"]:
+            # markers with no generic cue; a PDF wrap can push them onto their own line, which
+            # the parser does not read yet (strict xfail test_status_marker_on_the_line_after…)
+            done += ["（已整改）", "（整改完成）"]
+            ongoing += ["（持续推进）"]
+        marker = rng.choice(ongoing if cue == "marker_ongoing" else done)
         heading += w.punct(marker)
     if opts["bold"] and rng.random() < 0.3:
         label_text = f"**{label}{heading}**"
@@ -715,6 +719,7 @@ def _problem(
         "body_ongoing",
         "body_plan",
         "mixed",
+        "field_progress_ongoing",
     ):
         status = "in_progress"
     if cue in ("body_done",):
@@ -732,6 +737,8 @@ def _problem(
         paragraphs.append(f"{field_name}：立行立改，已完成。")
     elif cue == "field_progress_done":  # a status field, as in notices converted from tables
         paragraphs.append(f"{rng.choice(('整改进展', '完成情况'))}：已完成。")
+    elif cue == "field_progress_ongoing":
+        paragraphs.append(f"{rng.choice(('整改进展', '完成情况'))}：正在有序推进中。")
     elif cue == "field_done_long":
         paragraphs.append(f"{field_name}：已完成，并长期坚持。")
     elif cue in ("field_past", "field_future"):
@@ -802,7 +809,7 @@ def _stray_break(paragraph: str, rng: random.Random) -> list[str]:
         cut = rng.randint(45, len(paragraph) - 10)
         before, after = paragraph[:cut], paragraph[cut:]
         if (
-            display_width(before) >= 42
+            display_width(before.replace("**", "")) >= 42  # as the reader sees it, without markup
             and before[-1] not in "。！？!?"
             and not before[-1].isascii()
             and not after[0].isascii()

@@ -442,3 +442,35 @@ def test_measure_items_before_a_closing_status_field_are_not_problems():
 def test_synthetic_notices_with_closing_status_fields(seed, index):
     errors, _ = parse_synthetic(seed, index)
     assert not errors, errors
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "a status marker on its own line after the heading's `。` (a PDF wrap, or typed so) "
+        "stays a body paragraph: status_marker is None, and markers without a generic cue "
+        "(（已整改）, （整改完成）, （持续推进）) leave the problem not_stated; problem_title only "
+        "reads a marker inside the heading paragraph"
+    ),
+)
+@pytest.mark.parametrize(
+    "marker, status",
+    [
+        ("（已整改）", "completed"),
+        ("（整改完成）", "completed"),
+        ("（持续推进）", "in_progress"),
+        ("（已整改到位）", "completed"),
+    ],
+    ids=["yi-zhenggai", "zhenggai-wancheng", "chixu-tuijin", "yi-zhenggai-daowei"],
+)
+def test_status_marker_on_the_line_after_the_heading(marker, status):
+    text = STATUS_FIELD_NOTICE.format(field="").replace(
+        "（一）针对“科普宣传工作不到位”问题的整改。",
+        f"（一）针对“科普宣传工作不到位”问题的整改。\n{marker}",
+    )
+    first = parse_notice(text, "marker-line").problems[0]
+    assert (first["title"], first["status_marker"], first["status"]) == (
+        "科普宣传工作不到位",
+        marker,
+        status,
+    )
