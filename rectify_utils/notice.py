@@ -9,6 +9,7 @@ from .claims import find_claims
 from .dates import DateMention, date_ranges, find_dates
 from .gazetteer import association_name, level_from_name, locate, region_in_name
 from .normalise import normalise
+from .outline import STATUS_MARKER
 from .parse import (
     HEADER_EXTRA,
     ParsedOutline,
@@ -204,7 +205,7 @@ def parse_notice(
     n_measures_total = 0
     decisions = [
         decide_status(
-            paragraphs[node.heading_index].text,
+            paragraphs[node.heading_index].text + _marker_line(node, paragraphs),
             "\n".join(paragraphs[i].text for i in node.body),
             as_of,
         )
@@ -216,6 +217,7 @@ def parse_notice(
     )
     for no, (node, decision) in enumerate(zip(outline.problems, decisions), start=1):
         title_clean, marker, heading_rest = problem_title(node)
+        marker = marker or _marker_line(node, paragraphs)
         head_p = paragraphs[node.heading_index]
         body_ps = [paragraphs[i] for i in node.body]
         body_text = "\n".join(([heading_rest] if heading_rest else []) + [p.text for p in body_ps])
@@ -290,6 +292,15 @@ def parse_notice(
         source_path=source_path,
     )
     return result
+
+
+def _marker_line(node, paragraphs) -> str:
+    """A status marker wrapped onto the line after the heading: `（已整改）` alone."""
+    if node.body:
+        first = paragraphs[node.body[0]].text.strip()
+        if STATUS_MARKER.fullmatch(first):
+            return first
+    return ""
 
 
 def _measures(node, outline: ParsedOutline, text: str) -> list[tuple[str, int, int]]:

@@ -444,15 +444,6 @@ def test_synthetic_notices_with_closing_status_fields(seed, index):
     assert not errors, errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "a status marker on its own line after the heading's `。` (a PDF wrap, or typed so) "
-        "stays a body paragraph: status_marker is None, and markers without a generic cue "
-        "(（已整改）, （整改完成）, （持续推进）) leave the problem not_stated; problem_title only "
-        "reads a marker inside the heading paragraph"
-    ),
-)
 @pytest.mark.parametrize(
     "marker, status",
     [
