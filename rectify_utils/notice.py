@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -52,7 +53,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 def _notice_dates(text: str, outline: ParsedOutline) -> dict:
     mentions = find_dates(text)
-    kinds_at = _kind_lookup(outline)
+
+    def kinds_at(pos: int) -> str:
+        return outline.kinds[_paragraph_at(outline, pos).index]
+
     front = [m for m in mentions if kinds_at(m.start) in {"header", "preamble"}]
     out: dict = {"date_evidence": []}
 
@@ -134,22 +138,10 @@ def _is_reported_fact(text: str, m: DateMention) -> bool:
     return not DEADLINE_FIELD.match(text[line_start : m.start + 1].lstrip())
 
 
-def _kind_lookup(outline: ParsedOutline):
-    starts = [p.start for p in outline.paragraphs]
-
-    def kind_at(pos: int) -> str:
-        import bisect
-
-        return outline.kinds[bisect.bisect_right(starts, pos) - 1]
-
-    return kind_at
-
-
 def _paragraph_at(outline: ParsedOutline, pos: int):
-    for p in outline.paragraphs:
-        if p.start <= pos < p.end + 1:
-            return p
-    return None
+    """The paragraph holding offset ``pos`` (its trailing newline included): a binary search."""
+    i = bisect.bisect_right(outline.starts, pos) - 1
+    return outline.paragraphs[i] if i >= 0 else None
 
 
 def _title_and_org(outline: ParsedOutline) -> tuple[str, str]:

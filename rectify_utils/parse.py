@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .normalise import Normalised, display_width
 from .numerals import cn_to_int
@@ -71,6 +72,11 @@ class ParsedOutline:
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Start offset of each paragraph, for binary search."""
+        return [p.start for p in self.paragraphs]
 
 
 def build_paragraphs(norm: Normalised) -> list[Paragraph]:
