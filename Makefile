@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed ## create .venv and install the package with its test tools
 
-data/processed/.built: $(VENV)/.installed $(wildcard data/raw/*) $(wildcard rectify_utils/*.py)
+data/processed/.built: $(VENV)/.installed $(wildcard data/raw/*) $(shell find rectify_utils -name "*.py" -o -path "*/resources/*" -type f)
 	@mkdir -p data/processed
 	$(VENV)/bin/rectify parse data/raw --out data/processed --format csv
 	touch $@

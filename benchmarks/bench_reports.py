@@ -44,7 +44,7 @@ BIN = Path(sys.executable).parent
 def report_specs(config: Path, quick: bool) -> tuple[list, list[str]]:
     """The reports of ``config`` whose notebook exists, and messages about the others."""
     from rectify_utils import load_corpus
-    from rectify_utils import report_config as rc
+    from rectify_utils.report import config as rc
 
     def associations_of(data_dir: str) -> list[str]:
         return load_corpus(data_dir).associations
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     names = [s.name for s in specs]
     print(f"{len(specs)} reports: {', '.join(names)}")
 
-    from rectify_utils.report import build_reports
+    from rectify_utils.report.build import build_reports
 
     result: dict = {
         "reports": names,

@@ -30,7 +30,9 @@ CHILD = """
 import json, sys, time
 began = time.perf_counter()
 import pandas as pd
-from rectify_utils import terms, themes, tokens
+from rectify_utils.analysis import terms
+from rectify_utils.analysis import themes
+from rectify_utils.analysis import tokens
 imported = time.perf_counter()
 problems = pd.read_parquet(sys.argv[1])
 cache = sys.argv[2]
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> dict:
     n = args.notices or (200 if args.quick else 1000)
 
     from rectify_utils import load_corpus
-    from rectify_utils.synth import write_synthetic_corpus
+    from rectify_utils.synth.generator import write_synthetic_corpus
 
     print_machine(machine())
     result: dict = {"notices": n, "targets_s": TARGETS}

@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str):  # lazy: keep `import rectify_utils` cheap for the CLI
     if name in {"Corpus", "load_corpus"}:
-        from . import corpus
+        from .parse import corpus
 
         return getattr(corpus, name)
     raise AttributeError(name)

@@ -9,10 +9,16 @@ import sys
 # Sub-commands live in the module that does the work; each exposes
 # ``add_arguments(parser)`` and ``run_cli(args) -> int`` (the exit code).
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "parse": ("rectify_utils.export", "parse notices and write the tables"),
-    "check": ("rectify_utils.check", "show how one notice parses: outline, statuses, leftovers"),
-    "report": ("rectify_utils.report", "execute the notebooks and render the HTML reports"),
-    "synth": ("rectify_utils.synth", "write a synthetic corpus with ground-truth sidecars"),
+    "parse": ("rectify_utils.parse.export", "parse notices and write the tables"),
+    "check": (
+        "rectify_utils.parse.check",
+        "show how one notice parses: outline, statuses, leftovers",
+    ),
+    "report": ("rectify_utils.report.build", "execute the notebooks and render the HTML reports"),
+    "synth": (
+        "rectify_utils.synth.generator",
+        "write a synthetic corpus with ground-truth sidecars",
+    ),
 }
 
 

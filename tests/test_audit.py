@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.audit import ITEMS, audit_summary, claim_sentences, self_audit
-from rectify_utils.numerals import cn_to_int
+from rectify_utils.analysis.audit import ITEMS, audit_summary, claim_sentences, self_audit
+from rectify_utils.parse.numerals import cn_to_int
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 #: a number as a notice writes it: `31`, `四`, `十一`

@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rectify_utils import load_corpus
-from rectify_utils.notice import parse_notice
-from rectify_utils.parse import NotANotice
-from rectify_utils.synth import synth_notice
+from rectify_utils.parse.notice import parse_notice
+from rectify_utils.parse.outline import NotANotice
+from rectify_utils.synth.generator import synth_notice
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -269,7 +269,7 @@ def test_fifty_megabyte_text_finishes_in_bounded_time(tmp_path):
 
 # --- the command line --------------------------------------------------------------------------
 
-HAS_PARSE_CLI = importlib.util.find_spec("rectify_utils.export") is not None
+HAS_PARSE_CLI = importlib.util.find_spec("rectify_utils.parse.export") is not None
 
 
 def rectify(*args: str) -> subprocess.CompletedProcess:

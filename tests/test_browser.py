@@ -15,7 +15,7 @@ try:  # tests/ is on sys.path (pytest's default rootdir-less import mode)
 except ImportError:  # tests/ became a package
     from tests.test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 
-from rectify_utils import report
+from rectify_utils.report import build as report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -62,7 +62,7 @@ def real_config_ready() -> bool:
     config = ROOT / "reports.yml"
     if not config.exists():
         return False
-    from rectify_utils.report_config import load_entries
+    from rectify_utils.report.config import load_entries
 
     return all(e.notebook.exists() for e in load_entries(config))
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.completion import completion_table, open_problems, status_long
-from rectify_utils.themes import classify_problems
+from rectify_utils.analysis.completion import completion_table, open_problems, status_long
+from rectify_utils.analysis.themes import classify_problems
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

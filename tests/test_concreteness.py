@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.concreteness import (
+from rectify_utils.analysis.concreteness import (
     FACT_KINDS,
     concreteness,
     documents_table,
@@ -17,7 +17,7 @@ from rectify_utils.concreteness import (
     money_table,
     stock_phrases,
 )
-from rectify_utils.dates import find_dates
+from rectify_utils.parse.dates import find_dates
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

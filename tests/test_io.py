@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectify_utils import io as notice_io
-from rectify_utils.io import (
+from rectify_utils.parse import read as notice_io
+from rectify_utils.parse.read import (
     NO_TEXT_LAYER,
     SUPPORTED_SUFFIXES,
     NoticeReadError,

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectify_utils import load_corpus
-from rectify_utils.normalise import normalise, repair_wraps
-from rectify_utils.numerals import cn_to_int
+from rectify_utils.parse.normalise import normalise, repair_wraps
+from rectify_utils.parse.numerals import cn_to_int
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -376,7 +376,7 @@ def _as_pdf_extraction(raw: str, width: int) -> str:
 
 @pytest.mark.parametrize("width", [22, 26, 33])
 def test_unwrapped_notices_parse_the_same_when_extracted_from_pdf(corpus, width):
-    from rectify_utils.notice import parse_notice
+    from rectify_utils.parse.notice import parse_notice
 
     unwrapped = corpus.notices[~corpus.notices["wrapped"].astype(bool)]
     assert len(unwrapped) >= 3

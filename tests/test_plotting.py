@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from rectify_utils import plotting
+from rectify_utils.viz import plotting
 
 GLYPH_WARNING = re.compile(r"glyph .* missing|missing glyph", re.IGNORECASE)
 

@@ -16,9 +16,11 @@ import pytest
 import yaml
 
 import rectify_utils
-from rectify_utils import report, report_config, report_inputs
-from rectify_utils.report_config import ConfigError
-from rectify_utils.report_html import remote_references
+from rectify_utils.report import build as report
+from rectify_utils.report import config as report_config
+from rectify_utils.report import inputs as report_inputs
+from rectify_utils.report.config import ConfigError
+from rectify_utils.report.html import remote_references
 
 ORIGINAL_CODE_HASH = report_inputs.InputHasher.code
 
@@ -34,7 +36,7 @@ association = None
 GOOD_CELLS = [
     "import sys\nprint('kernel python:', sys.executable)",
     "import matplotlib.pyplot as plt\n"
-    "from rectify_utils.plotting import setup_cjk_font\n"
+    "from rectify_utils.viz.plotting import setup_cjk_font\n"
     "setup_cjk_font()\n"
     "fig, ax = plt.subplots(figsize=(4, 3))\n"
     "ax.bar(['新野县科协', '东营市科协'], [top_n, 2])\n"
@@ -367,7 +369,7 @@ def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
     import papermill
     from nbclient.exceptions import DeadKernelError
 
-    from rectify_utils import report_execute
+    from rectify_utils.report import execute as report_execute
 
     calls = []
 
@@ -424,7 +426,7 @@ def test_pages_carry_their_own_chinese_font(built, name):
 def test_font_subset_holds_exactly_the_page_characters():
     from fontTools.ttLib import TTFont
 
-    from rectify_utils.report_font import embed_font, page_characters, subset_font_woff
+    from rectify_utils.report.font import embed_font, page_characters, subset_font_woff
 
     page = "<html><head></head><body><p>整改 done &lt;完成&gt;</p><img src='data:x'></body></html>"
     assert page_characters(page) == "".join(sorted("整改完成"))

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rectify_utils import load_corpus
-from rectify_utils.normalise import normalise
-from rectify_utils.notice import parse_notice
-from rectify_utils.synth import (
+from rectify_utils.parse.normalise import normalise
+from rectify_utils.parse.notice import parse_notice
+from rectify_utils.synth.generator import (
     HEADING_FORMS,
     LAYOUTS,
     MEASURE_STYLES,
@@ -31,7 +31,7 @@ from rectify_utils.synth import (
     synth_notice,
     write_synthetic_corpus,
 )
-from rectify_utils.synth import truth_mismatches as mismatches
+from rectify_utils.synth.generator import truth_mismatches as mismatches
 
 
 def parse_synthetic(seed: int, index: int, **kwargs) -> tuple[list[str], dict]:

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.similarity import recurring_problems
-from rectify_utils.terms import (
+from rectify_utils.analysis.similarity import recurring_problems
+from rectify_utils.analysis.terms import (
     chi2_sf_1df,
     cooccurrence,
     keyness,
@@ -21,7 +21,7 @@ from rectify_utils.terms import (
     shared_terms,
     term_frequencies,
 )
-from rectify_utils.tokens import (
+from rectify_utils.analysis.tokens import (
     CACHE_ENV,
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,

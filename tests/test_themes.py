@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.themes import (
+from rectify_utils.analysis.themes import (
     DEFAULT_TAXONOMY,
     UNCLASSIFIED,
     TaxonomyError,

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
-from rectify_utils.timeline import DEFAULT_LIMIT_DAYS, timeline, timeline_long
+from rectify_utils.analysis.timeline import DEFAULT_LIMIT_DAYS, timeline, timeline_long
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .claims import CLAIM_PATTERNS
+from ..parse.claims import CLAIM_PATTERNS
 from .completion import FROM_SUMMARY
 from .concreteness import documents_table
 

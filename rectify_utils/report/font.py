@@ -33,7 +33,7 @@ def subset_font_woff(characters: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from .plotting import cjk_font_path
+    from ..viz.plotting import cjk_font_path
 
     options = subset.Options()
     options.hinting = False

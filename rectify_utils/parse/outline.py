@@ -13,7 +13,7 @@ from functools import cached_property
 
 from .normalise import Normalised, display_width
 from .numerals import cn_to_int
-from .outline import (
+from .vocabulary import (
     CLOSING_SECTION,
     FIELD_LABEL,
     Heading,

@@ -121,8 +121,8 @@ def _glyph_warnings(ipynb: Path) -> list[str]:
 
 def run_job(job: Job) -> dict[str, Any]:
     """Build one report: execute, render HTML (also for a failed notebook), never raise."""
-    from .report_font import embed_font
-    from .report_html import remote_references, render_notebook
+    from .font import embed_font
+    from .html import remote_references, render_notebook
 
     start = time.perf_counter()
     out_dir = Path(job.out_dir)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import report_templates as templates
+from . import templates
 
 # A script/img/iframe src, a link href, or a CSS url()/@import that points at http(s), e.g.
 # <script src="https://cdn.jsdelivr.net/...">, <link href="http://...">, url(https://fonts...).

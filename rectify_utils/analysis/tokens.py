@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -24,10 +23,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-RESOURCES = Path(__file__).parent / "resources"
-DEFAULT_USERDICT = RESOURCES / "userdict.txt"
-DEFAULT_STOPWORDS = RESOURCES / "stopwords.txt"
-CACHE_ENV = "RECTIFY_CACHE_DIR"
+from ..config import STOPWORDS_PATH, USERDICT_PATH, cache_dir
+
+DEFAULT_USERDICT = USERDICT_PATH
+DEFAULT_STOPWORDS = STOPWORDS_PATH
 TOKEN_FIELDS = ("title", "text")
 _CACHE_VERSION = b"tokens-v2"
 _SQL_CHUNK = 500  # keys per SELECT ... IN (...)
@@ -41,15 +40,8 @@ jieba.setLogLevel(logging.WARNING)  # silence "Building prefix dict ..." on stde
 
 
 def default_cache_dir() -> Path:
-    """``$RECTIFY_CACHE_DIR`` if set, else ``.cache/tokens/`` at the repository root (or, for an
-    installed package outside a checkout, ``~/.cache/rectify-workbook/tokens``)."""
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    root = Path(__file__).resolve().parents[1]
-    if (root / "pyproject.toml").is_file():
-        return root / ".cache" / "tokens"
-    return Path.home() / ".cache" / "rectify-workbook" / "tokens"
+    """Where tokens are cached: ``config.cache_dir("tokens")``."""
+    return cache_dir("tokens")
 
 
 def read_wordlist(path: str | Path) -> list[str]:

@@ -8,17 +8,17 @@ from dataclasses import dataclass, field
 
 from .claims import find_claims
 from .dates import DateMention, date_ranges, find_dates
-from .gazetteer import association_name, level_from_name, locate, region_in_name
 from .normalise import normalise
-from .outline import STATUS_MARKER
-from .parse import (
+from .outline import (
     HEADER_EXTRA,
     ParsedOutline,
     inline_measures,
     parse_outline,
     problem_title,
 )
+from .places import association_name, level_from_name, locate, region_in_name
 from .status import DEADLINE_FIELD, decide_status, reconcile_with_summary
+from .vocabulary import STATUS_MARKER
 
 # `区委第一巡察组`, `县委第三巡察组`, `市委第二巡察组`, `省委第五巡视组`
 INSPECTOR = re.compile(r"(?:[省市区县州旗]委|中央)(?:第[一二三四五六七八九十\d]+)?(?:巡察|巡视)组")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from .schema import STATUS_DTYPE, STATUSES
+from ..schema import STATUS_DTYPE, STATUSES
 
 THEME_KEYS = ("theme_code", "theme")
 #: status evidence of a problem the parser marked completed from the notice's own totals, e.g.

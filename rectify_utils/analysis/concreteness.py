@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from .dates import find_dates
-from .numerals import cn_to_int
+from ..parse.dates import find_dates
+from ..parse.numerals import cn_to_int
 from .tokens import WORD_CHAR, get_tokenizer
 
 FACT_KINDS = ["date", "count", "money", "document"]

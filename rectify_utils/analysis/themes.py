@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-DEFAULT_TAXONOMY = Path(__file__).parent / "resources" / "taxonomy.yml"
+from ..config import TAXONOMY_PATH
+
+DEFAULT_TAXONOMY = TAXONOMY_PATH
 UNCLASSIFIED = "unclassified"
 
 #: rule field -> column of ``corpus.problems`` it reads

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from .gazetteer import warm_gazetteer
-from .io import NoticeReadError, iter_input_files, read_notice
+from .. import schema
 from .notice import NoticeResult, parse_notice
-from .parse import NotANotice
+from .outline import NotANotice
+from .places import warm_gazetteer
+from .read import NoticeReadError, iter_input_files, read_notice
 
 OUTLINE_COLUMNS = {
     "notice_id": "string",

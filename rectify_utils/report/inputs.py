@@ -15,11 +15,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .report_config import OUTPUT_PARAMETERS, ReportSpec, is_path_parameter
+from ..config import PACKAGE_DIR
+from .config import OUTPUT_PARAMETERS, ReportSpec, is_path_parameter
 
 MANIFEST_NAME = ".build-manifest.json"
 MANIFEST_VERSION = 1
-PACKAGE_DIR = Path(__file__).resolve().parent
 _SKIP_DIRS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 

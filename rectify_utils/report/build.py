@@ -22,12 +22,12 @@ from typing import Any
 
 import pandas as pd
 
-from . import report_config
-from .report_config import ConfigError, ReportSpec
-from .report_execute import Job, init_worker, run_job
-from .report_font import characters_key, embed_font, font_face_style, page_characters
-from .report_html import render_index
-from .report_inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
+from . import config as report_config
+from .config import ConfigError, ReportSpec
+from .execute import Job, init_worker, run_job
+from .font import characters_key, embed_font, font_face_style, page_characters
+from .html import render_index
+from .inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
 
 DEFAULT_CONFIG = "reports.yml"
 DEFAULT_OUT = "reports"

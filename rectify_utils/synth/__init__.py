@@ -1,0 +1,1 @@
+"""Synthetic notices with ground truth, written in the generator's own wording."""
