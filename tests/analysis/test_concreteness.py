@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.concreteness import (
     FACT_KINDS,
     concreteness,
@@ -19,12 +18,7 @@ from rectify_utils.analysis.concreteness import (
 )
 from rectify_utils.parse.dates import find_dates
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
 
 @pytest.fixture(scope="module")

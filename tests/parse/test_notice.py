@@ -13,17 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectify_utils import load_corpus
 from rectify_utils.parse.normalise import normalise, repair_wraps
 from rectify_utils.parse.numerals import cn_to_int
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
 
 
 def notice(corpus, stem: str) -> pd.Series:

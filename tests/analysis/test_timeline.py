@@ -7,15 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.timeline import DEFAULT_LIMIT_DAYS, timeline, timeline_long
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.similarity import recurring_problems
 from rectify_utils.analysis.terms import (
     chi2_sf_1df,
@@ -22,14 +21,14 @@ from rectify_utils.analysis.terms import (
     term_frequencies,
 )
 from rectify_utils.analysis.tokens import (
-    CACHE_ENV,
     DEFAULT_STOPWORDS,
     DEFAULT_USERDICT,
     read_wordlist,
     tokenize_problems,
 )
+from rectify_utils.config import CACHE_ENV
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 #: field terms that jieba alone would split; the user dictionary must keep them whole
 CORE_TERMS = [
@@ -41,11 +40,6 @@ CORE_TERMS = [
     "党风廉政建设",
     "组织生活会",
 ]
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.audit import ITEMS, audit_summary, claim_sentences, self_audit
 from rectify_utils.parse.numerals import cn_to_int
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 #: a number as a notice writes it: `31`, `四`, `十一`
 NUMBER = re.compile(r"\d+|[一二两三四五六七八九十百]+")
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.completion import completion_table, open_problems, status_long
 from rectify_utils.analysis.themes import classify_problems
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
 
 @pytest.fixture(scope="module")

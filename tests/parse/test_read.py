@@ -21,7 +21,7 @@ from rectify_utils.parse.read import (
     read_notice,
 )
 
-RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 REAL_NOTICES = sorted(RAW.glob("*.txt"))
 
 NOTICE = (

@@ -25,7 +25,7 @@ from rectify_utils.parse.notice import parse_notice
 from rectify_utils.parse.outline import NotANotice
 from rectify_utils.synth.generator import synth_notice
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
 REAL = sorted(RAW.glob("*.txt"))
 REAL_IDS = {p.stem for p in REAL}

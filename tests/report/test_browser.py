@@ -13,13 +13,13 @@ import pytest
 try:  # tests/ is on sys.path (pytest's default rootdir-less import mode)
     from test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 except ImportError:  # tests/ became a package
-    from tests.test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
+    from tests.report.test_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 
 from rectify_utils.report import build as report
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 CHROMIUM_ARGS = [

@@ -324,7 +324,7 @@ def test_only_with_an_unknown_name_names_the_known_reports(tmp_path):
 
 
 def test_project_config_lists_the_planned_notebooks():
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     entries = report_config.load_entries(root / "reports.yml")
     notebooks = {e.notebook.relative_to(root).as_posix() for e in entries}
     assert "notebooks/01_corpus_overview.ipynb" in notebooks

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rectify_utils import load_corpus
 from rectify_utils.analysis.themes import (
     DEFAULT_TAXONOMY,
     UNCLASSIFIED,
@@ -21,9 +20,9 @@ from rectify_utils.analysis.themes import (
     theme_agreement,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-LABELS = Path(__file__).parent / "labelled_themes.csv"
+LABELS = Path(__file__).resolve().parents[1] / "data" / "labelled_themes.csv"
 AGREEMENT_FLOOR = 0.75
 #: an evidence item: field, the text that fired, the score it added — "title:三会一课(×9)"
 EVIDENCE_ITEM = re.compile(r"^(?P<field>title|group|aspect|text):(?P<hit>.+)\(×(?P<w>[\d.]+)\)$")
@@ -31,11 +30,6 @@ EVIDENCE_ITEM = re.compile(r"^(?P<field>title|group|aspect|text):(?P<hit>.+)\(×
 EARLIER_ROUND = re.compile(r"(?:上一?轮|上次|前次|第[一二三四五六七八九十\d]+轮)巡[察视]")
 #: one CJK ideograph — "三" in "“三会一课”"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(RAW)
 
 
 @pytest.fixture(scope="module")
