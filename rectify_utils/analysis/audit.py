@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ..parse.claims import CLAIM_PATTERNS
+from ..parse.corpus import Corpus
 from .completion import FROM_SUMMARY
 from .concreteness import documents_table
 
@@ -126,7 +127,7 @@ def _notes(problems: pd.DataFrame) -> dict[str, str]:
     return notes
 
 
-def self_audit(corpus: Any) -> pd.DataFrame:
+def self_audit(corpus: Corpus) -> pd.DataFrame:
     """Each notice's claims about itself against the parse, one row per notice and item.
 
     Columns: notice_id, association, item (aspects/problems/completed/ongoing/measures/rules/
@@ -176,7 +177,7 @@ def self_audit(corpus: Any) -> pd.DataFrame:
     return out
 
 
-def audit_summary(corpus: Any) -> pd.DataFrame:
+def audit_summary(corpus: Corpus) -> pd.DataFrame:
     """Per notice: n_claims (items it states), n_agree, n_differ, and the items that differ."""
     audit = self_audit(corpus)
     rows = []

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..parse.corpus import Corpus
 from ..schema import STATUS_DTYPE, STATUSES
 
 THEME_KEYS = ("theme_code", "theme")
@@ -28,19 +29,17 @@ CLAIM_PAIRS = {
 
 
 def _grouped_problems(
-    corpus: Any,
+    corpus: Corpus,
     by: str,
     problems: pd.DataFrame | None,
-    themes: str | Path | pd.DataFrame | None,
+    taxonomy_path: str | Path | None,
 ) -> pd.DataFrame:
     """Problems with a ``by`` column, classified into themes when ``by`` asks for one."""
-    if isinstance(themes, pd.DataFrame):  # classified problems passed as `themes=`
-        problems, themes = themes, None
     frame = corpus.problems if problems is None else problems
     if by in THEME_KEYS and by not in frame:
         from .themes import DEFAULT_TAXONOMY, classify_problems
 
-        frame = classify_problems(frame, themes or DEFAULT_TAXONOMY)
+        frame = classify_problems(frame, taxonomy_path or DEFAULT_TAXONOMY)
     if by not in frame:
         notice_columns = corpus.notices.drop(columns=["association"], errors="ignore")
         if by not in notice_columns:
@@ -49,7 +48,7 @@ def _grouped_problems(
     return frame
 
 
-def _group_order(frame: pd.DataFrame, by: str, corpus: Any) -> list:
+def _group_order(frame: pd.DataFrame, by: str, corpus: Corpus) -> list:
     """Categories in their own order, associations in notice order, else first appearance."""
     if isinstance(frame[by].dtype, pd.CategoricalDtype):
         return list(frame[by].cat.categories)
@@ -88,10 +87,10 @@ def _claims_by_association(notices: pd.DataFrame, order: list) -> pd.DataFrame:
 
 
 def completion_table(
-    corpus: Any,
+    corpus: Corpus,
     by: str = "association",
     problems: pd.DataFrame | None = None,
-    themes: str | Path | pd.DataFrame | None = None,
+    taxonomy_path: str | Path | None = None,
 ) -> pd.DataFrame:
     """Status counts and completion rates per ``by`` group, one row per group.
 
@@ -108,10 +107,9 @@ def completion_table(
 
     ``by`` may be any problem or notice column; for ``"theme_code"``/``"theme"`` pass problems
     already classified (``problems=themes.classify_problems(corpus.problems)``), or they are
-    classified here with the taxonomy file ``themes`` (default: the bundled one). A classified
-    DataFrame passed as ``themes=`` is taken as ``problems``.
+    classified here with the coding scheme at ``taxonomy_path`` (default: the bundled one).
     """
-    frame = _grouped_problems(corpus, by, problems, themes)
+    frame = _grouped_problems(corpus, by, problems, taxonomy_path)
     order = _group_order(frame, by, corpus)
     counts = _status_counts(frame, by, order)
     from_summary = frame["status_evidence"].astype("string").fillna("").str.contains(
@@ -149,17 +147,17 @@ def completion_table(
 
 
 def status_long(
-    corpus: Any,
+    corpus: Corpus,
     by: str = "association",
     problems: pd.DataFrame | None = None,
-    themes: str | Path | pd.DataFrame | None = None,
+    taxonomy_path: str | Path | None = None,
 ) -> pd.DataFrame:
     """Status counts in long form for stacked bars: ``by``, status (category), n, share.
 
     Every group has a row for every status (zeros kept); ``share`` is of the group's problems.
-    ``by``, ``problems`` and ``themes`` as in :func:`completion_table`.
+    ``by``, ``problems`` and ``taxonomy_path`` as in :func:`completion_table`.
     """
-    frame = _grouped_problems(corpus, by, problems, themes)
+    frame = _grouped_problems(corpus, by, problems, taxonomy_path)
     order = _group_order(frame, by, corpus)
     counts = _status_counts(frame, by, order)
     long = counts.stack().rename("n").reset_index()
@@ -175,7 +173,7 @@ def status_long(
     return long
 
 
-def open_problems(corpus: Any) -> pd.DataFrame:
+def open_problems(corpus: Corpus) -> pd.DataFrame:
     """Problems still in progress, with the words that say so and how their deadline stands.
 
     Columns: notice_id, association, problem_no, label, title, status_evidence, deadline,

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
+from ..parse.corpus import Corpus
 from ..parse.dates import find_dates
 from ..parse.numerals import cn_to_int
 from .tokens import WORD_CHAR, get_tokenizer
@@ -70,7 +70,7 @@ class _ProblemText:
     text: str
 
 
-def _problem_texts(corpus: Any) -> list[_ProblemText]:
+def _problem_texts(corpus: Corpus) -> list[_ProblemText]:
     """Each problem's rectification text and where it starts in the notice text."""
     out = []
     for row in corpus.problems.itertuples(index=False):
@@ -86,7 +86,7 @@ def _problem_texts(corpus: Any) -> list[_ProblemText]:
     return out
 
 
-def _default_year(corpus: Any, notice_id: str) -> int | None:
+def _default_year(corpus: Corpus, notice_id: str) -> int | None:
     """Year for dates written without one (`5月16日`): that of the feedback, else of the notice."""
     row = corpus.notices.loc[corpus.notices["notice_id"] == notice_id].iloc[0]
     for column in ("feedback_date", "inspection_end", "as_of_date"):
@@ -141,7 +141,7 @@ def _facts_in(text: str, default_year: int | None) -> list[_Fact]:
     return sorted(taken, key=lambda f: f.start)
 
 
-def fact_spans(corpus: Any) -> pd.DataFrame:
+def fact_spans(corpus: Corpus) -> pd.DataFrame:
     """Every checkable fact in the problems' rectification texts, in text order.
 
     Columns: notice_id, association, problem_no, kind (date/count/money/document), text,
@@ -233,11 +233,11 @@ def _stock(
 
 
 def stock_phrases(
-    corpus: Any,
+    corpus: Corpus,
     n: int = 4,
     min_associations: int = 3,
     unit: str = "char",
-    reference: Any = None,
+    reference: Corpus | None = None,
 ) -> pd.DataFrame:
     """n-grams recurring in the rectification texts of ≥ ``min_associations`` associations.
 
@@ -279,12 +279,12 @@ def stock_phrases(
 
 
 def concreteness(
-    corpus: Any,
+    corpus: Corpus,
     by: str = "problem",
     min_associations: int = 3,
     n: int = 4,
     unit: str = "char",
-    reference: Any = None,
+    reference: Corpus | None = None,
 ) -> pd.DataFrame:
     """Characters of checkable fact and of stock phrasing per problem or per association.
 
@@ -361,7 +361,7 @@ def _context(text: str, start: int, end: int, limit: int = 30) -> str:
     return f"{left}{text[start:end]}{right}"
 
 
-def money_table(corpus: Any) -> pd.DataFrame:
+def money_table(corpus: Corpus) -> pd.DataFrame:
     """Every sum of money in the rectification texts, converted to yuan.
 
     Columns: notice_id, association, problem_no, amount_yuan (Float64; `3万元` → 30000),
@@ -393,7 +393,7 @@ def _issuing_verb(text: str, start: int) -> str | None:
     return m["verb"]
 
 
-def documents_table(corpus: Any) -> pd.DataFrame:
+def documents_table(corpus: Corpus) -> pd.DataFrame:
     """Every named document in the rectification texts and whether the body says it issued it.
 
     Columns: notice_id, association, problem_no, document (title without 《》), verb (the issuing

@@ -7,11 +7,10 @@ from different associations whose cosine reaches the threshold are "recurring pr
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
+from ..parse.corpus import Corpus, table_of
 from .tokens import tokenize_problems
 
 PAIR_COLUMNS = [
@@ -83,7 +82,7 @@ def problem_vectors(
 
 
 def recurring_problems(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     threshold: float = 0.35,
     text_weight: float = 0.3,
     n_shared: int = 5,
@@ -97,7 +96,7 @@ def recurring_problems(
     notices pairs from 0.35 up read as the same issue stated twice, while 0.5 keeps only
     near-verbatim repeats — hence the default.
     """
-    problems = getattr(corpus, "problems", corpus).reset_index(drop=True)
+    problems = table_of(corpus, "problems").reset_index(drop=True)
     matrix, vocab = problem_vectors(problems, tokens, text_weight)
     assoc = problems["association"].astype("string").fillna("").to_numpy()
     found: list[tuple[int, int, float]] = []

@@ -10,26 +10,23 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from ..parse.corpus import Corpus, table_of
 from .tokens import TOKEN_FIELDS, tokenize_problems
 
 Field = Literal["all", "title", "text"]
 PROBLEM_KEY = ["notice_id", "problem_no"]
 
 
-def _problems(corpus: Any) -> pd.DataFrame:
-    return getattr(corpus, "problems", corpus)
-
-
-def place_names(corpus: Any) -> set[str]:
+def place_names(corpus: Corpus | pd.DataFrame) -> set[str]:
     """The corpus's own place names (`新野县`, `新野`, `南阳市`, `河南省`…): they only say who wrote."""
-    notices = getattr(corpus, "notices", None)
-    if notices is None:
-        return set()
+    if isinstance(corpus, pd.DataFrame):
+        return set()  # problems alone: no notice metadata to take place names from
+    notices = corpus.notices
     names: set[str] = set()
     for col in ("province", "city", "county"):
         for name in notices[col].dropna():
@@ -43,12 +40,12 @@ def place_names(corpus: Any) -> set[str]:
 
 
 def problem_tokens(
-    corpus: Any, field: Field = "all", tokens: pd.DataFrame | None = None, drop_places: bool = True
+    corpus: Corpus | pd.DataFrame, field: Field = "all", tokens: pd.DataFrame | None = None, drop_places: bool = True
 ) -> pd.DataFrame:
     """Tokens of the problems' titles, texts or both (``field="all"``), without the notices'
     own place names unless ``drop_places=False``."""
     if tokens is None:
-        tokens = tokenize_problems(_problems(corpus))
+        tokens = tokenize_problems(table_of(corpus, "problems"))
     if drop_places:
         places = place_names(corpus)
         if places:
@@ -61,7 +58,7 @@ def problem_tokens(
 
 
 def term_frequencies(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     by: str = "association",
     field: Field = "all",
     top_n: int | None = None,
@@ -95,7 +92,7 @@ def chi2_sf_1df(statistic: np.ndarray) -> np.ndarray:
 
 
 def keyness(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     target: str,
     by: str = "association",
     measure: Literal["lr", "chi2"] = "lr",
@@ -157,7 +154,7 @@ def keyness(
 
 
 def shared_terms(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     min_associations: int = 2,
     by: str = "association",
     field: Field = "all",
@@ -208,7 +205,7 @@ def _hits(text: str, pattern: re.Pattern[str], window: int) -> list[tuple[str, s
 
 
 def kwic(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     term: str,
     window: int = 10,
     scope: Literal["problems", "notice"] = "problems",
@@ -223,7 +220,7 @@ def kwic(
     ``regex=True`` treats ``term`` as a regular expression.
     """
     pattern = re.compile(term if regex else re.escape(term))
-    problems = _problems(corpus)
+    problems = table_of(corpus, "problems")
     rows: list[tuple] = []
     if scope == "problems":
         for rec in problems[["notice_id", "association", "problem_no", *fields]].itertuples(
@@ -284,7 +281,7 @@ def kwic(
 
 
 def cooccurrence(
-    corpus: Any,
+    corpus: Corpus | pd.DataFrame,
     top_n: int | None = 50,
     min_count: int = 2,
     field: Field = "all",

@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from ..config import TAXONOMY_PATH
+from ..parse.corpus import Corpus, table_of
 
 DEFAULT_TAXONOMY = TAXONOMY_PATH
 UNCLASSIFIED = "unclassified"
@@ -195,10 +196,6 @@ def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
     return Taxonomy(themes, weights, text_cap, path)
 
 
-def _problems_of(corpus_or_problems: Any) -> pd.DataFrame:
-    return getattr(corpus_or_problems, "problems", corpus_or_problems)
-
-
 def _field_texts(problems: pd.DataFrame, field: str) -> list[str]:
     column = FIELD_COLUMNS[field]
     if column not in problems:
@@ -250,7 +247,7 @@ def _evidence_string(items: Iterable[tuple[str, str, float]]) -> str:
 
 
 def classify_problems(
-    problems: pd.DataFrame | Any, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
+    problems: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> pd.DataFrame:
     """Problems with their best theme, score, evidence and runner-up theme.
 
@@ -258,7 +255,7 @@ def classify_problems(
     ``title:三会一课(×9); text:党费(×3)``), ``runner_up_code``, ``runner_up_theme``,
     ``runner_up_score``. Accepts the corpus or its ``problems`` frame.
     """
-    problems = _problems_of(problems)
+    problems = table_of(problems, "problems")
     taxonomy = load_taxonomy(taxonomy_path)
     scores, decisive, evidence = _score(problems, taxonomy)
     codes, names = taxonomy.codes, taxonomy.names
@@ -298,7 +295,7 @@ def classify_problems(
 
 
 def category_crosstab(
-    corpus_or_problems: Any,
+    corpus_or_problems: Corpus | pd.DataFrame,
     by: str = "association",
     taxonomy_path: str | Path | None = DEFAULT_TAXONOMY,
 ) -> pd.DataFrame:
@@ -307,7 +304,7 @@ def category_crosstab(
     ``share`` is the theme's share of the group's problems. Problems already classified (with a
     ``theme_code`` column) are used as they are.
     """
-    problems = _problems_of(corpus_or_problems)
+    problems = table_of(corpus_or_problems, "problems")
     if "theme_code" not in problems:
         problems = classify_problems(problems, taxonomy_path)
     counts = pd.crosstab(problems[by].astype("string"), problems["theme_code"], dropna=False)
@@ -328,9 +325,9 @@ def category_crosstab(
     return long[[by, "theme_code", "theme", "n", "share"]]
 
 
-def aspect_titles(corpus_or_problems: Any) -> pd.DataFrame:
+def aspect_titles(corpus_or_problems: Corpus | pd.DataFrame) -> pd.DataFrame:
     """Each notice's own 方面 headings side by side: association, aspect_no, aspect_title, n_problems."""
-    problems = _problems_of(corpus_or_problems)
+    problems = table_of(corpus_or_problems, "problems")
     keys = ["notice_id", "association", "aspect_no", "aspect_title"]
     out = (
         problems.groupby(keys, dropna=False, sort=False, observed=True)
@@ -368,7 +365,7 @@ def read_labels(labelled_csv: str | Path) -> pd.DataFrame:
 
 
 def theme_agreement(
-    labelled_csv: str | Path, corpus: Any, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
+    labelled_csv: str | Path, corpus: Corpus, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> ThemeAgreement:
     """Accuracy and per-theme precision/recall of ``classify_problems`` against hand labels."""
     labels = read_labels(labelled_csv)

@@ -8,9 +8,9 @@ rule; change ``limit_days`` where a local regulation sets another limit.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
+
+from ..parse.corpus import Corpus, table_of
 
 #: the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条, counted as days
 DEFAULT_LIMIT_DAYS = 60
@@ -24,17 +24,13 @@ _EVENT_COLUMNS = {
 }
 
 
-def _notices(corpus: Any) -> pd.DataFrame:
-    return getattr(corpus, "notices", corpus)
-
-
 def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
     """Whole days from ``earlier`` to ``later``; <NA> when either date is missing."""
     delta = pd.to_datetime(later) - pd.to_datetime(earlier)
     return delta.dt.days.astype("Int64")
 
 
-def timeline(corpus: Any, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
+def timeline(corpus: Corpus | pd.DataFrame, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
     """One row per notice: its dates, the days between them, and whether the report came in time.
 
     Columns: notice_id, association, inspection_start, inspection_end, feedback_date, as_of_date,
@@ -46,7 +42,7 @@ def timeline(corpus: Any, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
     default ``limit_days`` of 60 is the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条.
     Accepts the corpus or its ``notices`` frame.
     """
-    notices = _notices(corpus)
+    notices = table_of(corpus, "notices")
     out = pd.DataFrame(
         {
             "notice_id": notices["notice_id"].astype("string"),
@@ -63,13 +59,13 @@ def timeline(corpus: Any, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def timeline_long(corpus: Any) -> pd.DataFrame:
+def timeline_long(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
     """Dated events for plotting: association, notice_id, event (ordered category), date.
 
     Events are inspection_start, inspection_end, feedback and as_of; a date a notice does not
     give is left out rather than plotted at NaT.
     """
-    notices = _notices(corpus)
+    notices = table_of(corpus, "notices")
     rows = []
     for event, column in _EVENT_COLUMNS.items():
         part = pd.DataFrame(

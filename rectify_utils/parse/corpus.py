@@ -78,6 +78,15 @@ class Corpus:
         )
 
 
+def table_of(data: Corpus | pd.DataFrame, name: str) -> pd.DataFrame:
+    """``data.<name>`` for a corpus (e.g. ``"problems"``); a DataFrame is returned as it is.
+
+    Analysis functions accept either a :class:`Corpus` or one of its tables (possibly filtered
+    or already classified); this is the one place that tells the two apart.
+    """
+    return data if isinstance(data, pd.DataFrame) else getattr(data, name)
+
+
 @dataclass
 class _FileOutcome:
     path: str
