@@ -1,4 +1,8 @@
-"""Column names and dtypes of the corpus tables — the contract the notebooks rely on."""
+"""Every table's columns and dtypes, in one place — the contract the analyses and notebooks rely on.
+
+Each table is an ordered mapping column → dtype (a pandas dtype or its name). Categories are
+declared here with their categories, so no dtype is chosen by a column's name.
+"""
 
 from __future__ import annotations
 
@@ -9,101 +13,144 @@ STATUS_DTYPE = pd.CategoricalDtype(STATUSES)
 LEVEL_DTYPE = pd.CategoricalDtype(["区县", "地市", "省"])
 SPAN_KINDS = ["header", "preamble", "heading", "problem", "closing", "unassigned"]
 SPAN_KIND_DTYPE = pd.CategoricalDtype(SPAN_KINDS)
+#: ``corpus.outline.node``: categories in the order they first appear
+OUTLINE_NODE_DTYPE = "category"
 
-NOTICE_COLUMNS: dict[str, str] = {
-    "notice_id": "string",
-    "association": "string",
-    "organisation": "string",
-    "title": "string",
-    "province": "string",
-    "city": "string",
-    "county": "string",
-    "level": "category",
-    "inspector": "string",
-    "inspection_start": "datetime64[ns]",
-    "inspection_end": "datetime64[ns]",
-    "feedback_date": "datetime64[ns]",
-    "publish_date": "datetime64[ns]",
-    "as_of_date": "datetime64[ns]",
-    "as_of_source": "string",
-    "claimed_aspects": "Int64",
-    "claimed_problems": "Int64",
-    "claimed_completed": "Int64",
-    "claimed_ongoing": "Int64",
-    "claimed_measures": "Int64",
-    "claimed_rules": "Int64",
-    "n_aspects": "Int64",
-    "n_problems": "Int64",
-    "n_measures": "Int64",
-    "n_unassigned": "Int64",
-    "n_chars": "Int64",
-    "date_evidence": "string",
-    "claims_evidence": "string",
-    "encoding": "string",
-    "source_path": "string",
+DATE = "datetime64[ns]"
+COUNT = "Int64"
+TEXT = "string"
+
+Columns = dict[str, "str | pd.api.extensions.ExtensionDtype"]
+
+NOTICE_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "association": TEXT,
+    "organisation": TEXT,
+    "title": TEXT,
+    "province": TEXT,
+    "city": TEXT,
+    "county": TEXT,
+    "level": LEVEL_DTYPE,
+    "inspector": TEXT,
+    "inspection_start": DATE,
+    "inspection_end": DATE,
+    "feedback_date": DATE,
+    "publish_date": DATE,
+    "as_of_date": DATE,
+    "as_of_source": TEXT,
+    "claimed_aspects": COUNT,
+    "claimed_problems": COUNT,
+    "claimed_completed": COUNT,
+    "claimed_ongoing": COUNT,
+    "claimed_measures": COUNT,
+    "claimed_rules": COUNT,
+    "n_aspects": COUNT,
+    "n_problems": COUNT,
+    "n_measures": COUNT,
+    "n_unassigned": COUNT,
+    "n_chars": COUNT,
+    "date_evidence": TEXT,
+    "claims_evidence": TEXT,
+    "encoding": TEXT,
+    "source_path": TEXT,
+    "adcode": TEXT,
+    "disclosure_start": DATE,
+    "disclosure_end": DATE,
+    "claimed_groups": COUNT,
+    "wrapped": "boolean",
+    "converted_from_traditional": "boolean",
 }
 
-PROBLEM_COLUMNS: dict[str, str] = {
-    "notice_id": "string",
-    "association": "string",
-    "problem_no": "Int64",
-    "label": "string",
-    "aspect_no": "Int64",
-    "aspect_title": "string",
-    "group_title": "string",
-    "title": "string",
-    "text": "string",
-    "status": "category",
-    "status_evidence": "string",
-    "deadline": "datetime64[ns]",
-    "deadline_evidence": "string",
-    "n_measures": "Int64",
-    "char_start": "Int64",
-    "char_end": "Int64",
+PROBLEM_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "association": TEXT,
+    "problem_no": COUNT,
+    "label": TEXT,
+    "aspect_no": COUNT,
+    "aspect_title": TEXT,
+    "group_title": TEXT,
+    "title": TEXT,
+    "text": TEXT,
+    "status": STATUS_DTYPE,
+    "status_evidence": TEXT,
+    "deadline": DATE,
+    "deadline_evidence": TEXT,
+    "n_measures": COUNT,
+    "char_start": COUNT,
+    "char_end": COUNT,
+    "title_raw": TEXT,
+    "status_marker": TEXT,
 }
 
-MEASURE_COLUMNS: dict[str, str] = {
-    "notice_id": "string",
-    "problem_no": "Int64",
-    "measure_no": "Int64",
-    "label": "string",
-    "text": "string",
-    "char_start": "Int64",
-    "char_end": "Int64",
+MEASURE_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "problem_no": COUNT,
+    "measure_no": COUNT,
+    "label": TEXT,
+    "text": TEXT,
+    "char_start": COUNT,
+    "char_end": COUNT,
 }
 
-SKIPPED_COLUMNS: dict[str, str] = {"path": "string", "reason": "string"}
-UNASSIGNED_COLUMNS: dict[str, str] = {
-    "notice_id": "string",
-    "text": "string",
-    "char_start": "Int64",
-    "char_end": "Int64",
+SKIPPED_COLUMNS: Columns = {"path": TEXT, "reason": TEXT}
+
+UNASSIGNED_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "text": TEXT,
+    "char_start": COUNT,
+    "char_end": COUNT,
 }
-SPAN_COLUMNS: dict[str, str] = {
-    "notice_id": "string",
-    "kind": "category",
-    "label": "string",
-    "char_start": "Int64",
-    "char_end": "Int64",
+
+SPAN_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "kind": SPAN_KIND_DTYPE,
+    "label": TEXT,
+    "char_start": COUNT,
+    "char_end": COUNT,
 }
-WARNING_COLUMNS: dict[str, str] = {"notice_id": "string", "message": "string"}
+
+OUTLINE_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "node": OUTLINE_NODE_DTYPE,
+    "depth": COUNT,
+    "label": TEXT,
+    "title": TEXT,
+    "problem_no": COUNT,
+    "char_start": COUNT,
+}
+
+WARNING_COLUMNS: Columns = {"notice_id": TEXT, "message": TEXT}
+
+#: the tables of a notice's parse, by name (``corpus.skipped`` is the corpus's own)
+TABLE_COLUMNS: dict[str, Columns] = {
+    "notices": NOTICE_COLUMNS,
+    "problems": PROBLEM_COLUMNS,
+    "measures": MEASURE_COLUMNS,
+    "unassigned": UNASSIGNED_COLUMNS,
+    "spans": SPAN_COLUMNS,
+    "outline": OUTLINE_COLUMNS,
+    "warnings": WARNING_COLUMNS,
+}
 
 
-def frame(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
-    """Build a DataFrame with exactly ``columns`` (in order) and their dtypes."""
+def frame(rows: list[dict], columns: Columns) -> pd.DataFrame:
+    """A DataFrame of ``rows`` with exactly ``columns`` (in order) and their dtypes.
+
+    Parameters
+    ----------
+    rows
+        One dict per row; missing keys become missing values.
+    columns
+        Column → dtype, e.g. ``schema.PROBLEM_COLUMNS``.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
     df = pd.DataFrame(rows, columns=list(columns))
     for col, dtype in columns.items():
-        if dtype.startswith("datetime"):
+        if isinstance(dtype, str) and dtype.startswith("datetime"):
             df[col] = pd.to_datetime(df[col]).astype(dtype)
-        elif dtype == "category":
-            if col == "status":
-                df[col] = df[col].astype(STATUS_DTYPE)
-            elif col == "level":
-                df[col] = df[col].astype(LEVEL_DTYPE)
-            elif col == "kind":
-                df[col] = df[col].astype(SPAN_KIND_DTYPE)
-            else:
-                df[col] = df[col].astype("category")
         else:
             df[col] = df[col].astype(dtype)
     return df

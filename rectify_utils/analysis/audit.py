@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..parse.claims import CLAIM_PATTERNS
 from ..parse.corpus import Corpus
+from ..parse.vocabulary import CLAIM_PATTERNS, EDITION, RULE_TITLE
 from .completion import FROM_SUMMARY
 from .concreteness import documents_table
 
@@ -29,14 +29,6 @@ CLAIM_ENTRY = re.compile(
     r"(?= \| (?:" + "|".join(CLAIM_KEYS) + r")：|$)",
     re.S,
 )
-#: the title of a rule-like document, optionally with an edition: `《…考勤与请休假制度》`,
-#: `《县科协财务管理暂行办法（2024年）》`, `《…组织通则》`, `《…内部控制制度(试行)》`
-RULE_TITLE = re.compile(
-    r"(?:制度|办法|规定|细则|规则|意见|清单|通则|准则|条例|规程)(?:[（(][^（）()]*[）)])?$"
-)
-#: an edition suffix dropped when deciding whether two titles name the same rule: `（2024年）`
-EDITION = re.compile(r"[（(][^（）()]*[）)]$")
-
 NOTES = {
     "aspects": "方面 headings in the parsed outline",
     "problems": "numbered problems parsed; a notice may count headline problems or tasks instead",

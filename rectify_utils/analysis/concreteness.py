@@ -19,46 +19,23 @@ import pandas as pd
 from ..parse.corpus import Corpus
 from ..parse.dates import find_dates
 from ..parse.numerals import cn_to_int
+from ..parse.vocabulary import (
+    CLAUSE_BREAK,
+    COUNT_CHINESE,
+    COUNT_DIGITS,
+    DOCUMENT,
+    ISSUING_VERB,
+    LEADING_NUMBER,
+    LIST_JOINER,
+    MONEY,
+    NEGATION,
+    YUAN_PER_SCALE,
+)
+from ..text import clause_around
 from .tokens import WORD_CHAR, get_tokenizer
 
 FACT_KINDS = ["date", "count", "money", "document"]
 FACT_KIND_DTYPE = pd.CategoricalDtype(FACT_KINDS)
-
-#: a named document, brackets included: `《新野县科协财务管理暂行办法》`
-DOCUMENT = re.compile(r"《[^《》\n]{1,120}》")
-#: a sum of money in Arabic digits: `1272元`, `411.46元`, `3万元`, `1万余元`, `2.5亿元`
-MONEY = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)?\s*(?:余|多)?\s*元")
-#: yuan per unit of MONEY's scale (none, 万, 亿)
-YUAN_PER_SCALE = {None: 1.0, "万": 1e4, "亿": 1e8}
-#: units of a counted thing, longest first so `人次` wins over `人`
-COUNT_UNITS = (
-    "人次|场次|平方米|万余字|万字|余字|学时|课时|小时|"
-    "次|人|篇|项|个|场|家|条|期|名|处|份|批|户|所|件|部|本|册|套|支|轮|天|字|平|起|位|种|张|%"
-)
-#: a count in Arabic digits: `2场`, `211人`, `12人次`, `800多名`, `1万余字`, `6起`, `97%`
-COUNT_DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:" + COUNT_UNITS + r")")
-#: a count in Chinese numerals: `两次`, `三场`, `一次` — not an ordinal (`第一次`, `十三届七次全会`),
-#: a name (`八项规定`) or a vague `一个`/`一项`/`四个` (`四个意识`, `作为一项日常性工作`)
-COUNT_CHINESE = re.compile(
-    r"(?<![第每届逐一二两三四五六七八九十])"
-    r"(?:[二两三四五六七八九十][一二三四五六七八九十百千]*\s*(?:余|多)?\s*"
-    r"(?:人次|场次|次|场|名|篇|项|家|期|批|轮|户|处)|一\s*(?:次|场))"
-    r"(?!规定|全会|会议|届)"
-)
-#: the number a count starts with: `211`, `12.5`, `两`, `十二`
-LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
-#: an issuing verb (chain) right before a document title: `印发了`, `制定出台`, `修订和完善`,
-#: `研究制定`, `重新修订完善了` — not `学习`, `执行`, `提交`, `呈报`
-_ISSUE = r"(?:印发|制定|制订|出台|修订|完善|下发|编制|建立|起草|健全|修改|重新修订|重新制定)"
-ISSUING_VERB = re.compile(
-    r"(?P<verb>(?:研究|重新|进一步)?" + _ISSUE + r"(?:(?:和|并|及)?" + _ISSUE + r")*)了?$"
-)
-#: a negation right before the verb: `尚未编制《…》` says the document does not exist yet
-NEGATION = re.compile(r"(?:未|没有|没|无|不)$")
-#: what may stand between titles in a list sharing one verb: `《A》、《B》`, `《A》和《B》`
-LIST_JOINER = re.compile(r"[、，,和及与\s]*$")
-#: a clause boundary for contexts and verb look-back
-CLAUSE_BREAK = re.compile(r"[，,。；;：:！？\n]")
 
 
 @dataclass(frozen=True)
@@ -354,11 +331,9 @@ def concreteness(
     ]
 
 
-def _context(text: str, start: int, end: int, limit: int = 30) -> str:
-    """The clause around ``text[start:end]``, at most ``limit`` characters either side."""
-    left = CLAUSE_BREAK.split(text[max(0, start - limit) : start])[-1]
-    right = CLAUSE_BREAK.split(text[end : end + limit])[0]
-    return f"{left}{text[start:end]}{right}"
+def _context(text: str, start: int, end: int) -> str:
+    """The clause around ``text[start:end]``, at most 30 characters either side."""
+    return clause_around(text, start, end, limit=30, breaks=CLAUSE_BREAK)
 
 
 def money_table(corpus: Corpus) -> pd.DataFrame:

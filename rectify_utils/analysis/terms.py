@@ -40,7 +40,10 @@ def place_names(corpus: Corpus | pd.DataFrame) -> set[str]:
 
 
 def problem_tokens(
-    corpus: Corpus | pd.DataFrame, field: Field = "all", tokens: pd.DataFrame | None = None, drop_places: bool = True
+    corpus: Corpus | pd.DataFrame,
+    field: Field = "all",
+    tokens: pd.DataFrame | None = None,
+    drop_places: bool = True,
 ) -> pd.DataFrame:
     """Tokens of the problems' titles, texts or both (``field="all"``), without the notices'
     own place names unless ``drop_places=False``."""

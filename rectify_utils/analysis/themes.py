@@ -20,6 +20,7 @@ import pandas as pd
 import yaml
 
 from ..config import TAXONOMY_PATH
+from ..errors import TaxonomyError
 from ..parse.corpus import Corpus, table_of
 
 DEFAULT_TAXONOMY = TAXONOMY_PATH
@@ -36,10 +37,6 @@ DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "group": 2.0, "aspect":
 DEFAULT_TEXT_CAP = 4.0
 _RULE_KEYS = {"term", "regex", "weight", "all_of", "none_of", "fields", "decisive"}
 _THEME_KEYS = {"code", "name", "definition", "rules"}
-
-
-class TaxonomyError(ValueError):
-    """The taxonomy file is malformed; the message names the file, theme and rule."""
 
 
 @dataclass(frozen=True)

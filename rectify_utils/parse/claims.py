@@ -6,61 +6,7 @@ import re
 from collections import Counter
 
 from .numerals import cn_to_int
-
-NUM = r"(?P<n>\d+|[一二两三四五六七八九十百]+)"
-# `4个方面` `四个方面` `3 个方面`
-ASPECTS = re.compile(NUM + r"\s*个?方面")
-# `11项问题` `11个问题` `11条问题` `31个具体问题` — not `9类问题` (a category count)
-PROBLEMS = re.compile(NUM + r"\s*(?:个|项|条)\s*(?:具体|突出)?问题")
-# `9类问题`
-GROUPS = re.compile(NUM + r"\s*类\s*问题")
-# `已完成整改26个`, `已整改到位10个`, `26个已完成整改`, `完成整改26项`
-COMPLETED = re.compile(
-    r"(?:已(?:经)?完成整改|已整改(?:完成|到位)|完成整改|整改完成|已办结|已销号)\s*"
-    + NUM
-    + r"\s*(?:个|项|条)"
-    r"|"
-    + NUM.replace("?P<n>", "?P<n2>")
-    + r"\s*(?:个|项|条)(?:问题)?(?:已(?:经)?(?:完成整改|整改(?:完成|到位)|办结|销号))"
-)
-# `长期整改5个`, `持续整改3项`, `5个需长期坚持`, `正在整改2个`
-ONGOING = re.compile(
-    r"(?:长期整改|持续整改|正在整改|需长期坚持|基本完成|阶段性完成|未完成)\s*"
-    + NUM
-    + r"\s*(?:个|项|条)"
-    r"|"
-    + NUM.replace("?P<n>", "?P<n2>")
-    + r"\s*(?:个|项|条)(?:问题)?(?:需)?(?:长期整改|持续整改|正在整改|需长期坚持)"
-)
-# `制定75条整改措施`, `提出整改措施75条`
-MEASURES = re.compile(
-    r"(?:制定|提出|明确|细化)(?:了)?\s*" + NUM + r"\s*(?:条|项)\s*整改措施"
-    r"|整改措施\s*" + NUM.replace("?P<n>", "?P<n2>") + r"\s*(?:条|项)"
-)
-# `完善规章制度9项`, `建立制度12项`, `新建制度5个`
-RULES = re.compile(
-    r"(?:完善|建立|建立健全|制定|修订|新建|出台)(?:完善)?(?:了)?(?:规章)?制度\s*"
-    + NUM
-    + r"\s*(?:项|个|条|部)"
-    r"|(?:完善|建立|制定|修订|出台)(?:了)?\s*"
-    + NUM.replace("?P<n>", "?P<n2>")
-    + r"\s*(?:项|个|条|部)(?:规章)?制度"
-)
-# a sentence that reports completion counts: the most authoritative place for the totals
-SUMMARY_SENTENCE = re.compile(r"已(?:经)?完成整改|已整改(?:完成|到位)|长期整改|完成整改")
-
-# a number with a unit, which every claim holds: `11项`, `四个方面`, `9类`
-COUNTED = re.compile(r"[\d一二两三四五六七八九十百]\s*(?:个|项|条|类|方面)")
-
-CLAIM_PATTERNS = {
-    "claimed_aspects": ASPECTS,
-    "claimed_problems": PROBLEMS,
-    "claimed_groups": GROUPS,
-    "claimed_completed": COMPLETED,
-    "claimed_ongoing": ONGOING,
-    "claimed_measures": MEASURES,
-    "claimed_rules": RULES,
-}
+from .vocabulary import CLAIM_PATTERNS, COUNTED, SUMMARY_SENTENCE
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

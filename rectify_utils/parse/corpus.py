@@ -13,20 +13,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import schema
+from ..errors import NotANotice, NoticeReadError
+from ..schema import TABLE_COLUMNS
 from .notice import NoticeResult, parse_notice
-from .outline import NotANotice
 from .places import warm_gazetteer
-from .read import NoticeReadError, iter_input_files, read_notice
-
-OUTLINE_COLUMNS = {
-    "notice_id": "string",
-    "node": "category",
-    "depth": "Int64",
-    "label": "string",
-    "title": "string",
-    "problem_no": "Int64",
-    "char_start": "Int64",
-}
+from .read import iter_input_files, read_notice
 
 
 @dataclass
@@ -231,22 +222,3 @@ def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
         texts=texts,
         originals=originals,
     )
-
-
-TABLE_COLUMNS: dict[str, dict[str, str]] = {
-    "notices": {
-        **schema.NOTICE_COLUMNS,
-        "adcode": "string",
-        "disclosure_start": "datetime64[ns]",
-        "disclosure_end": "datetime64[ns]",
-        "claimed_groups": "Int64",
-        "wrapped": "boolean",
-        "converted_from_traditional": "boolean",
-    },
-    "problems": {**schema.PROBLEM_COLUMNS, "title_raw": "string", "status_marker": "string"},
-    "measures": schema.MEASURE_COLUMNS,
-    "unassigned": schema.UNASSIGNED_COLUMNS,
-    "spans": schema.SPAN_COLUMNS,
-    "outline": OUTLINE_COLUMNS,
-    "warnings": schema.WARNING_COLUMNS,
-}

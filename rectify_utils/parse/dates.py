@@ -1,31 +1,34 @@
-"""Find dates in notice text, inferring a missing year from context."""
+"""Dates: every date in a text (a missing year inferred from context), and a notice's own dates.
+
+``notice_dates`` reads the dates of one notice in named steps: the inspection period and the
+feedback date from its opening, the disclosure period and publication date from its closing,
+and the date its statuses are reported at (``as_of``).
+"""
 
 from __future__ import annotations
 
 import calendar
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .numerals import cn_to_int
-
-# `2021年8月16日`, `9月30日`, `2024年10月`, `12月底`, `2022年底`, `2024-10-30`
-DATE = re.compile(
-    r"(?=\d)(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
-    r"(?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]|(?P<eom>底|末))?"
-    r"|(?P<eoy>底|末))"
-    r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
+from .vocabulary import (
+    AS_OF_CUE,
+    CN_DATE,
+    DATE,
+    DEADLINE_FIELD,
+    DIGIT_RUN,
+    DISCLOSURE,
+    FEEDBACK_WORD,
+    FUTURE_AFTER,
+    FUTURE_BEFORE,
+    INSPECTION_WORD,
+    RANGE_JOINER,
 )
-# a date in Chinese numerals, as signed under official documents: `二〇二四年十月三十日`
-CN_DATE = re.compile(
-    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
-    r"\s*(?P<d>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日"
-)
-DIGIT_RUN = re.compile(r"\d+")
-# `8月16日至9月30日`, `2024年3月25日至6月7日`
-RANGE_JOINER = re.compile(r"^\s*(?:至|到|—|-|–|~|～)\s*$")
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,152 @@ def date_ranges(text: str, mentions: list[DateMention]) -> list[tuple[DateMentio
         if RANGE_JOINER.match(text[a.end : b.start]):
             pairs.append((a, b))
     return pairs
+
+
+#: where a date sits in the notice: the span kind of the paragraph at an offset
+KindAt = Callable[[int], str]
+#: the text of the paragraph at an offset
+ParagraphAt = Callable[[int], str]
+
+
+@dataclass
+class NoticeDates:
+    """A notice's own dates, each with the sentence that gave it (``evidence``)."""
+
+    inspection_start: pd.Timestamp | None = None
+    inspection_end: pd.Timestamp | None = None
+    feedback_date: pd.Timestamp | None = None
+    publish_date: pd.Timestamp | None = None
+    as_of_date: pd.Timestamp | None = None
+    as_of_source: str = "none"
+    disclosure_start: pd.Timestamp | None = None
+    disclosure_end: pd.Timestamp | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def columns(self) -> dict:
+        """The date columns of ``corpus.notices``."""
+        return {k: v for k, v in self.__dict__.items() if k != "evidence"}
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (between stops, semicolons or line ends) holding ``text[start:end]``."""
+    left = max(text.rfind(c, 0, start) for c in "。\n；") + 1
+    rights = [i for i in (text.find(c, end) for c in "。\n") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return text[left:right].strip()
+
+
+def notice_dates(text: str, kind_at: KindAt, paragraph_at: ParagraphAt) -> NoticeDates:
+    """The dates of one notice.
+
+    Parameters
+    ----------
+    text
+        The normalised notice text.
+    kind_at
+        The span kind (``header``, ``preamble``, ``closing``, …) of the paragraph at an offset.
+    paragraph_at
+        The text of the paragraph at an offset.
+
+    Returns
+    -------
+    NoticeDates
+    """
+    mentions = find_dates(text)
+    out = NoticeDates()
+    front = [m for m in mentions if kind_at(m.start) in {"header", "preamble"}]
+    _inspection_and_feedback(text, front, out)
+    closing = [m for m in mentions if kind_at(m.start) == "closing"]
+    disclosure = _disclosure(text, closing, out)
+    _publish_date(closing, disclosure, paragraph_at, out)
+    _as_of(text, mentions, disclosure, out)
+    return out
+
+
+def _inspection_and_feedback(text: str, front: list[DateMention], out: NoticeDates) -> None:
+    """The inspection period (a range in a sentence about the 巡察) and the feedback date."""
+    start = end = None
+    for a, b in date_ranges(text, front):
+        sentence = sentence_around(text, a.start, b.end)
+        if INSPECTION_WORD.search(sentence) and not DISCLOSURE.search(sentence):
+            start, end = a, b
+            out.evidence.append(f"巡察：{sentence}")
+            break
+    for m in front:
+        if start and m in (start, end):
+            continue
+        sentence = sentence_around(text, m.start, m.end)
+        if FEEDBACK_WORD in sentence:
+            out.feedback_date = m.date
+            out.evidence.append(f"反馈：{sentence}")
+            break
+    out.inspection_start = start.date if start else None
+    out.inspection_end = end.date if end else None
+
+
+def _disclosure(
+    text: str, closing: list[DateMention], out: NoticeDates
+) -> list[tuple[DateMention, DateMention]]:
+    """The disclosure period (`公开期限：…至…`) among the closing dates."""
+    disclosure = [
+        (a, b)
+        for a, b in date_ranges(text, closing)
+        if DISCLOSURE.search(sentence_around(text, a.start, b.end))
+    ]
+    if disclosure:
+        out.disclosure_start, out.disclosure_end = disclosure[0][0].date, disclosure[0][1].date
+    return disclosure
+
+
+def _publish_date(
+    closing: list[DateMention],
+    disclosure: list[tuple[DateMention, DateMention]],
+    paragraph_at: ParagraphAt,
+    out: NoticeDates,
+) -> None:
+    """The last closing paragraph that is only a date (the date under the signature)."""
+    in_disclosure = {id(x) for pair in disclosure for x in pair}
+    publish = None
+    for m in closing:
+        if id(m) not in in_disclosure and re.fullmatch(
+            r"\s*" + re.escape(m.text) + r"\s*", paragraph_at(m.start)
+        ):
+            publish = m
+    if publish:
+        out.publish_date = publish.date
+        out.evidence.append(f"发布：{publish.text}")
+
+
+def _as_of(
+    text: str,
+    mentions: list[DateMention],
+    disclosure: list[tuple[DateMention, DateMention]],
+    out: NoticeDates,
+) -> None:
+    """The date the statuses are reported at: publication, else the latest `截至`, else the
+    latest date reported as a fact (not a deadline or a plan)."""
+    if out.publish_date is not None:
+        out.as_of_date, out.as_of_source = out.publish_date, "publish_date"
+        return
+    as_of_mentions = [m for m in mentions if AS_OF_CUE.search(text[max(0, m.start - 4) : m.start])]
+    if as_of_mentions:
+        best = max(as_of_mentions, key=lambda m: m.date)
+        out.as_of_date, out.as_of_source = best.date, "截至"
+        out.evidence.append(f"截至：{sentence_around(text, best.start, best.end)}")
+        return
+    in_disclosure = [x for pair in disclosure for x in pair]
+    facts = [m for m in mentions if is_reported_fact(text, m) and m not in in_disclosure]
+    if facts:
+        best = max(facts, key=lambda m: m.date)
+        out.as_of_date, out.as_of_source = best.date, "latest_date"
+        out.evidence.append(f"最晚日期：{sentence_around(text, best.start, best.end)}")
+
+
+def is_reported_fact(text: str, m: DateMention) -> bool:
+    """A date that reports something done (not a deadline, a plan or a deadline field)."""
+    if FUTURE_AFTER.match(text[m.end : m.end + 3]) or FUTURE_BEFORE.search(
+        text[max(0, m.start - 5) : m.start]
+    ):
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return not DEADLINE_FIELD.match(text[line_start : m.start + 1].lstrip())

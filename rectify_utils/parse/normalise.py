@@ -6,38 +6,18 @@ The result is a list of paragraphs; the *normalised text* every offset refers to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-# `**一是**` → `一是` (markdown bold left by the extraction)
-MARKDOWN_BOLD = re.compile(r"\*\*|__")
-# `## 标题` → `标题` (markdown heading hashes at a line start)
-MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-# a line that is only a page number: `5`, `- 5 -`, `— 12 —`, `第 3 页`
-PAGE_NUMBER_LINE = re.compile(
-    r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$"
+from ..text import display_width, normalise_newlines
+from .vocabulary import (
+    BLOCK_START,
+    MARKDOWN_BOLD,
+    MARKDOWN_HEADING,
+    PAGE_NUMBER_LINE,
+    SENTENCE_END,
+    SENTENCE_PAUSE,
+    SPACE_BESIDE_CJK,
 )
-# spaces next to a non-ASCII character: `2021 年 8 月` → `2021年8月`
-SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
-# characters that end a sentence: a wrapped line never ends a paragraph on anything else
-SENTENCE_END = "。！？!?"
-# characters that leave a sentence open: a line ending on them continues
-SENTENCE_PAUSE = "，、,"
-# a line that starts a new outline item or field, so it is never glued to the line before:
-# `一、` `（一）` `(三)` `1、` `1.` `（1）` `①` `整改情况：` `欢迎…` `附件`
-BLOCK_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．]"
-    r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
-    r"|\d{1,3}\s*[、．.](?!\d)"
-    r"|[①-⑳]"
-    r"|(?:整改|完成)(?:情况|措施|进展|完成时限|时限|结果)\s*[：:]"
-    r"|欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$)"
-)
-
-
-def display_width(line: str) -> float:
-    """Width of a line in CJK cells: ASCII counts half."""
-    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 @dataclass
@@ -122,7 +102,7 @@ def _continues(current: str, tail: str, line: str, wrapped: bool, width: float) 
 
 def normalise(raw: str) -> Normalised:
     """Normalise raw notice text into paragraphs."""
-    text = strip_markup(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_markup(normalise_newlines(raw))
     removed: list[str] = []
     lines: list[str] = []
     for number, raw_line in enumerate(text.split("\n"), start=1):

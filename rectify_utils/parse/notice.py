@@ -1,40 +1,30 @@
-"""Parse one notice into table rows: its metadata, problems, measures and text spans."""
+"""One notice → table rows, as a short sequence of named steps.
+
+normalise → outline → title and organisation → place → dates → claims → statuses → rows.
+"""
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
-from .claims import find_claims
-from .dates import DateMention, date_ranges, find_dates
-from .normalise import normalise
-from .outline import (
-    HEADER_EXTRA,
-    ParsedOutline,
-    inline_measures,
-    parse_outline,
-    problem_title,
-)
-from .places import association_name, level_from_name, locate, region_in_name
-from .status import DEADLINE_FIELD, decide_status, reconcile_with_summary
-from .vocabulary import STATUS_MARKER
+import pandas as pd
 
-# `区委第一巡察组`, `县委第三巡察组`, `市委第二巡察组`, `省委第五巡视组`
-INSPECTOR = re.compile(r"(?:[省市区县州旗]委|中央)(?:第[一二三四五六七八九十\d]+)?(?:巡察|巡视)组")
-# the organisation before `关于` in the title: `中共新野县科学技术协会党组关于巡察整改情况的通报`
-ORGANISATION = re.compile(r"^(?P<org>.+?)(?:关于|对)")
-# a date the statuses are reported at: `截至8月30日`, `截止12月底`
-AS_OF_CUE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
-# a date that is a deadline or a plan, not a reported fact: `12月31日前`, `拟于9月`
-FUTURE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
-FUTURE_BEFORE = re.compile(r"(?:拟|计划|将|预计|力争|争取)(?:于|在)?\s*$")
-# `公开期限：2024年11月1日至2025年2月28日`
-DISCLOSURE = re.compile(r"公开期限")
+from .claims import find_claims
+from .dates import NoticeDates, notice_dates
+from .headings import Paragraph
+from .normalise import Normalised, normalise
+from .outline import ParsedOutline, parse_outline
+from .places import Place, association_name, level_from_name, locate, region_in_name
+from .problems import RowContext, marker_line, problem_and_measure_rows
+from .status import StatusDecision, decide_status, reconcile_with_summary
+from .vocabulary import HEADER_EXTRA, INSPECTOR, ORGANISATION, SIGNATURE_SUFFIXES
 
 
 @dataclass
 class NoticeResult:
+    """The rows of one parsed notice, ready to join into the corpus tables."""
+
     notice: dict
     problems: list[dict] = field(default_factory=list)
     measures: list[dict] = field(default_factory=list)
@@ -44,107 +34,84 @@ class NoticeResult:
     text: str = ""
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(c, 0, start) for c in "。\n；") + 1
-    rights = [i for i in (text.find(c, end) for c in "。\n") if i != -1]
-    right = min(rights) + 1 if rights else len(text)
-    return text[left:right].strip()
+@dataclass(frozen=True)
+class Claims:
+    """What the notice says about itself: counts, the sentences that say so, conflicting counts."""
+
+    values: dict[str, int | None]
+    evidence: dict[str, list[str]]
+    conflicts: dict[str, list[int]]
 
 
-def _notice_dates(text: str, outline: ParsedOutline) -> dict:
-    mentions = find_dates(text)
+def parse_notice(
+    raw: str, notice_id: str, source_path: str = "", encoding: str = ""
+) -> NoticeResult:
+    """Parse one notice's raw text into its rows.
 
-    def kinds_at(pos: int) -> str:
-        return outline.kinds[_paragraph_at(outline, pos).index]
+    Parameters
+    ----------
+    raw
+        The text as read from the file (``read.read_notice``).
+    notice_id
+        The id every row carries (the file stem).
+    source_path, encoding
+        Recorded in the notice row.
 
-    front = [m for m in mentions if kinds_at(m.start) in {"header", "preamble"}]
-    out: dict = {"date_evidence": []}
+    Returns
+    -------
+    NoticeResult
 
-    start = end = feedback = None
-    for a, b in date_ranges(text, front):
-        sentence = _sentence_around(text, a.start, b.end)
-        if re.search(r"巡察|巡视", sentence) and not DISCLOSURE.search(sentence):
-            start, end = a, b
-            out["date_evidence"].append(f"巡察：{sentence}")
-            break
-    for m in front:
-        if start and m in (start, end):
-            continue
-        sentence = _sentence_around(text, m.start, m.end)
-        if "反馈" in sentence:
-            feedback = m
-            out["date_evidence"].append(f"反馈：{sentence}")
-            break
-
-    closing = [m for m in mentions if kinds_at(m.start) == "closing"]
-    disclosure = [
-        (a, b)
-        for a, b in date_ranges(text, closing)
-        if DISCLOSURE.search(_sentence_around(text, a.start, b.end))
-    ]
-    in_disclosure = {id(x) for pair in disclosure for x in pair}
-    publish = None
-    for m in closing:
-        para = _paragraph_at(outline, m.start)
-        if (
-            id(m) not in in_disclosure
-            and para is not None
-            and re.fullmatch(r"\s*" + re.escape(m.text) + r"\s*", para.text)
-        ):
-            publish = m
-    if publish:
-        out["date_evidence"].append(f"发布：{publish.text}")
-
-    as_of_mentions = [m for m in mentions if AS_OF_CUE.search(text[max(0, m.start - 4) : m.start])]
-    if publish:
-        as_of, source = publish.date, "publish_date"
-    elif as_of_mentions:
-        best = max(as_of_mentions, key=lambda m: m.date)
-        as_of, source = best.date, "截至"
-        out["date_evidence"].append(f"截至：{_sentence_around(text, best.start, best.end)}")
-    else:
-        facts = [
-            m
-            for m in mentions
-            if _is_reported_fact(text, m) and m not in [x for p in disclosure for x in p]
-        ]
-        if facts:
-            best = max(facts, key=lambda m: m.date)
-            as_of, source = best.date, "latest_date"
-            out["date_evidence"].append(f"最晚日期：{_sentence_around(text, best.start, best.end)}")
-        else:
-            as_of, source = None, "none"
-
-    out.update(
-        inspection_start=start.date if start else None,
-        inspection_end=end.date if end else None,
-        feedback_date=feedback.date if feedback else None,
-        publish_date=publish.date if publish else None,
-        as_of_date=as_of,
-        as_of_source=source,
-        disclosure_start=disclosure[0][0].date if disclosure else None,
-        disclosure_end=disclosure[0][1].date if disclosure else None,
+    Raises
+    ------
+    NotANotice
+        When there is no notice in the text.
+    """
+    norm = normalise(raw)
+    outline = parse_outline(norm)
+    text = outline.text
+    title, organisation = title_and_organisation(outline)
+    place = locate(organisation)
+    association = association_name(organisation, place)
+    dates = notice_dates(text, *_locators(outline))
+    claims = Claims(*find_claims(non_problem_text(outline)))
+    decisions = decide_statuses(outline, dates.as_of_date, claims)
+    ctx = RowContext(notice_id, association, text, outline.paragraphs, outline.problem_level)
+    problems, measures = problem_and_measure_rows(ctx, outline.problems, decisions)
+    notice = notice_row(ctx, outline, norm, title, organisation, place, dates, claims)
+    notice.update(n_measures=len(measures), encoding=encoding, source_path=source_path)
+    return NoticeResult(
+        notice=notice,
+        problems=problems,
+        measures=measures,
+        spans=span_rows(outline, notice_id, len(text)),
+        outline=outline_rows(outline, notice_id),
+        warnings=notice_warnings(norm, outline, claims, place, organisation),
+        text=text,
     )
-    return out
 
 
-def _is_reported_fact(text: str, m: DateMention) -> bool:
-    """A date that reports something done (not a deadline, a plan or a deadline field)."""
-    if FUTURE_AFTER.match(text[m.end : m.end + 3]) or FUTURE_BEFORE.search(
-        text[max(0, m.start - 5) : m.start]
-    ):
-        return False
-    line_start = text.rfind("\n", 0, m.start) + 1
-    return not DEADLINE_FIELD.match(text[line_start : m.start + 1].lstrip())
-
-
-def _paragraph_at(outline: ParsedOutline, pos: int):
+def _paragraph_at(outline: ParsedOutline, pos: int) -> Paragraph | None:
     """The paragraph holding offset ``pos`` (its trailing newline included): a binary search."""
     i = bisect.bisect_right(outline.starts, pos) - 1
     return outline.paragraphs[i] if i >= 0 else None
 
 
-def _title_and_org(outline: ParsedOutline) -> tuple[str, str]:
+def _locators(outline: ParsedOutline):
+    """(kind at an offset, paragraph text at an offset) for ``dates.notice_dates``."""
+
+    def kind_at(pos: int) -> str:
+        return outline.placements[_paragraph_at(outline, pos).index].kind
+
+    def paragraph_at(pos: int) -> str:
+        p = _paragraph_at(outline, pos)
+        return p.text if p is not None else ""
+
+    return kind_at, paragraph_at
+
+
+def title_and_organisation(outline: ParsedOutline) -> tuple[str, str]:
+    """The title (header lines joined) and the issuing body: before `关于` in the title, else
+    the signature after the last problem, else the whole title."""
     lines = [
         outline.paragraphs[i].text
         for i in outline.header
@@ -154,111 +121,53 @@ def _title_and_org(outline: ParsedOutline) -> tuple[str, str]:
     m = ORGANISATION.match(title)
     if m:
         return title, m.group("org").strip()
-    # no `关于` in the title: the signature at the end names the body
     for p in reversed(outline.paragraphs):
-        if outline.kinds[p.index] == "closing" and re.search(
-            r"(?:党组|党支部|党委|科协|协会)$", p.text
-        ):
+        if outline.placements[p.index].kind == "closing" and p.text.endswith(SIGNATURE_SUFFIXES):
             return title, p.text
     return title, title
 
 
-def parse_notice(
-    raw: str, notice_id: str, source_path: str = "", encoding: str = ""
-) -> NoticeResult:
-    """Parse one notice's raw text. Raises ``parse.NotANotice`` when there is no notice in it."""
-    norm = normalise(raw)
-    outline = parse_outline(norm)
-    text = outline.text
-    title, organisation = _title_and_org(outline)
-    place = locate(organisation)
-    association = association_name(organisation, place)
-    dates = _notice_dates(text, outline)
-    as_of = dates["as_of_date"]
-
-    non_problem = "\n".join(
-        p.text for p in outline.paragraphs if outline.kinds[p.index] != "problem"
+def non_problem_text(outline: ParsedOutline) -> str:
+    """Every paragraph outside the problems: where a notice states its own totals."""
+    return "\n".join(
+        p.text for p in outline.paragraphs if outline.placements[p.index].kind != "problem"
     )
-    claims, claim_evidence, claim_conflicts = find_claims(non_problem)
-    inspector = INSPECTOR.search(text)
 
-    result = NoticeResult(notice={}, text=text)
-    result.warnings = [*norm.removed, *outline.warnings]
-    for key, values in claim_conflicts.items():
-        result.warnings.append(
-            f"the notice states different {key.removeprefix('claimed_')} counts {values}; "
-            f"kept {claims[key]} (the one beside the completion totals, else the most frequent)"
-        )
-    if place.province is None:
-        result.warnings.append(
-            f"organisation {organisation!r} not found in the gazetteer: no province/city"
-        )
-    paragraphs = outline.paragraphs
-    n_measures_total = 0
+
+def decide_statuses(
+    outline: ParsedOutline, as_of: pd.Timestamp | None, claims: Claims
+) -> list[StatusDecision]:
+    """Each problem's status from its own words, then the notice's totals where they settle it."""
+    ps = outline.paragraphs
     decisions = [
         decide_status(
-            paragraphs[node.heading_index].text + _marker_line(node, paragraphs),
-            "\n".join(paragraphs[i].text for i in node.body),
+            ps[node.heading_index].text + marker_line(node, ps),
+            "\n".join(ps[i].text for i in node.body),
             as_of,
         )
         for node in outline.problems
     ]
-    summary = next((s for s in claim_evidence.get("claimed_completed", [])), "")
-    decisions = reconcile_with_summary(
-        decisions, claims["claimed_completed"], claims["claimed_ongoing"], summary
+    summary = next(iter(claims.evidence.get("claimed_completed", [])), "")
+    return reconcile_with_summary(
+        decisions, claims.values["claimed_completed"], claims.values["claimed_ongoing"], summary
     )
-    for no, (node, decision) in enumerate(zip(outline.problems, decisions), start=1):
-        title_clean, marker, heading_rest = problem_title(node)
-        marker = marker or _marker_line(node, paragraphs)
-        head_p = paragraphs[node.heading_index]
-        body_ps = [paragraphs[i] for i in node.body]
-        body_text = "\n".join(([heading_rest] if heading_rest else []) + [p.text for p in body_ps])
-        end = body_ps[-1].end if body_ps else head_p.end
 
-        measures = _measures(node, outline, text)
-        n_measures_total += len(measures)
-        for k, (label, m_start, m_end) in enumerate(measures, start=1):
-            m_text = text[m_start:m_end].strip()
-            m_text = m_text[len(label) :].strip() if m_text.startswith(label) else m_text
-            result.measures.append(
-                dict(
-                    notice_id=notice_id,
-                    problem_no=no,
-                    measure_no=k,
-                    label=label,
-                    text=m_text.rstrip("；;，, \n"),
-                    char_start=m_start,
-                    char_end=m_end,
-                )
-            )
-        result.problems.append(
-            dict(
-                notice_id=notice_id,
-                association=association,
-                problem_no=no,
-                label=node.heading.label,
-                aspect_no=node.aspect_no,
-                aspect_title=node.aspect_title,
-                group_title=node.group_title,
-                title=title_clean,
-                title_raw=head_p.text[len(node.heading.label) :].strip(),
-                status_marker=marker or None,
-                text=body_text,
-                status=decision.status,
-                status_evidence=decision.evidence,
-                deadline=decision.deadline,
-                deadline_evidence=decision.deadline_evidence or None,
-                n_measures=len(measures),
-                char_start=head_p.start,
-                char_end=end,
-            )
-        )
 
-    result.spans = _spans(outline, notice_id, len(text))
-    result.outline = _outline_rows(outline, notice_id)
-    result.notice = dict(
-        notice_id=notice_id,
-        association=association,
+def notice_row(
+    ctx: RowContext,
+    outline: ParsedOutline,
+    norm: Normalised,
+    title: str,
+    organisation: str,
+    place: Place,
+    dates: NoticeDates,
+    claims: Claims,
+) -> dict:
+    """The ``corpus.notices`` row (``n_measures``, ``encoding`` and ``source_path`` added after)."""
+    inspector = INSPECTOR.search(ctx.text)
+    return dict(
+        notice_id=ctx.notice_id,
+        association=ctx.association,
         organisation=organisation,
         title=title,
         province=place.province,
@@ -267,59 +176,46 @@ def parse_notice(
         adcode=place.adcode,
         level=place.level or level_from_name(region_in_name(organisation)),
         inspector=inspector.group(0) if inspector else None,
-        **{k: v for k, v in dates.items() if k != "date_evidence"},
-        **claims,
+        **dates.columns(),
+        **claims.values,
         n_aspects=len(outline.aspects) or None,
         n_problems=len(outline.problems),
-        n_measures=n_measures_total,
-        n_unassigned=sum(1 for k in outline.kinds if k == "unassigned"),
-        n_chars=len(text),
-        date_evidence=" | ".join(dates["date_evidence"]) or None,
+        n_measures=None,
+        n_unassigned=sum(1 for p in outline.placements if p.kind == "unassigned"),
+        n_chars=len(ctx.text),
+        date_evidence=" | ".join(dates.evidence) or None,
         claims_evidence=" | ".join(
-            f"{k.removeprefix('claimed_')}：{s}" for k, ss in claim_evidence.items() for s in ss
+            f"{k.removeprefix('claimed_')}：{s}" for k, ss in claims.evidence.items() for s in ss
         )
         or None,
         wrapped=norm.wrapped,
-        encoding=encoding,
-        source_path=source_path,
     )
-    return result
 
 
-def _marker_line(node, paragraphs) -> str:
-    """A status marker wrapped onto the line after the heading: `（已整改）` alone."""
-    if node.body:
-        first = paragraphs[node.body[0]].text.strip()
-        if STATUS_MARKER.fullmatch(first):
-            return first
-    return ""
+def notice_warnings(
+    norm: Normalised, outline: ParsedOutline, claims: Claims, place: Place, organisation: str
+) -> list[str]:
+    """Removed lines, outline oddities, conflicting counts and an unknown place."""
+    warnings = [*norm.removed, *outline.warnings]
+    for key, values in claims.conflicts.items():
+        warnings.append(
+            f"the notice states different {key.removeprefix('claimed_')} counts {values}; "
+            f"kept {claims.values[key]} (the one beside the completion totals, else the most frequent)"
+        )
+    if place.province is None:
+        warnings.append(
+            f"organisation {organisation!r} not found in the gazetteer: no province/city"
+        )
+    return warnings
 
 
-def _measures(node, outline: ParsedOutline, text: str) -> list[tuple[str, int, int]]:
-    """Sub-headings under the problem (`(1)…`), else inline `①…` / `一是…` items."""
-    ps = outline.paragraphs
-    sub = [
-        i for i in node.body if ps[i].heading and outline.problem_level < ps[i].heading.level < 5
-    ]
-    if sub:
-        out = []
-        for k, i in enumerate(sub):
-            stop = sub[k + 1] if k + 1 < len(sub) else None
-            last = max(j for j in node.body if j >= i and (stop is None or j < stop))
-            out.append((ps[i].heading.label, ps[i].start, ps[last].end))
-        return out
-    if not node.body:
-        return []
-    start = ps[node.body[0]].start
-    end = ps[node.body[-1]].end
-    return [(label, start + a, start + b) for label, a, b in inline_measures(text[start:end])]
-
-
-def _spans(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:
+def span_rows(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:
+    """Rows of ``corpus.spans``: runs of paragraphs of one kind and owner, tiling the text."""
     spans: list[dict] = []
     ps = outline.paragraphs
     for p in ps:
-        kind, owner = outline.kinds[p.index], outline.owners[p.index]
+        placement = outline.placements[p.index]
+        kind, owner = placement.kind, placement.owner
         stop = ps[p.index + 1].start if p.index + 1 < len(ps) else length
         label = str(owner) if owner is not None else None
         if (
@@ -336,20 +232,24 @@ def _spans(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:
     return spans
 
 
-def _outline_rows(outline: ParsedOutline, notice_id: str) -> list[dict]:
+#: outline roles shown in ``corpus.outline``, with their depth
+OUTLINE_DEPTH = {"section": 0, "aspect": 1, "group": 2, "problem": 3, "measure": 4}
+
+
+def outline_rows(outline: ParsedOutline, notice_id: str) -> list[dict]:
+    """Rows of ``corpus.outline``: the tree of sections, 方面, groups, problems and measures."""
     rows = []
-    depth = {"section": 0, "aspect": 1, "group": 2, "problem": 3, "measure": 4}
     problem_no = 0
     for p in outline.paragraphs:
-        role = outline.roles[p.index]
+        role = outline.placements[p.index].role
         if role == "problem":
             problem_no += 1
-        if role in depth:
+        if role in OUTLINE_DEPTH:
             rows.append(
                 dict(
                     notice_id=notice_id,
                     node=role,
-                    depth=depth[role],
+                    depth=OUTLINE_DEPTH[role],
                     label=p.heading.label if p.heading else "",
                     title=(p.heading.rest if p.heading else p.text)[:80],
                     problem_no=problem_no if role in {"problem", "measure"} else None,

@@ -1,67 +1,46 @@
-"""Parse one notice's normalised text into its outline: header, preamble, problems, closing.
+"""One notice's paragraphs → its outline: header, preamble, sections, 方面, groups, problems, closing.
 
-The rules are general (see ``outline.py``): the part of the notice that holds the problems
-is found from what its headings say, and the problem level is the deepest outline level
-whose headings state shortcomings.
+The rules are general (patterns in ``vocabulary``): the top-level blocks that hold the problems
+are found from what their headings say, and the problem level is the deepest outline level
+whose headings mostly state shortcomings. ``parse_outline`` runs four named steps:
+find the blocks → choose the levels → assign every paragraph a role → check the numbering.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalise import Normalised, display_width
-from .numerals import cn_to_int
+from ..errors import NotANotice
+from ..text import display_width
+from .headings import Paragraph, build_paragraphs
+from .normalise import Normalised
+from .problems import Likeness, ProblemLikeness, ProblemNode
 from .vocabulary import (
+    CLOSING_BOILERPLATE,
     CLOSING_SECTION,
-    FIELD_LABEL,
-    Heading,
-    clean_title,
-    first_sentence,
-    is_closing_paragraph,
-    looks_like_problem,
-    match_heading,
+    DATE_LINE,
+    SIGNATURE,
 )
 
-# a header line that is not the title: `附件8`, `（向社会公开）`
-HEADER_EXTRA = re.compile(
-    r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$"
-)
-# inline measure markers: `①…②…`, `一是…二是…` (after a start, a colon or a stop)
-CIRCLED_MARK = re.compile(r"[①-⑳]")
-SHI_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\n]))\s*(?P<num>[一二三四五六七八九十]{1,2})是")
-
-
-class NotANotice(ValueError):
-    """The text holds no recognisable rectification notice."""
+__all__ = ["NotANotice", "ParsedOutline", "Placement", "parse_outline"]
 
 
 @dataclass
-class Paragraph:
-    index: int
-    start: int
-    end: int
-    text: str
-    heading: Heading | None
+class Placement:
+    """Where one paragraph sits: its span ``kind``, its finer ``role`` and its problem number."""
 
-
-@dataclass
-class ProblemNode:
-    heading_index: int
-    heading: Heading
-    aspect_no: int | None
-    aspect_title: str | None
-    group_title: str | None
-    body: list[int] = field(default_factory=list)  # paragraph indices after the heading
+    kind: str  # header / preamble / heading / problem / closing / unassigned
+    role: str  # header / preamble / section / aspect / group / problem / body / measure / …
+    owner: int | None = None  # the problem (1…n) a problem-span paragraph belongs to
 
 
 @dataclass
 class ParsedOutline:
+    """The outline of one notice: every paragraph placed, the problems and the 方面 found."""
+
     paragraphs: list[Paragraph]
-    kinds: list[str]  # span kind per paragraph
-    roles: list[str]  # finer role: section/aspect/group/problem/body/measure/... per paragraph
-    owners: list[int | None]  # problem number per paragraph (problem spans)
+    placements: list[Placement]
     header: list[int]
     problems: list[ProblemNode]
     aspects: list[tuple[int, str, str]]  # (paragraph index, label, title)
@@ -73,18 +52,47 @@ class ParsedOutline:
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def kinds(self) -> list[str]:
+        """Span kind per paragraph."""
+        return [p.kind for p in self.placements]
+
+    @property
+    def roles(self) -> list[str]:
+        """Finer role per paragraph."""
+        return [p.role for p in self.placements]
+
+    @property
+    def owners(self) -> list[int | None]:
+        """Problem number per paragraph (problem spans), else None."""
+        return [p.owner for p in self.placements]
+
     @cached_property
     def starts(self) -> list[int]:
         """Start offset of each paragraph, for binary search."""
         return [p.start for p in self.paragraphs]
 
 
-def build_paragraphs(norm: Normalised) -> list[Paragraph]:
-    paragraphs, offset = [], 0
-    for i, text in enumerate(norm.paragraphs):
-        paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
-        offset += len(text) + 1
-    return paragraphs
+@dataclass(frozen=True)
+class Blocks:
+    """The top-level blocks of the outline and which of them hold problems."""
+
+    top: int  # the highest outline level used
+    spans: list[tuple[int, int]]  # [start, end) paragraph ranges of the top-level blocks
+    closing: set[int]  # starts of `下一步工作打算`-like blocks
+    aspects: set[int]  # starts of blocks whose own title is a 方面
+    containers: list[tuple[int, int]]  # the blocks that hold problems
+
+
+@dataclass(frozen=True)
+class Levels:
+    """Which outline level holds the problems, and which the 方面 and groups above them."""
+
+    problem: int
+    aspect: int | None  # the 方面 level reported for the notice
+    section_aspect: int | None  # in a problem section, the first level below the section
+    aspect_groups: frozenset[int]  # group levels inside a 方面 block
+    section_groups: frozenset[int]  # group levels inside a section
 
 
 def header_length(paragraphs: list[Paragraph]) -> int:
@@ -97,176 +105,232 @@ def header_length(paragraphs: list[Paragraph]) -> int:
     return n
 
 
+def is_closing_paragraph(paragraph: str) -> bool:
+    """Boilerplate, a signature or a bare date after the last problem."""
+    return bool(
+        CLOSING_BOILERPLATE.match(paragraph)
+        or SIGNATURE.match(paragraph)
+        or DATE_LINE.fullmatch(paragraph)
+    )
+
+
 def parse_outline(norm: Normalised) -> ParsedOutline:
+    """Place every paragraph of a normalised notice in its outline.
+
+    Parameters
+    ----------
+    norm
+        The notice's normalised paragraphs (``normalise.normalise``).
+
+    Returns
+    -------
+    ParsedOutline
+
+    Raises
+    ------
+    NotANotice
+        When the text has no outline, or no part of it lists problems.
+    """
     paragraphs = build_paragraphs(norm)
     if not paragraphs:
         raise NotANotice("the text is empty after normalisation")
     n_header = header_length(paragraphs)
-    kinds: list[str] = ["header"] * n_header + [""] * (len(paragraphs) - n_header)
-    owners: list[int | None] = [None] * len(paragraphs)
-    roles: list[str] = list(kinds)
-    warnings: list[str] = []
+    likeness = ProblemLikeness(paragraphs)
+    blocks = find_blocks(paragraphs, n_header, likeness)
+    levels = choose_levels(paragraphs, blocks, likeness)
+    walk = RoleWalk(paragraphs, n_header, blocks, levels)
+    walk.run()
+    if not walk.problems:
+        raise NotANotice("no problem headings were found in the problem part")
+    check_numbering(walk.problems, walk.warnings)
+    return ParsedOutline(
+        paragraphs=paragraphs,
+        placements=walk.placements,
+        header=list(range(n_header)),
+        problems=walk.problems,
+        aspects=walk.aspects,
+        problem_level=levels.problem,
+        aspect_level=levels.aspect,
+        warnings=walk.warnings,
+    )
 
-    body = paragraphs[n_header:]
-    headings = [p for p in body if p.heading and p.heading.level < 5]
+
+def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) -> Blocks:
+    """The top-level blocks, and which hold problems.
+
+    A block whose own title states a shortcoming is a 方面 (`一、关于…方面`); another is a problem
+    section when some outline level inside it mostly states shortcomings.
+    """
+    headings = [p for p in paragraphs[n_header:] if p.heading and p.heading.level < 5]
     if not headings:
         raise NotANotice("no numbered outline (一、 / （一） / 1. / （1）) was found")
     top = min(p.heading.level for p in headings)
     tops = [p.index for p in headings if p.heading.level == top]
-
-    # top-level blocks: [start, end) paragraph ranges
-    blocks = [(s, e) for s, e in zip(tops, [*tops[1:], len(paragraphs)])]
-    closing_blocks = {s for s, _ in blocks if CLOSING_SECTION.search(paragraphs[s].heading.rest)}
-
-    def next_text(i: int) -> str | None:
-        return paragraphs[i + 1].text if i + 1 < len(paragraphs) else None
-
-    likeness: dict[int, bool] = {}
-
-    def problem_like(i: int) -> bool:
-        if i not in likeness:
-            likeness[i] = looks_like_problem(paragraphs[i].heading, next_text(i))
-        return likeness[i]
-
-    open_blocks = [(s, e) for s, e in blocks if s not in closing_blocks]
-    # a top-level block whose own title states a shortcoming is a 方面 (东营市 `一、关于…方面`);
-    # another is a problem section when some outline level inside it mostly states shortcomings
-    aspect_blocks = {s for s, _ in open_blocks if problem_like(s)}
-    section_blocks: set[int] = set()
-    for s, e in open_blocks:
-        if s in aspect_blocks:
-            continue
-        by_level: dict[int, list[bool]] = {}
-        for i in range(s + 1, e):
-            h = paragraphs[i].heading
-            if h and top < h.level < 5:
-                by_level.setdefault(h.level, []).append(problem_like(i))
-        if any(sum(v) / len(v) >= 0.5 for v in by_level.values()):
-            section_blocks.add(s)
-    containers = [(s, e) for s, e in open_blocks if s in aspect_blocks | section_blocks]
+    spans = list(zip(tops, [*tops[1:], len(paragraphs)]))
+    closing = {s for s, _ in spans if CLOSING_SECTION.search(paragraphs[s].heading.rest)}
+    open_spans = [(s, e) for s, e in spans if s not in closing]
+    aspects = {s for s, _ in open_spans if likeness(s)}
+    sections = {
+        s
+        for s, e in open_spans
+        if s not in aspects and _lists_problems(paragraphs, s, e, top, likeness)
+    }
+    containers = [(s, e) for s, e in open_spans if s in aspects | sections]
     if not containers:
         raise NotANotice("no part of the outline lists problems (no heading states a shortcoming)")
+    return Blocks(top, spans, closing, aspects, containers)
 
-    # which level holds the problems: the deepest whose headings mostly state shortcomings
-    inner_levels: dict[int, list[int]] = {}
+
+def _lists_problems(
+    paragraphs: list[Paragraph], start: int, end: int, top: int, likeness: Likeness
+) -> bool:
+    """Does some outline level inside the block mostly state shortcomings?"""
+    by_level: dict[int, list[bool]] = {}
+    for i in range(start + 1, end):
+        h = paragraphs[i].heading
+        if h and top < h.level < 5:
+            by_level.setdefault(h.level, []).append(likeness(i))
+    return any(sum(v) / len(v) >= 0.5 for v in by_level.values())
+
+
+def choose_levels(paragraphs: list[Paragraph], blocks: Blocks, likeness: Likeness) -> Levels:
+    """The problem level: the deepest inside the containers whose headings mostly state shortcomings.
+
+    In a 方面 block the block title is the 方面; in a section the first level below it is, and
+    levels between that and the problems are groups.
+    """
+    inner: dict[int, list[int]] = {}
     levels_by_kind: dict[bool, set[int]] = {True: set(), False: set()}
-    for s, e in containers:
+    for s, e in blocks.containers:
         for i in range(s + 1, e):
             h = paragraphs[i].heading
-            if h and h.level > top:
-                inner_levels.setdefault(h.level, []).append(i)
-                levels_by_kind[s in aspect_blocks].add(h.level)
-    scores = {
-        lvl: sum(problem_like(i) for i in idx) / len(idx) for lvl, idx in inner_levels.items()
-    }
-    qualifying = [lvl for lvl, sc in scores.items() if sc >= 0.5]
+            if h and h.level > blocks.top:
+                inner.setdefault(h.level, []).append(i)
+                levels_by_kind[s in blocks.aspects].add(h.level)
+    scores = {lvl: sum(likeness(i) for i in idx) / len(idx) for lvl, idx in inner.items()}
+    qualifying = [lvl for lvl, score in scores.items() if score >= 0.5]
     if qualifying:
-        problem_level = max(qualifying)
-    elif aspect_blocks:
-        problem_level = top  # the top-level items are the problems themselves
+        problem = max(qualifying)
+    elif blocks.aspects:
+        problem = blocks.top  # the top-level items are the problems themselves
     else:
         raise NotANotice("the problem part has no numbered problem headings")
-    # in a 方面 block the block title is the aspect; in a section the first level below it is
-    aspect_group_levels = {lvl for lvl in levels_by_kind[True] if lvl < problem_level}
-    section_above = sorted(lvl for lvl in levels_by_kind[False] if lvl < problem_level)
-    section_aspect_level = section_above[0] if section_above else None
-    section_group_levels = set(section_above[1:])
-    aspect_level = top if aspect_blocks and problem_level > top else section_aspect_level
-    block_of = [0] * len(paragraphs)
-    for s, e in blocks:
-        for i in range(s, e):
-            block_of[i] = s
+    section_above = sorted(lvl for lvl in levels_by_kind[False] if lvl < problem)
+    section_aspect = section_above[0] if section_above else None
+    return Levels(
+        problem=problem,
+        aspect=blocks.top if blocks.aspects and problem > blocks.top else section_aspect,
+        section_aspect=section_aspect,
+        aspect_groups=frozenset(lvl for lvl in levels_by_kind[True] if lvl < problem),
+        section_groups=frozenset(section_above[1:]),
+    )
 
-    problems: list[ProblemNode] = []
-    aspects: list[tuple[int, str, str]] = []
-    first_container = containers[0][0]
-    last_container_end = containers[-1][1]
-    in_container = [False] * len(paragraphs)
-    for s, e in containers:
-        for i in range(s, e):
-            in_container[i] = True
 
+@dataclass
+class RoleWalk:
+    """Walk the paragraphs in order, giving each a kind and role (``run``)."""
+
+    paragraphs: list[Paragraph]
+    n_header: int
+    blocks: Blocks
+    levels: Levels
+    placements: list[Placement] = field(default_factory=list)
+    problems: list[ProblemNode] = field(default_factory=list)
+    aspects: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     aspect_no: int | None = None
     aspect_title: str | None = None
     group_title: str | None = None
     current: ProblemNode | None = None
-    closing_started = False
-    for p in paragraphs[n_header:]:
+    closing_started: bool = False
+
+    def run(self) -> None:
+        """Place every paragraph."""
+        n = len(self.paragraphs)
+        self._block_of = [0] * n
+        for s, e in self.blocks.spans:
+            for i in range(s, e):
+                self._block_of[i] = s
+        self._in_container = [False] * n
+        for s, e in self.blocks.containers:
+            for i in range(s, e):
+                self._in_container[i] = True
+        self.placements = [Placement("header", "header") for _ in range(self.n_header)]
+        for p in self.paragraphs[self.n_header :]:
+            self.placements.append(self._place(p))
+
+    def _place(self, p: Paragraph) -> Placement:
+        if self.closing_started:
+            return Placement("closing", "closing")
+        if not self._in_container[p.index]:
+            return self._outside(p)
+        h = p.heading
+        if (
+            self.problems
+            and is_closing_paragraph(p.text)
+            and not (h and h.level <= self.levels.problem)
+        ):
+            self.closing_started = True
+            return Placement("closing", "closing")
+        return self._inside(p)
+
+    def _outside(self, p: Paragraph) -> Placement:
+        """A paragraph outside the blocks that hold problems."""
         i, h = p.index, p.heading
-        if closing_started:
-            kinds[i] = roles[i] = "closing"
-            continue
-        if not in_container[i]:
-            if i < first_container:
-                kinds[i] = roles[i] = "heading" if (h and h.level == top) else "preamble"
-                if kinds[i] == "heading":
-                    roles[i] = "section"
-            elif i >= last_container_end or any(
-                s <= i < e for s, e in blocks if s in closing_blocks
-            ):
-                kinds[i] = roles[i] = "closing"
-            else:
-                kinds[i] = roles[i] = "unassigned"
-                warnings.append(
-                    f"paragraph {i + 1} sits in a non-problem section between problem sections"
-                )
-            continue
-        if problems and is_closing_paragraph(p.text) and not (h and h.level <= problem_level):
-            closing_started = True
-            kinds[i] = roles[i] = "closing"
-            continue
-        in_aspect_block = block_of[i] in aspect_blocks
-        if i == block_of[i] and not in_aspect_block:
-            kinds[i], roles[i] = "heading", "section"
-            aspect_no, aspect_title, group_title, current = None, None, None, None
-            continue
-        block_aspect_level = top if in_aspect_block else section_aspect_level
-        group_levels = aspect_group_levels if in_aspect_block else section_group_levels
-        if h and h.level == block_aspect_level and h.level < problem_level:
-            aspects.append((i, h.label, h.rest))
-            aspect_no, aspect_title = len(aspects), h.rest.rstrip("。")
-            group_title, current = None, None
-            kinds[i], roles[i] = "heading", "aspect"
-            continue
+        first, last_end = self.blocks.containers[0][0], self.blocks.containers[-1][1]
+        if i < first:
+            if h and h.level == self.blocks.top:
+                return Placement("heading", "section")
+            return Placement("preamble", "preamble")
+        if i >= last_end or any(
+            s <= i < e for s, e in self.blocks.spans if s in self.blocks.closing
+        ):
+            return Placement("closing", "closing")
+        self.warnings.append(
+            f"paragraph {i + 1} sits in a non-problem section between problem sections"
+        )
+        return Placement("unassigned", "unassigned")
+
+    def _inside(self, p: Paragraph) -> Placement:
+        """A paragraph inside a block that holds problems."""
+        i, h, levels = p.index, p.heading, self.levels
+        in_aspect_block = self._block_of[i] in self.blocks.aspects
+        if i == self._block_of[i] and not in_aspect_block:
+            self.aspect_no = self.aspect_title = self.group_title = self.current = None
+            return Placement("heading", "section")
+        aspect_level = self.blocks.top if in_aspect_block else levels.section_aspect
+        group_levels = levels.aspect_groups if in_aspect_block else levels.section_groups
+        if h and h.level == aspect_level and h.level < levels.problem:
+            self.aspects.append((i, h.label, h.rest))
+            self.aspect_no, self.aspect_title = len(self.aspects), h.rest.rstrip("。")
+            self.group_title = self.current = None
+            return Placement("heading", "aspect")
         if h and h.level in group_levels:
-            group_title, current = h.rest.rstrip("。"), None
-            kinds[i], roles[i] = "heading", "group"
-            continue
-        if h and h.level == problem_level:
-            current = ProblemNode(i, h, aspect_no, aspect_title, group_title)
-            problems.append(current)
-            kinds[i], roles[i], owners[i] = "problem", "problem", len(problems)
-            continue
-        if current is not None:
-            current.body.append(i)
-            kinds[i], owners[i] = "problem", len(problems)
-            roles[i] = "measure" if (h and h.level > problem_level and h.level < 5) else "body"
-        elif not problems and aspect_no is None and group_title is None:
-            kinds[i] = roles[i] = "preamble"  # the problem section's introduction
-        else:
-            kinds[i] = roles[i] = "unassigned"
-            warnings.append(
-                f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
-            )
+            self.group_title, self.current = h.rest.rstrip("。"), None
+            return Placement("heading", "group")
+        if h and h.level == levels.problem:
+            self.current = ProblemNode(i, h, self.aspect_no, self.aspect_title, self.group_title)
+            self.problems.append(self.current)
+            return Placement("problem", "problem", len(self.problems))
+        return self._body(p)
 
-    if not problems:
-        raise NotANotice("no problem headings were found in the problem part")
-    _check_numbering(problems, warnings)
-    return ParsedOutline(
-        paragraphs,
-        kinds,
-        roles,
-        owners,
-        list(range(n_header)),
-        problems,
-        aspects,
-        problem_level,
-        aspect_level,
-        warnings,
-    )
+    def _body(self, p: Paragraph) -> Placement:
+        """A paragraph that is no heading of the outline's own levels."""
+        i, h = p.index, p.heading
+        if self.current is not None:
+            self.current.body.append(i)
+            measure = h and self.levels.problem < h.level < 5
+            return Placement("problem", "measure" if measure else "body", len(self.problems))
+        if not self.problems and self.aspect_no is None and self.group_title is None:
+            return Placement("preamble", "preamble")  # the problem section's introduction
+        self.warnings.append(
+            f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
+        )
+        return Placement("unassigned", "unassigned")
 
 
-def _check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
+def check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
+    """Warn where the problems' numbers jump (`1, 2, 4`): a heading may have been missed."""
     previous = None
     for node in problems:
         n = node.heading.number
@@ -275,46 +339,3 @@ def _check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
                 f"problem numbering jumps from {previous} to {n} at {node.heading.label}"
             )
         previous = n
-
-
-def problem_title(node: ProblemNode) -> tuple[str, str, str]:
-    """(clean title, status marker, rest of the heading paragraph after the title)."""
-    sentence = first_sentence(node.heading.rest)
-    rest = node.heading.rest[len(sentence) :].strip()
-    # a status marker may follow the full stop: `…的问题。（已整改到位）`
-    title, marker = clean_title(
-        sentence + (rest if rest.startswith(("（", "(")) and len(rest) <= 12 else "")
-    )
-    if marker and rest.startswith(("（", "(")) and len(rest) <= 12:
-        rest = ""
-    return title, marker, rest
-
-
-def inline_measures(text: str) -> list[tuple[str, int, int]]:
-    """Split `①…②…` or `一是…二是…` into (label, start, end) segments; [] if not itemised."""
-    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi")):
-        marks = list(pattern.finditer(text))
-        seq, expected = [], 1
-        for m in marks:
-            num = m.group(0) if numbering == "circled" else m.group("num")
-            if cn_to_int(num) == expected:
-                seq.append(m)
-                expected += 1
-        if len(seq) >= 2:
-            out = []
-            for k, m in enumerate(seq):
-                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                end = seq[k + 1].start() if k + 1 < len(seq) else _paragraph_end(text, m.end())
-                label = m.group(0).strip()
-                out.append((label, start, end))
-            return out
-    return []
-
-
-def _paragraph_end(text: str, pos: int) -> int:
-    nl = text.find("\n", pos)
-    return len(text) if nl == -1 else nl
-
-
-def is_field_paragraph(text: str) -> bool:
-    return bool(FIELD_LABEL.match(text))

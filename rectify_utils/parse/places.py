@@ -3,15 +3,10 @@ administrative divisions (it knows 新野县 is in 南阳市, 河南省 even whe
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# the region part of a body's name: `临沂市罗庄区` in `中共临沂市罗庄区科学技术协会党组`
-REGION_IN_NAME = re.compile(
-    r"^(?:中共|中国共产党)?(?P<region>.+?(?:省|自治区|市|州|盟|地区|区|县|旗))(?=科|协|委|党)"
-)
-
+from .vocabulary import REGION_IN_NAME
 
 # the gazetteer's stand-ins for "the districts of this city": never a place name in a notice
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import NoticeReadError
+from ..text import normalise_newlines
+
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 # Share of CJK characters that t2s conversion must change before a text counts as
@@ -84,18 +87,6 @@ class NoticeText:
     encoding: str
     converted: bool = False
     original_text: str | None = None
-
-
-class NoticeReadError(Exception):
-    """A notice file that cannot be read; ``reason`` is meant for the person running the tool."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
-
-    def __reduce__(self):  # keep (path, reason) across pickling, e.g. from worker processes
-        return type(self), (self.path, self.reason)
 
 
 def read_notice(path: str | Path) -> NoticeText:
@@ -184,11 +175,6 @@ def decode_text(data: bytes) -> tuple[str, str]:
     return _checked(_strict(data, encoding)), encoding
 
 
-def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; a leading BOM is dropped; nothing else changes."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def to_simplified(text: str, encoding: str) -> NoticeText:
     """Convert traditional script to simplified when the text is detectably traditional."""
     if traditional_share(text) <= TRADITIONAL_SHARE:
@@ -206,24 +192,36 @@ def traditional_share(text: str) -> float:
     total = counts.total()
     if not total:
         return 0.0
-    unknown = [c for c in counts if c not in _T2S_CHANGES]
-    if unknown:
-        converter = _t2s_converter()
-        simplified = converter.t2s("\n".join(unknown)).split("\n")
-        if len(simplified) != len(unknown):  # a mapping changed the line count: one by one
-            simplified = [converter.t2s(char) for char in unknown]
-        _T2S_CHANGES.update({c: s != c for c, s in zip(unknown, simplified, strict=True)})
-    changed = sum(n for c, n in counts.items() if _T2S_CHANGES[c])
-    return changed / total
+    changes = _t2s_memo().changes(counts)
+    return sum(n for c, n in counts.items() if changes[c]) / total
+
+
+class T2SMemo:
+    """Which characters t2s conversion changes, looked up once per character.
+
+    A corpus repeats its characters, so each new character is converted once (in a batch) and
+    remembered by this object; :func:`_t2s_memo` keeps one per process.
+    """
+
+    def __init__(self, converter) -> None:
+        self._converter = converter
+        self._changes: dict[str, bool] = {}
+
+    def changes(self, chars: Iterable[str]) -> dict[str, bool]:
+        """``{char: does t2s change it}`` for ``chars``, converting only the unseen ones."""
+        unknown = [c for c in chars if c not in self._changes]
+        if unknown:
+            simplified = self._converter.t2s("\n".join(unknown)).split("\n")
+            if len(simplified) != len(unknown):  # a mapping changed the line count: one by one
+                simplified = [self._converter.t2s(char) for char in unknown]
+            self._changes.update({c: t != c for c, t in zip(unknown, simplified, strict=True)})
+        return self._changes
 
 
 # the commonest characters that exist only in traditional script: any real traditional text has some
 _TRADITIONAL_HINT = re.compile(
     "[們國這會為與說對時從個來發經關進過還將後點問題實現黨學當頭員區縣際導應變開間長產務辦織組幹職權專設計劃劃]"
 )
-
-# character → does t2s change it; filled as texts are read (a corpus repeats its characters)
-_T2S_CHANGES: dict[str, bool] = {}
 
 
 class _Unreadable(Exception):
@@ -235,6 +233,11 @@ def _t2s_converter():
     from opencc_purepy import OpenCC
 
     return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _t2s_memo() -> T2SMemo:
+    return T2SMemo(_t2s_converter())
 
 
 def _unsupported_reason(suffix: str) -> str:

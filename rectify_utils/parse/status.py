@@ -13,46 +13,27 @@ Where the signals disagree (one measure done, another under way) the problem is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from ..text import clause_around
 from .dates import find_dates
-
-# `（已整改到位）`, `已完成整改`, `整改已完成`, `已全部整改`, `已销号`, `已办结`
-COMPLETED_CUE = re.compile(
-    r"已(?:全部)?整改(?:到位|完成|完毕)|已完成整改|整改已(?:经)?(?:完成|到位)|整改完毕|已(?:经)?销号|已办结"
+from .vocabulary import (
+    COMPLETED_CUE,
+    COMPLETED_STANDALONE,
+    DEADLINE_PREFIXES,
+    DEADLINE_SCAN,
+    FIELD_VALUE_DONE,
+    HEADING_MARKER,
+    IN_PROGRESS_CUE,
+    LONG_TERM_VALUE,
+    MARKER_DONE,
+    MARKER_ONGOING,
+    QUOTED_TITLE,
+    STATUS_FIELD,
+    SUMMARY_EVIDENCE,
 )
-# `已完成` standing alone as a status (a field value or a bracketed marker), e.g. `时限：已完成，并长期坚持`
-COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
-# `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `有序换届中`, `持续整改`, `长期整改`, `尚未完成`,
-# `拟于近期`, `拟与市委…沟通` (a step still only planned)
-IN_PROGRESS_CUE = re.compile(
-    r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
-    r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
-    r"|拟(?:于|在|与|向|将|会同|同)"
-)
-# `整改完成时限：2022年12月31日前完成并长期坚持`, `整改时限：已完成`
-DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
-# the same, for scanning: a leading literal lets the regex engine skip ahead (`整改完成` is optional)
-DEADLINE_SCAN = re.compile(r"时限\s*[：:]\s*(?P<value>[^\n]*)")
-# document titles and quotations are not statements about the problem's status: `《…正在…》`
-QUOTED_TITLE = re.compile(r"《[^》]*》")
-# a field that reports the status itself (tables turned into text): `整改进展：已完成`, `完成情况：…`
-STATUS_FIELD = re.compile(r"(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)")
-# a field value saying done, also after other words: `已完成`, `立行立改，已完成`, `已整改到位`
-FIELD_VALUE_DONE = re.compile(
-    r"(?:^|[，,；;、\s])(?:已(?:经)?(?:全部)?完成|已整改(?:到位|完成)?|已办结|已销号)(?=$|[，,。；;\s并（(])"
-)
-# a status marker closing the heading line: `（已整改）`, `【已整改】`, `（整改完成）`, `（持续推进）`
-HEADING_MARKER = re.compile(
-    r"[（(【\[]\s*(?P<value>[^（()）【】\[\]\n]{1,12}?)\s*[)）】\]]\s*[。.]?\s*$"
-)
-MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
-MARKER_ONGOING = re.compile(r"正在|持续(?:整改|推进)|长期整改|推进中|整改中|未完成|尚未")
-# `长期坚持` alone as a deadline value means no end date but not "in progress" either
-LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
 
 
 @dataclass(frozen=True)
@@ -63,13 +44,9 @@ class StatusDecision:
     deadline_evidence: str
 
 
-def _context(text: str, start: int, end: int, limit: int = 80) -> str:
-    """The clause around a cue (between commas or stops), at most ``limit`` characters each side."""
-    left = text[max(0, start - limit) : start]
-    right = text[end : end + limit]
-    left = re.split(r"[，,。；;\n]", left)[-1]
-    right = re.split(r"[，,。；;\n]", right)[0]
-    return f"{left}{text[start:end]}{right}".strip()
+def _context(text: str, start: int, end: int) -> str:
+    """The clause around a cue, at most 80 characters either side."""
+    return clause_around(text, start, end, limit=80).strip()
 
 
 def reconcile_with_summary(
@@ -90,7 +67,7 @@ def reconcile_with_summary(
     n_in_progress = sum(s.status == "in_progress" for s in statuses)
     if n_in_progress != (claimed_ongoing or 0):
         return statuses
-    evidence = f"通报总述：{summary}（本问题无进行中表述）"
+    evidence = f"{SUMMARY_EVIDENCE}{summary}（本问题无进行中表述）"
     return [
         StatusDecision("completed", evidence, s.deadline, s.deadline_evidence)
         if s.status == "not_stated"
@@ -101,7 +78,7 @@ def reconcile_with_summary(
 
 def _prefix_length(text: str, pos: int) -> int:
     """Length of the `整改完成` / `完成` / `整改` that may stand before `时限` at ``pos``."""
-    for prefix in ("整改完成", "完成", "整改"):
+    for prefix in DEADLINE_PREFIXES:
         if text.endswith(prefix, 0, pos):
             return len(prefix)
     return 0

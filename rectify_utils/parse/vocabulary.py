@@ -1,147 +1,338 @@
-"""Outline headings of Chinese official documents and the cues that tell their role.
+"""The genre's vocabulary in one place: every cue word and pattern the parser and the analyses use.
 
-Levels follow the standard hierarchy: 1 `一、` → 2 `（一）` → 3 `1.`/`1、` → 4 `（1）` → 5 `①`.
-Half- and full-width brackets and stops are the same level (`(三)` = `（三）`).
+Each pattern is named for what it recognises and commented with what it matches and, where a
+near miss matters, what it must not match. The modules that apply them (``normalise``,
+``outline``, ``problems``, ``status``, ``dates``, ``claims``, ``notice``, ``places`` and
+``analysis.concreteness``) hold the logic, not the words.
+
+Outline levels follow the standard hierarchy of Chinese official documents:
+1 `一、` → 2 `（一）` → 3 `1.`/`1、` → 4 `（1）` → 5 `①`; half- and full-width brackets and stops
+are the same level (`(三)` = `（三）`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .numerals import cn_to_int
+# ---------------------------------------------------------------------------------------------
+# Outline labels
+# ---------------------------------------------------------------------------------------------
 
+#: a Chinese-numeral list number: `一` … `十` … `九十九` (as in `一、` and `（三）`)
+CN_ORDINAL = r"[一二三四五六七八九十]{1,3}"
+#: the label of each outline level, as a regex fragment with groups ``label`` and ``num``
+LEVEL_LABELS: dict[int, str] = {
+    # matches `一、整改工作基本情况`, `三．下一步工作打算`
+    1: r"(?P<label>(?P<num>" + CN_ORDINAL + r")\s*[、．])",
+    # matches `（一）提高政治站位`, `(三)关于…`
+    2: r"(?P<label>[（(]\s*(?P<num>" + CN_ORDINAL + r")\s*[)）])",
+    # matches `1、学习…`, `1. 学习…`, `3.意识形态…`;  not `1.5万元` (a decimal)
+    3: r"(?P<label>(?P<num>\d{1,3})\s*[、．.])(?!\d)",
+    # matches `（1）对习近平…`, `(1)进一步修订…`
+    4: r"(?P<label>[（(]\s*(?P<num>\d{1,3})\s*[)）])",
+    # matches `①根据巡察反馈…`
+    5: r"(?P<label>(?P<num>[①-⑳]))",
+}
+#: the outline heading opening a paragraph, level by level (tried in this order)
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    # `一、整改工作基本情况`
-    (1, re.compile(r"^(?P<label>(?P<num>[一二三四五六七八九十]{1,3})\s*[、．])")),
-    # `（一）提高政治站位` / `(三)关于…`
-    (2, re.compile(r"^(?P<label>[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[)）])")),
-    # `1、学习…` / `1. 学习…` / `3.意识形态…` (not a decimal such as `1.5万元`)
-    (3, re.compile(r"^(?P<label>(?P<num>\d{1,3})\s*[、．.])(?!\d)")),
-    # `（1）对习近平…` / `(1)进一步修订…`
-    (4, re.compile(r"^(?P<label>[（(]\s*(?P<num>\d{1,3})\s*[)）])")),
-    # `①根据巡察反馈…`
-    (5, re.compile(r"^(?P<label>(?P<num>[①-⑳]))")),
+    (level, re.compile("^" + label)) for level, label in LEVEL_LABELS.items()
 ]
+#: any outline label, without groups (for finding where a new block starts)
+ANY_LABEL = "|".join(re.sub(r"\(\?P<\w+>", "(?:", label) for label in LEVEL_LABELS.values())
 
-# words that describe a shortcoming: `不到位`, `有差距`, `薄弱环节`, `走过场`, `未编制`, `…问题`
+# ---------------------------------------------------------------------------------------------
+# Page furniture and line breaks (normalise)
+# ---------------------------------------------------------------------------------------------
+
+#: markdown bold left by an extraction: `**一是**` → `一是`
+MARKDOWN_BOLD = re.compile(r"\*\*|__")
+#: markdown heading hashes at a line start: `## 标题` → `标题`
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: a line that is only a page number: `5`, `- 5 -`, `— 12 —`, `第 3 页`, `第3页共5页`;
+#: not `5月` or `2024年`
+PAGE_NUMBER_LINE = re.compile(
+    r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?\s*$"
+)
+#: spaces next to a non-ASCII character: `2021 年 8 月` → `2021年8月` (`PDF file` keeps its space)
+SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[^\x00-\x7f])")
+#: characters that end a sentence: a wrapped line never ends a paragraph on anything else
+SENTENCE_END = "。！？!?"
+#: characters that leave a sentence open: a line ending on them continues
+SENTENCE_PAUSE = "，、,"
+#: a line that opens a new outline item or field, so it is never glued to the line before:
+#: matches `一、` `（一）` `(三)` `1、` `1.` `（1）` `①` `整改情况：` `完成时限：` `欢迎…` `附件2`
+BLOCK_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．]"
+    r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+    r"|\d{1,3}\s*[、．.](?!\d)"
+    r"|[①-⑳]"
+    r"|(?:整改|完成)(?:情况|措施|进展|完成时限|时限|结果)\s*[：:]"
+    r"|欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$)"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Header, title, organisation, signature
+# ---------------------------------------------------------------------------------------------
+
+#: a header line that is not the title: `附件8`, `（向社会公开）`, `附件1（向社会公开）`
+HEADER_EXTRA = re.compile(
+    r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$"
+)
+#: the organisation before `关于`/`对` in the title:
+#: matches `中共新野县科学技术协会党组` in `中共新野县科学技术协会党组关于巡察整改情况的通报`
+ORGANISATION = re.compile(r"^(?P<org>.+?)(?:关于|对)")
+#: the endings of a body's name as signed under a notice: `…党组`, `…党委`, `…科协`
+SIGNATURE_SUFFIXES = ("党组", "党支部", "党委", "党总支", "科协", "协会", "委员会", "办公室")
+#: a signature line: matches `中共临沂市罗庄区科学技术协会党组`, `立山区科协`;
+#: not `全体党员干部要增强党组`… (a sentence: it has punctuation or runs long)
+SIGNATURE = re.compile(r"^[^，。,;；：:]{2,40}(?:" + "|".join(SIGNATURE_SUFFIXES) + r")$")
+#: a closing paragraph that names the body when the title does not (`…党组`, `…科协`)
+SIGNED_BODY = re.compile(r"(?:党组|党支部|党委|科协|协会)$")
+#: the inspection group: `区委第一巡察组`, `县委第三巡察组`, `省委第五巡视组`
+INSPECTOR = re.compile(r"(?:[省市区县州旗]委|中央)(?:第[一二三四五六七八九十\d]+)?(?:巡察|巡视)组")
+#: the region part of a body's name: `临沂市罗庄区` in `中共临沂市罗庄区科学技术协会党组`
+REGION_IN_NAME = re.compile(
+    r"^(?:中共|中国共产党)?(?P<region>.+?(?:省|自治区|市|州|盟|地区|区|县|旗))(?=科|协|委|党)"
+)
+#: a sentence about the inspection itself (its dates): `区委第一巡察组对…开展了巡察`
+INSPECTION_WORD = re.compile(r"巡察|巡视")
+#: a sentence giving the feedback date: `2022年4月28日，巡察组向…反馈了巡察意见`
+FEEDBACK_WORD = "反馈"
+
+# ---------------------------------------------------------------------------------------------
+# Sections and closing paragraphs
+# ---------------------------------------------------------------------------------------------
+
+#: a level-1 title that opens the closing part: `三、下一步工作打算`, `四、今后努力方向`
+CLOSING_SECTION = re.compile(r"下一步|今后|打算|努力方向|巩固.*成果|工作计划|长效机制建设")
+#: a paragraph of closing boilerplate: `欢迎广大干部群众…监督`, `联系方式：…`, `公开期限：…`
+CLOSING_BOILERPLATE = re.compile(
+    r"^(?:欢迎|如有(?:意见|问题)|联系(?:方式|电话|人)|电子邮箱|邮箱|公开期限|特此(?:通报|报告|公告)"
+    r"|监督(?:电话|邮箱)|来信|邮寄地址|举报(?:电话|邮箱))"
+)
+#: a paragraph that is only a date: `2022年6月21日`, `二〇二四年十月三十日`
+DATE_LINE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*"
+)
+#: the disclosure period: `公开期限：2024年11月1日至2025年2月28日`
+DISCLOSURE = re.compile(r"公开期限")
+
+# ---------------------------------------------------------------------------------------------
+# Problem statements
+# ---------------------------------------------------------------------------------------------
+
+#: words that describe a shortcoming: matches `学习不深入`, `有差距`, `薄弱环节`, `走过场`,
+#: `未编制`, `…的问题`, `…方面`; not `已并未来` (`已未`/`并未`/`未来` are excluded)
 PROBLEM_CUE = re.compile(
     r"不(?:到位|够|足|力|严|实|强|高|深|全|规范|彻底|及时|明显|显|密切|浓厚|系统|扎实|牢固|落地|专用|完整|合规|准确|清|充分|健全|平衡|善|当)"
     r"|差距|滞后|薄弱|漏洞|短板|缺失|缺位|欠缺|缺乏|弱项|偏差|松散|松软|走过场|走形式|形式主义|官僚主义"
     r"|打折扣|走样|流于形式|偏低|偏少|偏弱|乏力|失衡|敷衍|较少|有待|依旧|依然|紊乱|瑕疵|违规|空壳|底数不清|偏大|迟滞|落后|缓慢|嫌贫爱富"
     r"|(?<![已并])未(?!来)|没有|仍(?:有|存在|然)|存在|问题[。.]?$|问题[”\"]?[。.]?$|方面$|方面[。.]?$"
 )
-# a level-1 title that opens the closing part: `三、下一步工作打算`
-CLOSING_SECTION = re.compile(r"下一步|今后|打算|努力方向|巩固.*成果|工作计划|长效机制建设")
-# a paragraph of closing boilerplate: `欢迎广大干部群众…监督`, `联系方式：…`, `公开期限：…`
-CLOSING_BOILERPLATE = re.compile(
-    r"^(?:欢迎|如有(?:意见|问题)|联系(?:方式|电话|人)|电子邮箱|邮箱|公开期限|特此(?:通报|报告|公告)"
-    r"|监督(?:电话|邮箱)|来信|邮寄地址|举报(?:电话|邮箱))"
-)
-# a signature line: `中共临沂市罗庄区科学技术协会党组`, `立山区科协`
-SIGNATURE = re.compile(r"^[^，。,;；：:]{2,40}(?:党组|党支部|党委|党总支|科协|协会|委员会|办公室)$")
-# a paragraph that is only a date: `2022年6月21日`, `二〇二四年十月三十日`
-DATE_LINE = re.compile(
-    r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)\s*"
-)
-# a field label opening a problem's rectification text: `整改情况：`, `整改措施：` (not the
-# closing status fields `完成情况：` / `整改进展：`, which follow measures too)
+#: a field label opening a problem's rectification text: `整改情况：`, `整改措施：`, `具体措施：`
+#: (not the closing status fields `完成情况：` / `整改进展：`, which follow measures too)
 FIELD_LABEL = re.compile(r"^(?:整改(?:情况|措施|举措)|主要措施|具体措施|整改落实情况)\s*[：:]")
-# a status marker written into a problem heading: `（已整改到位）`, `【已完成】`, `（持续整改）`
+#: a status marker written into a problem heading: `（已整改到位）`, `【已完成】`, `（持续整改）`
 STATUS_MARKER = re.compile(
     r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未|整改|完成)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"
 )
-# a problem heading written as a wrapper: `针对“…”问题的整改。`, `关于“…”问题。`, `关于…的问题。`
+#: a problem heading written as a wrapper, the quoted problem in ``q``:
+#: matches `针对“…”问题的整改。`, `关于“…”问题。`, `“…”的问题`
 TITLE_WRAPPER = re.compile(
     r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改|整改情况)?[。.]?$"
 )
-# a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
+#: a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
 PROBLEM_WRAPPER = re.compile(r"^(?:针对|关于)\s*[“\"].+[”\"]\s*(?:的)?问题")
+#: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
 TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
-
-
-# problem statements are short; the longest in the bundled notices is about 70 characters
+#: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
+OPENING_QUOTE = re.compile("[“‘《「]")
+#: problem statements are short; the longest in the bundled notices is about 70 characters
 MAX_PROBLEM_HEADING = 150
 
+# ---------------------------------------------------------------------------------------------
+# Measures
+# ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    label: str
-    number: int
-    rest: str  # the paragraph after the label
+#: an inline circled measure number: `①…②…`
+CIRCLED_MARK = re.compile(r"[①-⑳]")
+#: an inline `一是…二是…` measure, after a start, a colon or a stop: matches `一是` in
+#: `整改措施：一是加强学习；二是…`; not `统一是` (no break before it)
+SHI_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\n]))\s*(?P<num>[一二三四五六七八九十]{1,2})是")
 
-    @property
-    def first_sentence(self) -> str:
-        return first_sentence(self.rest)
+# ---------------------------------------------------------------------------------------------
+# Status
+# ---------------------------------------------------------------------------------------------
 
+#: completed: matches `（已整改到位）`, `已完成整改`, `整改已完成`, `已全部整改完毕`, `已销号`, `已办结`
+COMPLETED_CUE = re.compile(
+    r"已(?:全部)?整改(?:到位|完成|完毕)|已完成整改|整改已(?:经)?(?:完成|到位)|整改完毕|已(?:经)?销号|已办结"
+)
+#: `已完成` standing alone as a marker: matches `（已完成）`, `（已完成，并长期坚持）`;
+#: not `已完成3次培训` (a measure's result)
+COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
+#: in progress: matches `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `有序换届中`, `持续整改`,
+#: `长期整改`, `尚未完成`, and a step still only planned: `拟于近期`, `拟与市委…沟通`
+IN_PROGRESS_CUE = re.compile(
+    r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
+    r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
+    r"|拟(?:于|在|与|向|将|会同|同)"
+)
+#: a deadline field, its value in ``value``: `整改完成时限：2022年12月31日前完成并长期坚持`,
+#: `整改时限：已完成`, `完成时限：长期坚持`
+DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
+#: the same, for scanning: a leading literal lets the regex engine skip ahead (`整改完成` optional)
+DEADLINE_SCAN = re.compile(r"时限\s*[：:]\s*(?P<value>[^\n]*)")
+#: what may stand before `时限` in a deadline field, longest first
+DEADLINE_PREFIXES = ("整改完成", "完成", "整改")
+#: document titles and quotations are not statements about a problem's status: `《…正在…》`
+QUOTED_TITLE = re.compile(r"《[^》]*》")
+#: a field reporting the status itself (tables turned into text): `整改进展：已完成`, `完成情况：…`
+STATUS_FIELD = re.compile(r"(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)")
+#: a field value saying done, also after other words: `已完成`, `立行立改，已完成`, `已整改到位`
+FIELD_VALUE_DONE = re.compile(
+    r"(?:^|[，,；;、\s])(?:已(?:经)?(?:全部)?完成|已整改(?:到位|完成)?|已办结|已销号)(?=$|[，,。；;\s并（(])"
+)
+#: a status marker closing the heading line, its words in ``value``:
+#: `（已整改）`, `【已整改】`, `（整改完成）`, `（持续推进）`
+HEADING_MARKER = re.compile(
+    r"[（(【\[]\s*(?P<value>[^（()）【】\[\]\n]{1,12}?)\s*[)）】\]]\s*[。.]?\s*$"
+)
+#: a heading marker's words saying done: `已整改`, `已完成`, `整改完成`, `完成整改`
+MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
+#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`
+MARKER_ONGOING = re.compile(r"正在|持续(?:整改|推进)|长期整改|推进中|整改中|未完成|尚未")
+#: a deadline value with no end date that keeps the work going: `长期整改`, `长期推进`, `长期执行`
+#: (`长期坚持` alone means no end date, not "in progress")
+LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
+#: the evidence prefix of a status taken from the notice's own totals
+SUMMARY_EVIDENCE = "通报总述："
 
-def match_heading(paragraph: str) -> Heading | None:
-    """The outline heading that opens ``paragraph``, if any."""
-    for level, pattern in HEADING_PATTERNS:
-        m = pattern.match(paragraph)
-        if m:
-            number = cn_to_int(m.group("num"))
-            if number is None:
-                continue
-            return Heading(level, m.group("label").strip(), number, paragraph[m.end() :].strip())
-    return None
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
 
+#: a date: `2021年8月16日`, `9月30日`, `2024年10月`, `12月底`, `2022年底`, `2024-10-30`
+DATE = re.compile(
+    r"(?=\d)(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?"
+    r"(?:(?P<m>1[0-2]|0?[1-9])\s*月(?:份)?\s*(?:(?P<d>3[01]|[12]\d|0?[1-9])\s*[日号]|(?P<eom>底|末))?"
+    r"|(?P<eoy>底|末))"
+    r"|(?P<iy>(?:19|20)\d{2})[-/.](?P<im>1[0-2]|0?[1-9])[-/.](?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
+#: a date in Chinese numerals, as signed under official documents: `二〇二四年十月三十日`
+CN_DATE = re.compile(
+    r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>十[一二]?|[一二三四五六七八九])\s*月"
+    r"\s*(?P<d>[一二]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])\s*日"
+)
+#: where a date may start (DATE is tried only there)
+DIGIT_RUN = re.compile(r"\d+")
+#: what joins the two ends of a period: `8月16日至9月30日`, `2024年3月25日—6月7日`
+RANGE_JOINER = re.compile(r"^\s*(?:至|到|—|-|–|~|～)\s*$")
+#: a date the statuses are reported at, right before it: `截至8月30日`, `截止12月底`
+AS_OF_CUE = re.compile(r"(?:截至|截止|截止到|截至到)\s*$")
+#: a date that is a deadline or a plan, not a reported fact: `12月31日前`, `12月底前`
+FUTURE_AFTER = re.compile(r"^\s*(?:前|之前|以前|底前)")
+#: … or introduced as one: `拟于9月`, `计划在10月`, `力争年底`
+FUTURE_BEFORE = re.compile(r"(?:拟|计划|将|预计|力争|争取)(?:于|在)?\s*$")
 
-def first_sentence(text: str) -> str:
-    """Text up to the first `。` outside quotation marks (the whole text when there is none)."""
-    stop = text.find("。")
-    if stop == -1:
-        return text
-    if not OPENING_QUOTE.search(text, 0, stop):
-        return text[: stop + 1]
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "“‘《「":
-            depth += 1
-        elif ch in "”’》」" and depth:
-            depth -= 1
-        elif ch == "。" and depth == 0:
-            return text[: i + 1]
-    return text
+# ---------------------------------------------------------------------------------------------
+# Claims: what a notice says about itself
+# ---------------------------------------------------------------------------------------------
 
+#: a count in Arabic or Chinese numerals, in group ``n``: `31`, `十一`, `两`
+NUM = r"(?P<n>\d+|[一二两三四五六七八九十百]+)"
+NUM2 = NUM.replace("?P<n>", "?P<n2>")
+#: matches `4个方面`, `四个方面`, `3 个方面`
+CLAIM_ASPECTS = re.compile(NUM + r"\s*个?方面")
+#: matches `11项问题`, `11个问题`, `31个具体问题`; not `9类问题` (a category count)
+CLAIM_PROBLEMS = re.compile(NUM + r"\s*(?:个|项|条)\s*(?:具体|突出)?问题")
+#: matches `9类问题`
+CLAIM_GROUPS = re.compile(NUM + r"\s*类\s*问题")
+#: matches `已完成整改26个`, `已整改到位10个`, `26个已完成整改`, `完成整改26项`
+CLAIM_COMPLETED = re.compile(
+    r"(?:已(?:经)?完成整改|已整改(?:完成|到位)|完成整改|整改完成|已办结|已销号)\s*"
+    + NUM
+    + r"\s*(?:个|项|条)"
+    r"|" + NUM2 + r"\s*(?:个|项|条)(?:问题)?(?:已(?:经)?(?:完成整改|整改(?:完成|到位)|办结|销号))"
+)
+#: matches `长期整改5个`, `持续整改3项`, `5个需长期坚持`, `正在整改2个`
+CLAIM_ONGOING = re.compile(
+    r"(?:长期整改|持续整改|正在整改|需长期坚持|基本完成|阶段性完成|未完成)\s*"
+    + NUM
+    + r"\s*(?:个|项|条)"
+    r"|" + NUM2 + r"\s*(?:个|项|条)(?:问题)?(?:需)?(?:长期整改|持续整改|正在整改|需长期坚持)"
+)
+#: matches `制定75条整改措施`, `提出整改措施75条`
+CLAIM_MEASURES = re.compile(
+    r"(?:制定|提出|明确|细化)(?:了)?\s*" + NUM + r"\s*(?:条|项)\s*整改措施"
+    r"|整改措施\s*" + NUM2 + r"\s*(?:条|项)"
+)
+#: matches `完善规章制度9项`, `建立制度12项`, `新建制度5个`, `制定3项制度`
+CLAIM_RULES = re.compile(
+    r"(?:完善|建立|建立健全|制定|修订|新建|出台)(?:完善)?(?:了)?(?:规章)?制度\s*"
+    + NUM
+    + r"\s*(?:项|个|条|部)"
+    r"|(?:完善|建立|制定|修订|出台)(?:了)?\s*" + NUM2 + r"\s*(?:项|个|条|部)(?:规章)?制度"
+)
+#: a sentence that reports completion counts: the most authoritative place for the totals
+SUMMARY_SENTENCE = re.compile(r"已(?:经)?完成整改|已整改(?:完成|到位)|长期整改|完成整改")
+#: a number with a unit, which every claim holds: `11项`, `四个方面`, `9类`
+COUNTED = re.compile(r"[\d一二两三四五六七八九十百]\s*(?:个|项|条|类|方面)")
+#: claim column → its pattern
+CLAIM_PATTERNS: dict[str, re.Pattern[str]] = {
+    "claimed_aspects": CLAIM_ASPECTS,
+    "claimed_problems": CLAIM_PROBLEMS,
+    "claimed_groups": CLAIM_GROUPS,
+    "claimed_completed": CLAIM_COMPLETED,
+    "claimed_ongoing": CLAIM_ONGOING,
+    "claimed_measures": CLAIM_MEASURES,
+    "claimed_rules": CLAIM_RULES,
+}
 
-OPENING_QUOTE = re.compile("[“‘《「]")
+# ---------------------------------------------------------------------------------------------
+# Checkable facts in the rectification text (analysis.concreteness, analysis.audit)
+# ---------------------------------------------------------------------------------------------
 
-
-def clean_title(sentence: str) -> tuple[str, str]:
-    """A problem statement without its wrapper and status marker → (title, status marker)."""
-    sentence = sentence.strip()
-    marker = ""
-    m = STATUS_MARKER.search(sentence)
-    if m:
-        marker, sentence = m.group(0).strip(), sentence[: m.start()].strip()
-    w = TITLE_WRAPPER.match(sentence)
-    if w:
-        title = w.group("q")
-    else:
-        title = sentence.rstrip("。.；;：:")
-        title = TITLE_AFFIX.sub("", title).strip()
-    return title.strip() or sentence, marker
-
-
-def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
-    """Does this heading state a shortcoming (rather than an action or a plan)?"""
-    sentence = heading.first_sentence[:100]
-    if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
-        return True
-    if len(heading.rest) > MAX_PROBLEM_HEADING:
-        return False  # a long paragraph under a number is an action taken, not a problem statement
-    if PROBLEM_WRAPPER.match(sentence.strip()):
-        return True  # `针对“…”问题的整改`: the notice itself calls it a problem
-    return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
-
-
-def is_closing_paragraph(paragraph: str) -> bool:
-    """Boilerplate, a signature or a bare date after the last problem."""
-    return bool(
-        CLOSING_BOILERPLATE.match(paragraph)
-        or SIGNATURE.match(paragraph)
-        or DATE_LINE.fullmatch(paragraph)
-    )
+#: a named document, brackets included: `《新野县科协财务管理暂行办法》`
+DOCUMENT = re.compile(r"《[^《》\n]{1,120}》")
+#: a sum of money in Arabic digits: `1272元`, `411.46元`, `3万元`, `1万余元`, `2.5亿元`
+MONEY = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<scale>亿|万)?\s*(?:余|多)?\s*元")
+#: yuan per unit of MONEY's scale (none, 万, 亿)
+YUAN_PER_SCALE = {None: 1.0, "万": 1e4, "亿": 1e8}
+#: units of a counted thing, longest first so `人次` wins over `人`
+COUNT_UNITS = (
+    "人次|场次|平方米|万余字|万字|余字|学时|课时|小时|"
+    "次|人|篇|项|个|场|家|条|期|名|处|份|批|户|所|件|部|本|册|套|支|轮|天|字|平|起|位|种|张|%"
+)
+#: a count in Arabic digits: `2场`, `211人`, `12人次`, `800多名`, `1万余字`, `6起`, `97%`
+COUNT_DIGITS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:" + COUNT_UNITS + r")")
+#: a count in Chinese numerals: `两次`, `三场`, `一次` — not an ordinal (`第一次`, `十三届七次全会`),
+#: a name (`八项规定`) or a vague `一个`/`一项`/`四个` (`四个意识`, `作为一项日常性工作`)
+COUNT_CHINESE = re.compile(
+    r"(?<![第每届逐一二两三四五六七八九十])"
+    r"(?:[二两三四五六七八九十][一二三四五六七八九十百千]*\s*(?:余|多)?\s*"
+    r"(?:人次|场次|次|场|名|篇|项|家|期|批|轮|户|处)|一\s*(?:次|场))"
+    r"(?!规定|全会|会议|届)"
+)
+#: the number a count starts with: `211`, `12.5`, `两`, `十二`
+LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+")
+#: an issuing verb (chain) right before a document title: `印发了`, `制定出台`, `修订和完善`,
+#: `研究制定`, `重新修订完善了` — not `学习`, `执行`, `提交`, `呈报`
+ISSUE_VERB = r"(?:印发|制定|制订|出台|修订|完善|下发|编制|建立|起草|健全|修改|重新修订|重新制定)"
+ISSUING_VERB = re.compile(
+    r"(?P<verb>(?:研究|重新|进一步)?" + ISSUE_VERB + r"(?:(?:和|并|及)?" + ISSUE_VERB + r")*)了?$"
+)
+#: a negation right before the verb: `尚未编制《…》` says the document does not exist yet
+NEGATION = re.compile(r"(?:未|没有|没|无|不)$")
+#: what may stand between titles in a list sharing one verb: `《A》、《B》`, `《A》和《B》`
+LIST_JOINER = re.compile(r"[、，,和及与\s]*$")
+#: a clause boundary for contexts and verb look-back
+CLAUSE_BREAK = re.compile(r"[，,。；;：:！？\n]")
+#: the title of a rule-like document, optionally with an edition: `《…考勤与请休假制度》`,
+#: `《县科协财务管理暂行办法（2024年）》`, `《…组织通则》`, `《…内部控制制度(试行)》`
+RULE_TITLE = re.compile(
+    r"(?:制度|办法|规定|细则|规则|意见|清单|通则|准则|条例|规程)(?:[（(][^（）()]*[）)])?$"
+)
+#: an edition suffix dropped when deciding whether two titles name the same rule: `（2024年）`
+EDITION = re.compile(r"[（(][^（）()]*[）)]$")

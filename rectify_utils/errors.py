@@ -1,0 +1,33 @@
+"""The package's exceptions, each with a message meant for the person running the tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RectifyError(Exception):
+    """Base class of the package's own errors."""
+
+
+class NoticeReadError(RectifyError):
+    """A notice file that cannot be read; ``reason`` is meant for the person running the tool."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):  # keep (path, reason) across pickling, e.g. from worker processes
+        return type(self), (self.path, self.reason)
+
+
+class NotANotice(RectifyError, ValueError):
+    """The text holds no recognisable rectification notice; the message says what was missing."""
+
+
+class TaxonomyError(RectifyError, ValueError):
+    """A coding scheme (taxonomy YAML) that cannot be used; the message names the file and entry."""
+
+
+class ConfigError(RectifyError, ValueError):
+    """A report build configuration (``reports.yml``) that cannot be used."""

@@ -1,0 +1,79 @@
+"""Paragraphs and the outline headings that open them (`一、` → `（一）` → `1.` → `（1）` → `①`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .normalise import Normalised
+from .numerals import cn_to_int
+from .vocabulary import HEADING_PATTERNS, OPENING_QUOTE
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An outline label at the start of a paragraph: level 1–5, label as written, its number."""
+
+    level: int
+    label: str
+    number: int
+    rest: str  # the paragraph after the label
+
+    @property
+    def first_sentence(self) -> str:
+        return first_sentence(self.rest)
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the normalised text, with its offsets and its heading (if any)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    heading: Heading | None
+
+
+def match_heading(paragraph: str) -> Heading | None:
+    """The outline heading that opens ``paragraph``, if any.
+
+    Examples
+    --------
+    >>> match_heading("（三）关于财务管理").level
+    2
+    """
+    for level, pattern in HEADING_PATTERNS:
+        m = pattern.match(paragraph)
+        if m:
+            number = cn_to_int(m.group("num"))
+            if number is None:
+                continue
+            return Heading(level, m.group("label").strip(), number, paragraph[m.end() :].strip())
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """Text up to the first `。` outside quotation marks (the whole text when there is none)."""
+    stop = text.find("。")
+    if stop == -1:
+        return text
+    if not OPENING_QUOTE.search(text, 0, stop):
+        return text[: stop + 1]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“‘《「":
+            depth += 1
+        elif ch in "”’》」" and depth:
+            depth -= 1
+        elif ch == "。" and depth == 0:
+            return text[: i + 1]
+    return text
+
+
+def build_paragraphs(norm: Normalised) -> list[Paragraph]:
+    """The normalised paragraphs with their offsets in ``norm.text`` and their headings."""
+    paragraphs, offset = [], 0
+    for i, text in enumerate(norm.paragraphs):
+        paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
+        offset += len(text) + 1
+    return paragraphs

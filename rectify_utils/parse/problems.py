@@ -1,0 +1,220 @@
+"""Problems: which headings state a shortcoming, their titles and status markers, their measures,
+and the table rows of one notice's problems and measures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .headings import Heading, Paragraph, first_sentence
+from .numerals import cn_to_int
+from .status import StatusDecision
+from .vocabulary import (
+    CIRCLED_MARK,
+    FIELD_LABEL,
+    MAX_PROBLEM_HEADING,
+    PROBLEM_CUE,
+    PROBLEM_WRAPPER,
+    SHI_MARK,
+    STATUS_MARKER,
+    TITLE_AFFIX,
+    TITLE_WRAPPER,
+)
+
+
+@dataclass
+class ProblemNode:
+    """A problem heading and the paragraphs of its rectification text."""
+
+    heading_index: int
+    heading: Heading
+    aspect_no: int | None
+    aspect_title: str | None
+    group_title: str | None
+    body: list[int] = field(default_factory=list)  # paragraph indices after the heading
+
+
+def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
+    """Does this heading state a shortcoming (rather than an action or a plan)?"""
+    sentence = heading.first_sentence[:100]
+    if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
+        return True
+    if len(heading.rest) > MAX_PROBLEM_HEADING:
+        return False  # a long paragraph under a number is an action taken, not a problem statement
+    if PROBLEM_WRAPPER.match(sentence.strip()):
+        return True  # `针对“…”问题的整改`: the notice itself calls it a problem
+    return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
+
+
+class ProblemLikeness:
+    """``likeness(i)``: does paragraph ``i``'s heading state a shortcoming? Computed once each."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self._paragraphs = paragraphs
+        self._memo: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        if i not in self._memo:
+            ps = self._paragraphs
+            following = ps[i + 1].text if i + 1 < len(ps) else None
+            self._memo[i] = looks_like_problem(ps[i].heading, following)
+        return self._memo[i]
+
+
+def clean_title(sentence: str) -> tuple[str, str]:
+    """A problem statement without its wrapper and status marker → (title, status marker)."""
+    sentence = sentence.strip()
+    marker = ""
+    m = STATUS_MARKER.search(sentence)
+    if m:
+        marker, sentence = m.group(0).strip(), sentence[: m.start()].strip()
+    w = TITLE_WRAPPER.match(sentence)
+    if w:
+        title = w.group("q")
+    else:
+        title = sentence.rstrip("。.；;：:")
+        title = TITLE_AFFIX.sub("", title).strip()
+    return title.strip() or sentence, marker
+
+
+def problem_title(node: ProblemNode) -> tuple[str, str, str]:
+    """(clean title, status marker, rest of the heading paragraph after the title)."""
+    sentence = first_sentence(node.heading.rest)
+    rest = node.heading.rest[len(sentence) :].strip()
+    # a status marker may follow the full stop: `…的问题。（已整改到位）`
+    trailing_marker = rest.startswith(("（", "(")) and len(rest) <= 12
+    title, marker = clean_title(sentence + (rest if trailing_marker else ""))
+    if marker and trailing_marker:
+        rest = ""
+    return title, marker, rest
+
+
+def marker_line(node: ProblemNode, paragraphs: list[Paragraph]) -> str:
+    """A status marker wrapped onto the line after the heading: `（已整改）` alone."""
+    if node.body:
+        first = paragraphs[node.body[0]].text.strip()
+        if STATUS_MARKER.fullmatch(first):
+            return first
+    return ""
+
+
+def inline_measures(text: str) -> list[tuple[str, int, int]]:
+    """Split `①…②…` or `一是…二是…` into (label, start, end) segments; [] if not itemised."""
+    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi")):
+        seq, expected = [], 1
+        for m in pattern.finditer(text):
+            num = m.group(0) if numbering == "circled" else m.group("num")
+            if cn_to_int(num) == expected:
+                seq.append(m)
+                expected += 1
+        if len(seq) >= 2:
+            out = []
+            for k, m in enumerate(seq):
+                start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+                end = seq[k + 1].start() if k + 1 < len(seq) else _paragraph_end(text, m.end())
+                out.append((m.group(0).strip(), start, end))
+            return out
+    return []
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl == -1 else nl
+
+
+def node_measures(
+    node: ProblemNode, paragraphs: list[Paragraph], problem_level: int, text: str
+) -> list[tuple[str, int, int]]:
+    """Sub-headings under the problem (`(1)…`), else inline `①…` / `一是…` items."""
+    ps = paragraphs
+    sub = [i for i in node.body if ps[i].heading and problem_level < ps[i].heading.level < 5]
+    if sub:
+        out = []
+        for k, i in enumerate(sub):
+            stop = sub[k + 1] if k + 1 < len(sub) else None
+            last = max(j for j in node.body if j >= i and (stop is None or j < stop))
+            out.append((ps[i].heading.label, ps[i].start, ps[last].end))
+        return out
+    if not node.body:
+        return []
+    start = ps[node.body[0]].start
+    end = ps[node.body[-1]].end
+    return [(label, start + a, start + b) for label, a, b in inline_measures(text[start:end])]
+
+
+@dataclass(frozen=True)
+class RowContext:
+    """What every row of one notice shares."""
+
+    notice_id: str
+    association: str
+    text: str
+    paragraphs: list[Paragraph]
+    problem_level: int
+
+
+def measure_rows(
+    ctx: RowContext, problem_no: int, measures: list[tuple[str, int, int]]
+) -> list[dict]:
+    """Rows of ``corpus.measures`` for one problem's measures."""
+    rows = []
+    for k, (label, m_start, m_end) in enumerate(measures, start=1):
+        m_text = ctx.text[m_start:m_end].strip()
+        m_text = m_text[len(label) :].strip() if m_text.startswith(label) else m_text
+        rows.append(
+            dict(
+                notice_id=ctx.notice_id,
+                problem_no=problem_no,
+                measure_no=k,
+                label=label,
+                text=m_text.rstrip("；;，, \n"),
+                char_start=m_start,
+                char_end=m_end,
+            )
+        )
+    return rows
+
+
+def problem_row(
+    ctx: RowContext, problem_no: int, node: ProblemNode, decision: StatusDecision, n_measures: int
+) -> dict:
+    """The ``corpus.problems`` row of one problem."""
+    title, marker, heading_rest = problem_title(node)
+    marker = marker or marker_line(node, ctx.paragraphs)
+    head = ctx.paragraphs[node.heading_index]
+    body = [ctx.paragraphs[i] for i in node.body]
+    return dict(
+        notice_id=ctx.notice_id,
+        association=ctx.association,
+        problem_no=problem_no,
+        label=node.heading.label,
+        aspect_no=node.aspect_no,
+        aspect_title=node.aspect_title,
+        group_title=node.group_title,
+        title=title,
+        title_raw=head.text[len(node.heading.label) :].strip(),
+        status_marker=marker or None,
+        text="\n".join(([heading_rest] if heading_rest else []) + [p.text for p in body]),
+        status=decision.status,
+        status_evidence=decision.evidence,
+        deadline=decision.deadline,
+        deadline_evidence=decision.deadline_evidence or None,
+        n_measures=n_measures,
+        char_start=head.start,
+        char_end=body[-1].end if body else head.end,
+    )
+
+
+def problem_and_measure_rows(
+    ctx: RowContext, nodes: list[ProblemNode], decisions: list[StatusDecision]
+) -> tuple[list[dict], list[dict]]:
+    """Rows of ``corpus.problems`` and ``corpus.measures`` for one notice, in notice order."""
+    problems, measures = [], []
+    for no, (node, decision) in enumerate(zip(nodes, decisions), start=1):
+        found = node_measures(node, ctx.paragraphs, ctx.problem_level, ctx.text)
+        measures += measure_rows(ctx, no, found)
+        problems.append(problem_row(ctx, no, node, decision, len(found)))
+    return problems, measures
+
+
+Likeness = Callable[[int], bool]
