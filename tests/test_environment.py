@@ -159,3 +159,36 @@ def test_make_help_is_the_default_and_lists_every_verb():
     expected = ["help", "install", "data", "reports", "test", "lint", "lab", "kernel", "bench"]
     missing = [t for t in [*expected, "clean"] if t not in listed]
     assert not missing, f"`make` (help) does not tell a newcomer about {missing}:\n{shown}"
+
+
+def _imported_top_level_modules() -> set[str]:
+    """Every top-level module the package imports (``import x.y`` and ``from x import …``)."""
+    import ast
+
+    names: set[str] = set()
+    for path in (ROOT / "rectify_utils").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return names
+
+
+def test_every_package_the_code_imports_is_declared():
+    import sys
+    from importlib.metadata import packages_distributions
+
+    distributions = packages_distributions()
+    runtime, _ = pyproject_requirements()
+    undeclared = {}
+    for module in sorted(_imported_top_level_modules()):
+        if module in sys.stdlib_module_names or module == "rectify_utils":
+            continue
+        dists = {normalise(d) for d in distributions.get(module, [module])}
+        if not dists & set(runtime):
+            undeclared[module] = sorted(dists)
+    assert not undeclared, (
+        f"the package imports {undeclared} but pyproject.toml does not declare them: a fresh "
+        "install would work only while another dependency happens to pull them in"
+    )

@@ -36,8 +36,6 @@ WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 #: a user-dictionary line: word, optional frequency, optional POS tag — "三会一课", "科普e站 20 nz"
 USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[a-z]+))?$")
 
-jieba.setLogLevel(logging.WARNING)  # silence "Building prefix dict ..." on stderr
-
 
 def default_cache_dir() -> Path:
     """Where tokens are cached: ``config.cache_dir("tokens")``."""
@@ -53,7 +51,13 @@ def read_wordlist(path: str | Path) -> list[str]:
 @functools.lru_cache(maxsize=4)
 def _tokenizer_for(userdict_text: str) -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    logger = logging.getLogger("jieba")  # jieba logs "Building prefix dict ..." at INFO
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
     for line in userdict_text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
