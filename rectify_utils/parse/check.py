@@ -19,6 +19,12 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
         nid = n.notice_id
         lines += [
             f"== {n.source_path}",
+            f"read as: {n.encoding}"
+            + (
+                "; converted from traditional to simplified script"
+                if n.converted_from_traditional
+                else ""
+            ),
             f"title: {n.title}",
             f"organisation: {n.organisation} → {n.association} "
             f"({_v(n.province)} {_v(n.city)} {_v(n.county)}, {_v(n.level)})",

@@ -33,6 +33,7 @@ SCRIPT_SAMPLE_CHARS = 300_000
 MAX_NONPRINTABLE_SHARE = 0.05
 
 GB_CODECS = frozenset({"gb2312", "gbk", "gb18030", "cp936"})
+BIG5_CODECS = frozenset({"big5", "big5hkscs", "cp950"})
 
 NOT_TEXT = "not text: looks like binary data"
 NO_TEXT_LAYER = "PDF has no text layer (scanned image?) — run OCR first"
@@ -161,18 +162,54 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _checked(_strict(data, encoding)), encoding
     if b"\x00" in data:
-        raise _Unreadable(NOT_TEXT)
+        utf16 = _sniff_utf16(data)
+        if utf16 is None:
+            raise _Unreadable(NOT_TEXT)
+        return utf16
     # Sample from the line where non-ASCII bytes begin: an English header says nothing.
     first = _NON_ASCII_BYTE.search(data)
     start = data.rfind(b"\n", 0, first.start() if first else 0) + 1
     sample = data[start : start + DETECT_SAMPLE_BYTES]
     encoding = _detect_encoding(sample, partial=start + len(sample) < len(data))
+    if codecs.lookup(encoding).name in BIG5_CODECS:
+        return _big5(data)
     if len(sample) < len(data):
         try:
             return _checked(data.decode(encoding)), encoding
         except UnicodeDecodeError:  # the sample misled (e.g. an ASCII-only start)
             encoding = _detect_encoding(data, partial=False)
     return _checked(_strict(data, encoding)), encoding
+
+
+def _sniff_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: the byte order whose text reads as Chinese, if any.
+
+    Chinese text in UTF-16 has NUL bytes (in every ASCII digit and line end); read in the right
+    byte order it is nearly all CJK characters, CJK punctuation and ASCII, with `，` or `。`.
+    """
+    if len(data) % 2:
+        return None
+    best = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = _spread_sample(text, 100_000)
+        plausible = len(_PLAUSIBLE_CHINESE.findall(sample)) / max(1, len(sample))
+        if plausible >= 0.97 and ("，" in sample or "。" in sample):
+            if best is None or plausible > best[0]:
+                best = (plausible, text, encoding)
+    return (_checked(best[1]), best[2]) if best else None
+
+
+def _big5(data: bytes) -> tuple[str, str]:
+    """Big5 as CP950 (Microsoft's Big5, which has ①–⑩ where HKSCS has katakana), unless the
+    text holds characters only Big5-HKSCS encodes."""
+    try:
+        return _checked(data.decode("cp950")), "cp950"
+    except UnicodeDecodeError:
+        return _checked(_strict(data, "big5hkscs")), "big5hkscs"
 
 
 def to_simplified(text: str, encoding: str) -> NoticeText:
@@ -316,6 +353,12 @@ def _checked(text: str) -> str:
         raise _Unreadable(NOT_TEXT)
     return text
 
+
+# characters of a Chinese text: CJK ideographs, CJK and full-width punctuation, ASCII, circled
+# numbers — what a notice decoded in the right byte order consists of
+_PLAUSIBLE_CHINESE = re.compile(
+    "[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2460-\u24ff\u2000-\u206f\t\n\r\x20-\x7e]"
+)
 
 # control characters (but tab, newlines, form feed), surrogates and private-use characters
 _NONPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")

@@ -426,3 +426,66 @@ def test_fifty_megabyte_notice_reads_in_linear_time(tmp_path, encoding):
     assert notice.encoding == encoding
     assert notice.text.startswith(NOTICE) and "\r" not in notice.text
     assert elapsed < 20, f"reading a 50 MB notice took {elapsed:.1f}s"
+
+
+def _luozhuang_in_traditional_script() -> tuple[str, str]:
+    from opencc_purepy import OpenCC
+
+    simplified = (RAW / "luozhuang-2022.txt").read_text(encoding="utf-8")
+    return simplified, OpenCC("s2t").convert(simplified)
+
+
+def test_big5_notice_keeps_its_circled_measure_numbers(tmp_path):
+    from rectify_utils import load_corpus
+
+    simplified, traditional = _luozhuang_in_traditional_script()
+    assert "①" in traditional
+    path = tmp_path / "luozhuang-big5.txt"
+    path.write_bytes(traditional.encode("cp950"))
+    notice = read_notice(path)
+    assert notice.encoding == "cp950", "Big5 text without HKSCS characters is plain Big5/CP950"
+    assert "①" in notice.text, "Big5-HKSCS decoding turns ①–⑩ into katakana"
+    big5 = load_corpus(path).notices.iloc[0]
+    original = load_corpus(RAW / "luozhuang-2022.txt").notices.iloc[0]
+    assert big5["n_measures"] == original["n_measures"] == 47, (
+        f"the Big5 copy has {big5['n_measures']} measures, the original {original['n_measures']}"
+    )
+
+
+def test_big5_with_hkscs_only_characters_is_decoded_as_hkscs(tmp_path):
+    text = TRADITIONAL + "整改措施：走訪居民，聽取「佢哋嘅意見」。\n"
+    path = tmp_path / "hk.txt"
+    path.write_bytes(text.encode("big5hkscs"))
+    notice = read_notice(path)
+    assert notice.encoding == "big5hkscs"
+    assert "嘅" in notice.original_text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_in_its_byte_order(tmp_path, encoding):
+    simplified = (RAW / "luozhuang-2022.txt").read_text(encoding="utf-8")
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(simplified.encode(encoding))
+    notice = read_notice(path)
+    assert notice.encoding == encoding
+    assert notice.text == simplified.replace("\r\n", "\n")
+
+
+def test_binary_with_nul_bytes_is_still_not_text_after_the_utf16_check(tmp_path):
+    path = tmp_path / "junk.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(NoticeReadError, match="not text"):
+        read_notice(path)
+
+
+def test_check_shows_the_encoding_and_the_script_conversion(tmp_path):
+    import subprocess
+    import sys
+
+    _, traditional = _luozhuang_in_traditional_script()
+    path = tmp_path / "luozhuang-big5.txt"
+    path.write_bytes(traditional.encode("cp950"))
+    args = [sys.executable, "-m", "rectify_utils.cli", "check", str(path)]
+    proc = subprocess.run(args, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "read as: cp950; converted from traditional to simplified script" in proc.stdout
