@@ -438,7 +438,7 @@ def _luozhuang_in_traditional_script() -> tuple[str, str]:
 def test_big5_notice_keeps_its_circled_measure_numbers(tmp_path):
     from rectify_utils import load_corpus
 
-    simplified, traditional = _luozhuang_in_traditional_script()
+    _, traditional = _luozhuang_in_traditional_script()
     assert "①" in traditional
     path = tmp_path / "luozhuang-big5.txt"
     path.write_bytes(traditional.encode("cp950"))
