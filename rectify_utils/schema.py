@@ -13,6 +13,24 @@ STATUS_DTYPE = pd.CategoricalDtype(STATUSES)
 LEVEL_DTYPE = pd.CategoricalDtype(["区县", "地市", "省"])
 SPAN_KINDS = ["header", "preamble", "heading", "problem", "closing", "unassigned"]
 SPAN_KIND_DTYPE = pd.CategoricalDtype(SPAN_KINDS)
+#: the kinds of inspected body (``parse.vocabulary.UNIT_KIND_WORDS``)
+UNIT_KIND_DTYPE = pd.CategoricalDtype(
+    [
+        "科协",
+        "文联",
+        "社科联",
+        "工会",
+        "共青团",
+        "妇联",
+        "其他群团",
+        "政府部门",
+        "学校",
+        "医院",
+        "企业",
+        "乡镇街道",
+        "其他",
+    ]
+)
 #: ``corpus.outline.node``: categories in the order they first appear
 OUTLINE_NODE_DTYPE = "category"
 
@@ -26,6 +44,10 @@ NOTICE_COLUMNS: Columns = {
     "notice_id": TEXT,
     "association": TEXT,
     "organisation": TEXT,
+    "organisation_source": TEXT,
+    "organisation_evidence": TEXT,
+    "unit_kind": UNIT_KIND_DTYPE,
+    "unit_kind_evidence": TEXT,
     "title": TEXT,
     "province": TEXT,
     "city": TEXT,

@@ -24,17 +24,8 @@ def _stored(name: str) -> dict:
 
 
 def _compare(name: str, now: dict) -> None:
-    before = _stored(name)
-    if "texts" in before:
-        assert now == before, "the normalised texts changed"
-        return
-    assert now["columns"] == before["columns"], f"{name}: the columns changed"
-    assert now["dtypes"] == before["dtypes"], f"{name}: the dtypes changed"
-    assert len(now["rows"]) == len(before["rows"]), (
-        f"{name}: {len(before['rows'])} rows became {len(now['rows'])}"
-    )
-    for i, (a, b) in enumerate(zip(now["rows"], before["rows"])):
-        assert a == b, f"{name} row {i} changed:\n  was {b}\n  now {a}"
+    changes = snapshot.differences(_stored(name), now)
+    assert not changes, f"{name} differs from the snapshot:\n  " + "\n  ".join(changes)
 
 
 @pytest.mark.parametrize("table", [*snapshot.CORPUS_TABLES, "texts"])

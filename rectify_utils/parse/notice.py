@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .bodies import Body, association_name, find_body
 from .claims import find_claims
 from .dates import NoticeDates, notice_dates
 from .headings import Paragraph
 from .normalise import Normalised, normalise
 from .outline import ParsedOutline, parse_outline
-from .places import Place, association_name, level_from_name, locate, region_in_name
+from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
 from .status import StatusDecision, decide_status, reconcile_with_summary
-from .vocabulary import HEADER_EXTRA, INSPECTOR, ORGANISATION, SIGNATURE_SUFFIXES
+from .vocabulary import HEADER_EXTRA, INSPECTOR
 
 
 @dataclass
@@ -69,15 +70,16 @@ def parse_notice(
     norm = normalise(raw)
     outline = parse_outline(norm)
     text = outline.text
-    title, organisation = title_and_organisation(outline)
-    place = locate(organisation)
-    association = association_name(organisation, place)
+    title = notice_title(outline)
+    body = inspected_body(outline, title)
+    place = locate(body.region or body.organisation)
+    association = association_name(body, place.short_name) or f"未识别单位（{notice_id}）"
     dates = notice_dates(text, *_locators(outline))
     claims = Claims(*find_claims(non_problem_text(outline)))
     decisions = decide_statuses(outline, dates.as_of_date, claims)
     ctx = RowContext(notice_id, association, text, outline.paragraphs, outline.problem_level)
     problems, measures = problem_and_measure_rows(ctx, outline.problems, decisions)
-    notice = notice_row(ctx, outline, norm, title, organisation, place, dates, claims)
+    notice = notice_row(ctx, outline, norm, title, body, place, dates, claims)
     notice.update(n_measures=len(measures), encoding=encoding, source_path=source_path)
     return NoticeResult(
         notice=notice,
@@ -85,7 +87,7 @@ def parse_notice(
         measures=measures,
         spans=span_rows(outline, notice_id, len(text)),
         outline=outline_rows(outline, notice_id),
-        warnings=notice_warnings(norm, outline, claims, place, organisation),
+        warnings=notice_warnings(norm, outline, claims, place, body.organisation),
         text=text,
     )
 
@@ -109,22 +111,31 @@ def _locators(outline: ParsedOutline):
     return kind_at, paragraph_at
 
 
-def title_and_organisation(outline: ParsedOutline) -> tuple[str, str]:
-    """The title (header lines joined) and the issuing body: before `关于` in the title, else
-    the signature after the last problem, else the whole title."""
-    lines = [
+def notice_title(outline: ParsedOutline) -> str:
+    """The title: the header lines joined, attachment marks left out."""
+    return "".join(
         outline.paragraphs[i].text
         for i in outline.header
         if not HEADER_EXTRA.match(outline.paragraphs[i].text)
+    )
+
+
+def inspected_body(outline: ParsedOutline, title: str) -> Body:
+    """The inspected body, from the title, the opening or the signature (``bodies.find_body``)."""
+    first_problem = (
+        outline.problems[0].heading_index if outline.problems else len(outline.paragraphs)
+    )
+    opening = [
+        p.text
+        for p in outline.paragraphs[:first_problem]
+        if outline.placements[p.index].kind in {"header", "preamble", "heading"}
     ]
-    title = "".join(lines)
-    m = ORGANISATION.match(title)
-    if m:
-        return title, m.group("org").strip()
-    for p in reversed(outline.paragraphs):
-        if outline.placements[p.index].kind == "closing" and p.text.endswith(SIGNATURE_SUFFIXES):
-            return title, p.text
-    return title, title
+    closing = [
+        p.text
+        for p in reversed(outline.paragraphs)
+        if outline.placements[p.index].kind == "closing"
+    ]
+    return find_body(title, opening, closing)
 
 
 def non_problem_text(outline: ParsedOutline) -> str:
@@ -158,7 +169,7 @@ def notice_row(
     outline: ParsedOutline,
     norm: Normalised,
     title: str,
-    organisation: str,
+    body: Body,
     place: Place,
     dates: NoticeDates,
     claims: Claims,
@@ -168,13 +179,17 @@ def notice_row(
     return dict(
         notice_id=ctx.notice_id,
         association=ctx.association,
-        organisation=organisation,
+        organisation=body.organisation,
+        organisation_source=body.source,
+        organisation_evidence=body.evidence,
+        unit_kind=body.unit_kind,
+        unit_kind_evidence=body.unit_kind_evidence,
         title=title,
         province=place.province,
         city=place.city,
         county=place.county,
         adcode=place.adcode,
-        level=place.level or level_from_name(region_in_name(organisation)),
+        level=place.level or level_from_name(body.region),
         inspector=inspector.group(0) if inspector else None,
         **dates.columns(),
         **claims.values,

@@ -49,7 +49,7 @@ def level_from_name(region: str | None) -> str | None:
 
 @lru_cache(maxsize=4096)
 def locate(organisation: str) -> Place:
-    """Look the organisation's region up in the gazetteer."""
+    """Look a region (or an organisation's name, whose region is taken) up in the gazetteer."""
     import warnings
 
     with warnings.catch_warnings():
@@ -80,20 +80,6 @@ def locate(organisation: str) -> Place:
     if not (province or city or county):
         return Place(None, None, None, None)
     return Place(province, city, county, value("adcode"))
-
-
-def region_in_name(organisation: str) -> str | None:
-    m = REGION_IN_NAME.match(organisation)
-    return m.group("region") if m else None
-
-
-def association_name(organisation: str, place: Place) -> str:
-    """Short name such as `新野县科协`: the smallest region in the name plus 科协."""
-    m = REGION_IN_NAME.match(organisation)
-    region = place.short_name or (m.group("region") if m else None)
-    if m and place.short_name and not m.group("region").endswith(place.short_name):
-        region = m.group("region")  # the gazetteer picked a different place: trust the text
-    return f"{region}科协" if region else organisation
 
 
 def warm_gazetteer() -> None:

@@ -336,3 +336,96 @@ RULE_TITLE = re.compile(
 )
 #: an edition suffix dropped when deciding whether two titles name the same rule: `（2024年）`
 EDITION = re.compile(r"[（(][^（）()]*[）)]$")
+
+# ---------------------------------------------------------------------------------------------
+# The inspected body: its name, its short name, its kind (parse.bodies)
+# ---------------------------------------------------------------------------------------------
+
+#: the party prefix of an organisation's name: `中共新野县…`, `中国共产党…`
+PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
+#: the party organisation at the end of a body's name: `…科学技术协会党组`, `…医院委员会`
+#: (`委员会` only after 中共: `中共清河县人民医院委员会`; `共青团…委员会` is the body itself)
+PARTY_SUFFIX = re.compile(r"(?:机关党委|机关党总支|党组织|党组|党委|党总支|党支部|领导班子)$")
+#: a region word ending a place name in an organisation's name: `新野县`, `金华市`, `婺城区`
+REGION_SUFFIX = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "区", "县", "旗")
+#: a region as written when the gazetteer does not know it (an invented or renamed place):
+#: matches `某某县` in `某某县文联`; not `区` alone in `区司法局`
+REGION_AS_WRITTEN = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|地区|省|市|州|盟|区|县|旗)"
+)
+#: the Communist Youth League's committee of a region: `共青团清河县委员会`, `共青团清河县委`
+YOUTH_LEAGUE = re.compile(r"^共青团(?P<region>.*?)(?:委员会|委)$")
+#: the body named in the opening: `县委第二巡察组对县司法局党组开展了常规巡察`,
+#: `…巡察组对我局进行了巡察`; not `对巡察反馈问题进行了梳理` (no body before the verb)
+OPENING_INSPECTED = re.compile(
+    r"(?:巡察组|巡视组|巡察|巡视)[^，。；]{0,12}?对(?P<org>[^，。；、“”]{2,40}?)"
+    r"(?:党组织|领导班子)?(?:进行|开展|实施)(?:了)?[^，。；]{0,12}?(?:巡察|巡视)"
+)
+#: a signature line naming a body of any kind: `清河县统计局`, `中共清河县文联党组`, `某某大学党委`;
+#: not `2024年5月10日` or `联系电话：0312-1234567` (punctuation)
+SIGNATURE_BODY = re.compile(
+    r"^[^，。,;；：:、\d]{3,40}(?:局|委|会|院|校|学|厅|办|公司|集团|中心|镇|乡|街道|联|协|党组|党委|党支部|党总支|所|馆|站|部|团)$"
+)
+#: a body that names itself: `我局`, `我单位`, `我会`, `我院`, `我校`, `我委`, `我镇`, `我公司`
+SELF_REFERENCE = re.compile(
+    r"^我(?:局|单位|会|院|校|委|镇|乡|街道|中心|公司|厅|部|办|所|馆|团|社|协会)$"
+)
+#: common abbreviations of body names, applied in order (longest first), each as a researcher
+#: writes it: `科学技术协会` → `科协`, `文化和旅游体育局` → `文旅体局`, `卫生健康委员会` → `卫健委`
+BODY_ABBREVIATIONS: list[tuple[str, str]] = [
+    ("科学技术协会", "科协"),
+    ("文学艺术界联合会", "文联"),
+    ("社会科学界联合会", "社科联"),
+    ("社会科学联合会", "社科联"),
+    ("妇女联合会", "妇联"),
+    ("残疾人联合会", "残联"),
+    ("归国华侨联合会", "侨联"),
+    ("工商业联合会", "工商联"),
+    ("文化广电和旅游", "文广旅"),
+    ("文化广电旅游", "文广旅"),
+    ("文化和旅游体育", "文旅体"),
+    ("文化旅游体育", "文旅体"),
+    ("文化和旅游", "文旅"),
+    ("文化旅游", "文旅"),
+    ("卫生健康", "卫健"),
+    ("卫生和计划生育", "卫计"),
+    ("医疗保障", "医保"),
+    ("人力资源和社会保障", "人社"),
+    ("人力资源社会保障", "人社"),
+    ("住房和城乡建设", "住建"),
+    ("住房城乡建设", "住建"),
+    ("发展和改革", "发改"),
+    ("发展改革", "发改"),
+    ("市场监督管理", "市场监管"),
+    ("科学技术", "科技"),
+    ("工业和信息化", "工信"),
+    ("自然资源和规划", "自然资源规划"),
+    ("退役军人事务", "退役军人事务"),
+    ("教育和体育", "教体"),
+    ("教育体育", "教体"),
+    ("委员会", "委"),
+]
+#: the kind of an inspected body, by a word of its name, tried in order; each with what it
+#: matches. The first that matches decides; the word is the evidence.
+UNIT_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("科协", re.compile(r"科学技术协会|科协")),  # 新野县科学技术协会, 立山区科协
+    ("文联", re.compile(r"文学艺术界联合会|文联")),  # 清河县文学艺术界联合会
+    ("社科联", re.compile(r"社会科学界?联合会|社科联")),  # 鲤城区社会科学界联合会
+    ("工会", re.compile(r"工会")),  # 市总工会, 县教育工会
+    (
+        "共青团",
+        re.compile(r"共青团|团(?:[省市县区]|[^，。]{0,8}?)委$|团委"),
+    ),  # 共青团某县委员会, 团县委
+    ("妇联", re.compile(r"妇女联合会|妇联")),  # 县妇女联合会
+    ("其他群团", re.compile(r"残疾人联合会|残联|侨联|工商联|红十字会|台联|作家协会|科普协会")),
+    (
+        "学校",
+        re.compile(r"大学|学院|中学|小学|学校|幼儿园|职业技术|职校|党校"),
+    ),  # 某大学, 县第一中学
+    ("医院", re.compile(r"医院|卫生院|保健院|疾病预防控制中心|疾控中心|急救中心")),  # 县人民医院
+    ("企业", re.compile(r"公司|集团|银行|企业|厂$")),  # 某集团有限公司
+    ("乡镇街道", re.compile(r"(?:镇|乡|街道|街道办事处|苏木)(?:委员会|党委|人民政府)?$")),  # 城关镇
+    ("政府部门", re.compile(r"局|厅|委$|委员会$|办公室|办$|中心$|法院|检察院|部$|署|馆$|站$|所$")),
+]
+#: the kinds of body, in the order reports list them
+UNIT_KINDS = [kind for kind, _ in UNIT_KIND_WORDS] + ["其他"]

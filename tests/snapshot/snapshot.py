@@ -1,6 +1,6 @@
 """Serialise the parsed bundled corpus (and the analyses built on it) for the behaviour snapshot.
 
-``python tests/snapshot/snapshot.py`` rewrites ``tests/snapshot/data/*.json`` from the current
+``python tests/snapshot/snapshot.py --diff`` lists what changed; without ``--diff`` it rewrites ``tests/snapshot/data/*.json`` from the current
 code. Do that only when a change of behaviour is intended, and say so in the commit message;
 ``tests/test_snapshot.py`` fails whenever the code's output drifts from the files.
 """
@@ -92,6 +92,37 @@ def write(records: dict[str, dict], folder: Path = DATA) -> None:
         (folder / f"{name}.json").write_text(text + "\n", encoding="utf-8")
 
 
+def differences(before: dict, now: dict, limit: int = 5) -> list[str]:
+    """What changed between two frame records: columns added or removed, rows, changed cells."""
+    if "texts" in before:
+        changed = [k for k in before["texts"] if before["texts"].get(k) != now["texts"].get(k)]
+        return [f"text of {k} changed" for k in changed]
+    out = []
+    added = [c for c in now["columns"] if c not in before["columns"]]
+    removed = [c for c in before["columns"] if c not in now["columns"]]
+    if added:
+        out.append(f"columns added: {added}")
+    if removed:
+        out.append(f"columns removed: {removed}")
+    common = [c for c in before["columns"] if c in now["columns"]]
+    for c in common:
+        if before["dtypes"][c] != now["dtypes"][c]:
+            out.append(f"dtype of {c}: {before['dtypes'][c]} → {now['dtypes'][c]}")
+    if len(before["rows"]) != len(now["rows"]):
+        out.append(f"{len(before['rows'])} rows → {len(now['rows'])}")
+    ib = [before["columns"].index(c) for c in common]
+    inow = [now["columns"].index(c) for c in common]
+    cells = [
+        f"row {r} {c}: {a[i]!r} → {b[j]!r}"
+        for r, (a, b) in enumerate(zip(before["rows"], now["rows"]))
+        for c, i, j in zip(common, ib, inow)
+        if a[i] != b[j]
+    ]
+    if cells:
+        out.append(f"{len(cells)} cells changed: " + "; ".join(cells[:limit]))
+    return out
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     from rectify_utils import load_corpus
@@ -100,5 +131,13 @@ if __name__ == "__main__":
     from functions import ANALYSES
 
     corpus = load_corpus(ROOT / "data" / "raw")
-    write({**corpus_records(corpus), **analysis_records(corpus, ANALYSES)})
-    print(f"wrote {len(list(DATA.glob('*.json')))} snapshot files to {DATA}")
+    records = {**corpus_records(corpus), **analysis_records(corpus, ANALYSES)}
+    if "--diff" in sys.argv:  # show what would change, write nothing
+        for name, record in records.items():
+            path = DATA / f"{name}.json"
+            before = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+            for line in differences(before, record) if before else ["new table"]:
+                print(f"{name}: {line}")
+    else:
+        write(records)
+        print(f"wrote {len(list(DATA.glob('*.json')))} snapshot files to {DATA}")
