@@ -37,7 +37,7 @@ from _common import (
 )
 
 from rectify_utils import load_corpus
-from rectify_utils.synth.generator import read_truth, truth_mismatches, write_synthetic_corpus
+from rectify_utils.synth import read_truth, truth_mismatches, write_synthetic_corpus
 
 TARGET_NOTICES_PER_S = 1000.0
 

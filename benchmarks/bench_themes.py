@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> dict:
     n = args.notices or (200 if args.quick else 1000)
 
     from rectify_utils import load_corpus
-    from rectify_utils.synth.generator import write_synthetic_corpus
+    from rectify_utils.synth import write_synthetic_corpus
 
     print_machine(machine())
     result: dict = {"notices": n, "targets_s": TARGETS}

@@ -22,16 +22,16 @@ from hypothesis import strategies as st
 from rectify_utils import load_corpus
 from rectify_utils.parse.normalise import normalise
 from rectify_utils.parse.notice import parse_notice
-from rectify_utils.synth.generator import (
+from rectify_utils.synth import (
     HEADING_FORMS,
     LAYOUTS,
     MEASURE_STYLES,
-    _plain,
+    plain_value,
     read_truth,
     synth_notice,
     write_synthetic_corpus,
 )
-from rectify_utils.synth.generator import truth_mismatches as mismatches
+from rectify_utils.synth import truth_mismatches as mismatches
 
 
 def parse_synthetic(seed: int, index: int, **kwargs) -> tuple[list[str], dict]:
@@ -274,7 +274,7 @@ def test_full_width_digit_labels_are_headings():
 def test_publish_date_in_chinese_numerals():
     text = WIDE_VOCABULARY_NOTICE.replace("流于形式", "不到位").replace("标准偏低", "不够扎实")
     result = parse_notice(text.replace("2024年10月30日", "二〇二四年十月三十日"), "cn-date")
-    assert _plain(result.notice["publish_date"]) == "2024-10-30"
+    assert plain_value(result.notice["publish_date"]) == "2024-10-30"
 
 
 SHORT_LINES_NOTICE = """中共某某县科学技术协会党组
@@ -306,7 +306,7 @@ def test_short_item_lines_are_not_taken_for_pdf_wraps():
     result = parse_notice(SHORT_LINES_NOTICE, "short-lines")
     assert len(result.problems) == 4
     assert result.notice["organisation"] == "中共某某县科学技术协会党组"
-    assert _plain(result.notice["publish_date"]) == "2024-10-30"
+    assert plain_value(result.notice["publish_date"]) == "2024-10-30"
 
 
 @pytest.mark.parametrize(
