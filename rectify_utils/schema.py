@@ -79,6 +79,7 @@ NOTICE_COLUMNS: Columns = {
     "disclosure_start": DATE,
     "disclosure_end": DATE,
     "claimed_groups": COUNT,
+    "claimed_basically_completed": COUNT,
     "wrapped": "boolean",
     "converted_from_traditional": "boolean",
 }

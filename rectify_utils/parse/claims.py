@@ -36,7 +36,8 @@ def find_claims(
         found: list[tuple[int, bool, str]] = []
         for sentence in sentences:
             for m in pattern.finditer(sentence):
-                raw = m.groupdict().get("n") or m.groupdict().get("n2")
+                groups = m.groupdict()
+                raw = groups.get("n") or groups.get("n2") or groups.get("n3")
                 n = cn_to_int(raw or "")
                 if n is None:
                     continue

@@ -18,7 +18,7 @@ from .normalise import Normalised, normalise
 from .outline import ParsedOutline, parse_outline
 from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
-from .status import StatusDecision, decide_status, reconcile_with_summary
+from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
 from .vocabulary import HEADER_EXTRA, INSPECTOR
 
 
@@ -158,10 +158,18 @@ def decide_statuses(
         )
         for node in outline.problems
     ]
+    decisions = apply_item_summary(decisions, non_problem_text(outline))
     summary = next(iter(claims.evidence.get("claimed_completed", [])), "")
     return reconcile_with_summary(
-        decisions, claims.values["claimed_completed"], claims.values["claimed_ongoing"], summary
+        decisions, claims.values["claimed_completed"], claimed_not_completed(claims), summary
     )
+
+
+def claimed_not_completed(claims: Claims) -> int | None:
+    """The notice's count of problems not yet completed: ongoing plus 基本完成 (None if neither)."""
+    parts = [claims.values.get(k) for k in ("claimed_ongoing", "claimed_basically_completed")]
+    stated = [n for n in parts if n is not None]
+    return sum(stated) if stated else None
 
 
 def notice_row(

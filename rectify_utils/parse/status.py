@@ -1,52 +1,245 @@
 """Status rules: has a problem been fixed, is it still being fixed, or does the notice not say?
 
-Only explicit wording decides, and every decision keeps the span that justified it:
+Only explicit wording decides, and every decision keeps the spans that were weighed. Signals:
 
-- ``completed``: 已完成 / 已整改到位 / 已完成整改 … in a status marker or deadline field
-  (`整改完成时限：已完成，并长期坚持` is completed), or a deadline on or before the as-of date;
-- ``in_progress``: 正在…(中), 持续整改, 长期整改, 尚未…, a step still only planned (`拟于…`),
-  or a deadline after the as-of date;
-- ``not_stated``: nothing explicit — vague verbs (加强, 推进) are never read as a status.
+- *stated* ones are the notice's words about the problem: a heading marker (`（已整改到位）`),
+  a status field (`整改进展：已完成`, `整改情况：已完成。`), a deadline field whose value is a
+  status (`整改时限：已完成，并长期坚持`), a paragraph that is only a status (`持续推进。`),
+  已完成整改 / 正在…中 / 持续整改 / 尚未… / 基本完成 in the text, a step still only planned
+  (`拟于…`, `计划2025年3月底前完成`, `待…到位后将启动…`);
+- *inferred* ones are worked out: a deadline before or after the as-of date.
 
-Where the signals disagree (one measure done, another under way) the problem is in progress.
+Stated signals win over inferred ones (a `（已完成）` marker beats a later deadline); a deadline
+decides only when the notice says nothing else. Among the signals that decide, in progress beats
+completed (one measure done, another under way). With no signal the status is ``not_stated``:
+vague verbs (加强, 推进) are never read as a status. The evidence quotes the deciding signals,
+then, after `另有：`, the ones outweighed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ..text import clause_around
 from .dates import find_dates
+from .numerals import cn_to_int
 from .vocabulary import (
     COMPLETED_CUE,
     COMPLETED_STANDALONE,
     DEADLINE_PREFIXES,
     DEADLINE_SCAN,
     FIELD_VALUE_DONE,
+    FUTURE_STEP,
     HEADING_MARKER,
     IN_PROGRESS_CUE,
+    ITEM_SUMMARY,
     LONG_TERM_VALUE,
     MARKER_DONE,
     MARKER_ONGOING,
+    OPENING_FIELD,
+    PLAN_CUE,
     QUOTED_TITLE,
     STATUS_FIELD,
+    STATUS_LINE,
     SUMMARY_EVIDENCE,
+    VALUE_STARTS_DONE,
+    VALUE_STARTS_ONGOING,
 )
+
+COMPLETED, IN_PROGRESS, NOT_STATED = "completed", "in_progress", "not_stated"
 
 
 @dataclass(frozen=True)
 class StatusDecision:
+    """A problem's status, the spans that decided it, and its deadline if one is stated."""
+
     status: str
     evidence: str
     deadline: pd.Timestamp | None
     deadline_evidence: str
 
 
+@dataclass(frozen=True)
+class Signal:
+    """One piece of wording about a problem's status."""
+
+    status: str  # completed / in_progress
+    evidence: str
+    inferred: bool = False  # worked out (a deadline against the as-of date), not stated
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A problem's heading and body, with quoted titles masked (`《…正在…》` says nothing)."""
+
+    heading: str
+    full: str
+    masked: str
+
+
 def _context(text: str, start: int, end: int) -> str:
     """The clause around a cue, at most 80 characters either side."""
     return clause_around(text, start, end, limit=80).strip()
+
+
+def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> StatusDecision:
+    """Decide one problem's status from its heading and rectification text.
+
+    Parameters
+    ----------
+    heading
+        The problem's heading paragraph (with a status marker wrapped onto the next line).
+    body
+        Its rectification text.
+    as_of
+        The date the notice reports at; deadlines are compared with it (None: unknown).
+
+    Returns
+    -------
+    StatusDecision
+    """
+    full = heading + "\n" + body
+    masked = QUOTED_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), full)
+    text = _Text(heading, full, masked)
+    deadline, deadline_evidence, deadline_signals = _deadline_signals(text, as_of)
+    signals = [
+        *_marker_signals(text),
+        *_field_signals(text),
+        *_status_line_signals(text),
+        *deadline_signals,
+        *_cue_signals(text),
+        *_plan_signals(text, as_of),
+    ]
+    status, evidence = weigh(signals)
+    return StatusDecision(status, evidence, deadline, deadline_evidence)
+
+
+def weigh(signals: list[Signal]) -> tuple[str, str]:
+    """(status, evidence): stated signals first; in progress wins among the deciding ones."""
+    pool = [s for s in signals if not s.inferred] or signals
+    if not pool:
+        return NOT_STATED, ""
+    status = IN_PROGRESS if any(s.status == IN_PROGRESS for s in pool) else COMPLETED
+    deciding = list(dict.fromkeys(s.evidence for s in pool if s.status == status))
+    others = [e for e in dict.fromkeys(s.evidence for s in signals) if e not in deciding]
+    evidence = " | ".join(deciding)
+    return status, evidence + (f" | 另有：{'；'.join(others)}" if others else "")
+
+
+def _marker_signals(text: _Text) -> list[Signal]:
+    """A status marker closing the heading: `（已整改）`, `（持续推进）`."""
+    marker = HEADING_MARKER.search(text.heading)
+    if not marker:
+        return []
+    value = marker.group("value")
+    if MARKER_ONGOING.search(value):
+        return [Signal(IN_PROGRESS, marker.group(0).strip())]
+    if MARKER_DONE.search(value):
+        return [Signal(COMPLETED, marker.group(0).strip())]
+    return []
+
+
+def _field_signals(text: _Text) -> list[Signal]:
+    """Status fields (`整改进展：已完成`) and opening fields that start with a status."""
+    out = []
+    for m in STATUS_FIELD.finditer(text.masked):
+        value = m.group("value").strip()
+        evidence = text.full[m.start() : m.end()].strip()
+        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
+            out.append(Signal(COMPLETED, evidence))
+        elif IN_PROGRESS_CUE.search(value) or LONG_TERM_VALUE.search(value):
+            out.append(Signal(IN_PROGRESS, evidence))
+    for m in OPENING_FIELD.finditer(text.masked):
+        value = m.group("value").strip()
+        evidence = _context(text.full, m.start(), m.start("value") + 8)
+        if VALUE_STARTS_DONE.match(value):
+            out.append(Signal(COMPLETED, evidence))
+        elif VALUE_STARTS_ONGOING.match(value):
+            out.append(Signal(IN_PROGRESS, evidence))
+    return out
+
+
+def _status_line_signals(text: _Text) -> list[Signal]:
+    """A paragraph of the body that is only a status: `持续推进。`, `长期坚持。`."""
+    out = []
+    for m in STATUS_LINE.finditer(text.masked, len(text.heading) + 1):
+        value = m.group("value")
+        status = COMPLETED if VALUE_STARTS_DONE.match(value) else IN_PROGRESS
+        out.append(Signal(status, m.group(0).strip()))
+    return out
+
+
+def _prefix_length(text: str, pos: int) -> int:
+    """Length of the `整改完成` / `完成` / `整改` that may stand before `时限` at ``pos``."""
+    for prefix in DEADLINE_PREFIXES:
+        if text.endswith(prefix, 0, pos):
+            return len(prefix)
+    return 0
+
+
+def _deadline_signals(
+    text: _Text, as_of: pd.Timestamp | None
+) -> tuple[pd.Timestamp | None, str, list[Signal]]:
+    """Deadline fields: a status as their value (stated), or a date before/after ``as_of`` (inferred)."""
+    deadline, deadline_evidence, out = None, "", []
+    for m in DEADLINE_SCAN.finditer(text.masked):
+        value = m.group("value").strip()
+        start = m.start() - _prefix_length(text.masked, m.start())
+        deadline_evidence = text.full[start : m.end()].strip()
+        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
+            out.append(Signal(COMPLETED, deadline_evidence))
+            continue
+        dates = find_dates(value, default_year=as_of.year if as_of is not None else None)
+        if dates:
+            deadline = max(d.date for d in dates)
+            out.append(_deadline_signal(deadline, deadline_evidence, as_of))
+        elif LONG_TERM_VALUE.search(value):
+            out.append(Signal(IN_PROGRESS, deadline_evidence))
+    return deadline, deadline_evidence, out
+
+
+def _deadline_signal(deadline: pd.Timestamp, evidence: str, as_of: pd.Timestamp | None) -> Signal:
+    if as_of is not None and deadline <= as_of:
+        return Signal(COMPLETED, f"{evidence}（不晚于截至日期 {as_of.date()}）", inferred=True)
+    if as_of is not None:
+        return Signal(IN_PROGRESS, f"{evidence}（晚于截至日期 {as_of.date()}）", inferred=True)
+    return Signal(IN_PROGRESS, evidence, inferred=True)
+
+
+def _cue_signals(text: _Text) -> list[Signal]:
+    """Status words in the running text (outside the fields already read)."""
+    field_spans = [
+        m.span() for pattern in (DEADLINE_SCAN, STATUS_FIELD) for m in pattern.finditer(text.masked)
+    ]
+
+    def in_field(pos: int) -> bool:
+        return any(a <= pos < b for a, b in field_spans)
+
+    out = []
+    for pattern, status in (
+        (COMPLETED_CUE, COMPLETED),
+        (COMPLETED_STANDALONE, COMPLETED),
+        (IN_PROGRESS_CUE, IN_PROGRESS),
+        (FUTURE_STEP, IN_PROGRESS),
+    ):
+        for m in pattern.finditer(text.masked):
+            if not in_field(m.start()):
+                out.append(Signal(status, _context(text.full, m.start(), m.end())))
+    return out
+
+
+def _plan_signals(text: _Text, as_of: pd.Timestamp | None) -> list[Signal]:
+    """A plan with a date still to come: `计划2025年3月底前完成` (in progress)."""
+    out = []
+    for m in PLAN_CUE.finditer(text.masked):
+        year = as_of.year if as_of is not None else None
+        dates = find_dates(text.masked[m.end() : m.end() + 16], default_year=year)
+        if dates and (as_of is None or dates[0].date > as_of):
+            out.append(Signal(IN_PROGRESS, _context(text.full, m.start(), m.end() + dates[0].end)))
+    return out
 
 
 def reconcile_with_summary(
@@ -60,97 +253,72 @@ def reconcile_with_summary(
     Only when the totals add up to the number of problems and exactly the claimed number of
     problems already carry in-progress wording: then every other problem is, by the notice's
     own account, completed. Otherwise nothing is inferred.
+
+    Parameters
+    ----------
+    statuses
+        Each problem's decision from its own words.
+    claimed_completed, claimed_ongoing
+        The notice's totals (None when not stated); ``claimed_ongoing`` counts everything not
+        completed (基本完成 included).
+    summary
+        The sentence stating the totals, quoted as evidence.
+
+    Returns
+    -------
+    list of StatusDecision
     """
     n = len(statuses)
     if claimed_completed is None or claimed_completed + (claimed_ongoing or 0) != n:
         return statuses
-    n_in_progress = sum(s.status == "in_progress" for s in statuses)
+    n_in_progress = sum(s.status == IN_PROGRESS for s in statuses)
     if n_in_progress != (claimed_ongoing or 0):
         return statuses
     evidence = f"{SUMMARY_EVIDENCE}{summary}（本问题无进行中表述）"
     return [
-        StatusDecision("completed", evidence, s.deadline, s.deadline_evidence)
-        if s.status == "not_stated"
+        StatusDecision(COMPLETED, evidence, s.deadline, s.deadline_evidence)
+        if s.status == NOT_STATED
         else s
         for s in statuses
     ]
 
 
-def _prefix_length(text: str, pos: int) -> int:
-    """Length of the `整改完成` / `完成` / `整改` that may stand before `时限` at ``pos``."""
-    for prefix in DEADLINE_PREFIXES:
-        if text.endswith(prefix, 0, pos):
-            return len(prefix)
-    return 0
-
-
-def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> StatusDecision:
-    """Decide one problem's status from its heading and rectification text."""
-    full = heading + "\n" + body
-    masked = QUOTED_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), full)
-    completed: list[str] = []
-    in_progress: list[str] = []
-    deadline = None
-    deadline_evidence = ""
-
-    marker = HEADING_MARKER.search(heading)
-    if marker:
-        value = marker.group("value")
-        if MARKER_ONGOING.search(value):
-            in_progress.append(marker.group(0).strip())
-        elif MARKER_DONE.search(value):
-            completed.append(marker.group(0).strip())
-
-    for m in STATUS_FIELD.finditer(masked):
-        value = m.group("value").strip()
-        evidence = full[m.start() : m.end()].strip()
-        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
-            completed.append(evidence)
-        elif IN_PROGRESS_CUE.search(value) or LONG_TERM_VALUE.search(value):
-            in_progress.append(evidence)
-
-    for m in DEADLINE_SCAN.finditer(masked):
-        value = m.group("value").strip()
-        start = m.start() - _prefix_length(masked, m.start())
-        deadline_evidence = full[start : m.end()].strip()
-        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
-            completed.append(deadline_evidence)
+def item_numbers(items: str) -> list[int]:
+    """`1、2、3、5` → [1, 2, 3, 5]; `6至8` → [6, 7, 8]; Chinese numerals too."""
+    numbers: list[int] = []
+    parts = re.split(r"\s*(、|，|,|和|及|至|到|-|—|~)\s*", items)
+    for k in range(0, len(parts), 2):
+        n = cn_to_int(parts[k])
+        if n is None:
             continue
-        dates = find_dates(value, default_year=as_of.year if as_of is not None else None)
-        if dates:
-            deadline = max(d.date for d in dates)
-            if as_of is not None and deadline <= as_of:
-                completed.append(f"{deadline_evidence}（不晚于截至日期 {as_of.date()}）")
-            else:
-                in_progress.append(
-                    f"{deadline_evidence}（晚于截至日期 {as_of.date()}）"
-                    if as_of is not None
-                    else deadline_evidence
-                )
-        elif LONG_TERM_VALUE.search(value):
-            in_progress.append(deadline_evidence)
+        joiner = parts[k - 1] if k else ""
+        if joiner in {"至", "到", "-", "—", "~"} and numbers and n > numbers[-1]:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return numbers
 
-    field_spans = [m.span() for f in (DEADLINE_SCAN, STATUS_FIELD) for m in f.finditer(masked)]
 
-    def in_field(pos: int) -> bool:
-        return any(a <= pos < b for a, b in field_spans)
+def apply_item_summary(statuses: list[StatusDecision], closing: str) -> list[StatusDecision]:
+    """Apply a closing summary by item number (`第1、2、3、5项已完成，第4项正在推进`).
 
-    for m in COMPLETED_CUE.finditer(masked):
-        if not in_field(m.start()):
-            completed.append(_context(full, m.start(), m.end()))
-    for m in COMPLETED_STANDALONE.finditer(masked):
-        if not in_field(m.start()):
-            completed.append(_context(full, m.start(), m.end()))
-    for m in IN_PROGRESS_CUE.finditer(masked):
-        if not in_field(m.start()):
-            in_progress.append(_context(full, m.start(), m.end()))
-
-    if in_progress:
-        return StatusDecision(
-            "in_progress", " | ".join(dict.fromkeys(in_progress)), deadline, deadline_evidence
-        )
-    if completed:
-        return StatusDecision(
-            "completed", " | ".join(dict.fromkeys(completed)), deadline, deadline_evidence
-        )
-    return StatusDecision("not_stated", "", deadline, deadline_evidence)
+    Only to problems whose own words state no status: an explicit per-problem status wins.
+    """
+    by_item: dict[int, tuple[str, str]] = {}
+    for m in ITEM_SUMMARY.finditer(closing):
+        state = m.group("state")
+        status = IN_PROGRESS if VALUE_STARTS_ONGOING.match(state) else COMPLETED
+        sentence = _context(closing, m.start(), m.end())
+        for n in item_numbers(m.group("items")):
+            by_item.setdefault(n, (status, sentence))
+    if not by_item:
+        return statuses
+    out = []
+    for no, s in enumerate(statuses, start=1):
+        if s.status == NOT_STATED and no in by_item:
+            status, sentence = by_item[no]
+            s = StatusDecision(
+                status, f"{SUMMARY_EVIDENCE}{sentence}", s.deadline, s.deadline_evidence
+            )
+        out.append(s)
+    return out

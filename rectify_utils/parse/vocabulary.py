@@ -172,12 +172,52 @@ COMPLETED_CUE = re.compile(
 #: `已完成` standing alone as a marker: matches `（已完成）`, `（已完成，并长期坚持）`;
 #: not `已完成3次培训` (a measure's result)
 COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
-#: in progress: matches `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `有序换届中`, `持续整改`,
-#: `长期整改`, `尚未完成`, and a step still only planned: `拟于近期`, `拟与市委…沟通`
+#: in progress: matches `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `正在持续推进`, `有序换届中`,
+#: `持续整改`, `长期整改`, `尚未完成`, `已基本完成`, `阶段性完成`, and a step still only planned:
+#: `拟于近期`, `拟与市委…沟通`; not `持续推进作风建设` (a vague verb with its object)
 IN_PROGRESS_CUE = re.compile(
-    r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
+    r"正在[^。；;]{0,24}?中(?=[。，,；;]|$)|正在(?:持续)?(?:进行|推进|组织|办理|实施|开展|整改|沟通|协调|申报|建设|筹备|制定|修订|编制)"
     r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
+    r"|基本完成|阶段性完成|持续推进(?=中|[。；;]|$)"
     r"|拟(?:于|在|与|向|将|会同|同)"
+)
+#: a step still to be taken once something else is done: `待资金到位后将启动建设`,
+#: `项目批复后再行实施`, `人员到位后将开展培训`; not `人员到位后将有效解决…` (an expected effect,
+#: not a pending step)
+FUTURE_STEP = re.compile(
+    r"(?:到位|完成|批复|落实|审批|建成|确定|出台|通过)后(?:将|再|即)(?:行|予|于|适时|及时|尽快|按程序)?"
+    r"(?:启动|开展|实施|建设|组织|进行|召开|推进|开工|办理|调整|补充|配备|招录|采购|修订|制定|印发|安排|兑现|拨付|清退)"
+    r"|待[^。；;，,]{1,20}?后(?:将|再|即)"
+)
+#: a plan with a date: `计划2025年3月底前完成`, `预计于6月底建成`, `力争年底前`; the date is read after it
+PLAN_CUE = re.compile(r"(?:计划|预计|力争|争取)(?:于|在|到)?\s*(?=\d|年底|今年|明年)")
+#: a paragraph that is only a status: `已完成。`, `持续推进。`, `长期坚持。`, `目前该问题已整改到位。`,
+#: `正在持续推进中`; not `已完成3场培训。` (a measure's result)
+STATUS_LINE = re.compile(
+    r"^(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项|此项|本项|该项问题)?(?:整改)?"
+    r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)|整改(?:已)?完成|已办结|已销号"
+    r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成)"
+    r"[。.！!]?$",
+    re.M,
+)
+#: an opening field whose value, at its start, states the status: `整改情况：已完成。`,
+#: `整改落实情况：持续推进`; not `整改情况：一是…已完成3场培训` (the status is not its first words)
+OPENING_FIELD = re.compile(
+    r"(?:整改情况|整改落实情况|整改进展情况|落实情况)\s*[：:]\s*(?P<value>[^\n]*)"
+)
+#: a field value that starts by saying done: `已完成。`, `已整改到位，`, `整改完成`
+VALUE_STARTS_DONE = re.compile(
+    r"^(?:已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号)(?=$|[，,。；;\s并（(])"
+)
+#: a field value that starts by saying ongoing: `持续推进`, `正在推进`, `长期坚持`, `基本完成`
+VALUE_STARTS_ONGOING = re.compile(
+    r"^(?:正在|持续推进|持续整改|长期坚持|长期整改|基本完成|阶段性完成|尚未|未完成|推进中|整改中)"
+)
+#: a closing summary by item number: `第1、2、3、5项已完成，第4项正在推进`, `第6至8个问题持续整改`
+ITEM_SUMMARY = re.compile(
+    r"第(?P<items>[\d一二三四五六七八九十]+(?:\s*(?:、|，|,|和|及|至|到|-|—|~)\s*[\d一二三四五六七八九十]+)*)"
+    r"\s*(?:项|个|条)(?:问题)?(?:均|都|已经|已)?"
+    r"(?P<state>(?:全部)?(?:完成整改|整改到位|整改完成|完成|办结|销号)|正在(?:持续)?(?:推进|整改)|持续推进|持续整改|长期坚持|长期整改|基本完成)"
 )
 #: a deadline field, its value in ``value``: `整改完成时限：2022年12月31日前完成并长期坚持`,
 #: `整改时限：已完成`, `完成时限：长期坚持`
@@ -201,8 +241,11 @@ HEADING_MARKER = re.compile(
 )
 #: a heading marker's words saying done: `已整改`, `已完成`, `整改完成`, `完成整改`
 MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
-#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`
-MARKER_ONGOING = re.compile(r"正在|持续(?:整改|推进)|长期整改|推进中|整改中|未完成|尚未")
+#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`, `长期坚持`
+#: alone (`已整改，长期坚持` is done, kept up)
+MARKER_ONGOING = re.compile(
+    r"正在|持续(?:整改|推进)|长期整改|^长期坚持$|推进中|整改中|未完成|尚未|基本完成|阶段性"
+)
 #: a deadline value with no end date that keeps the work going: `长期整改`, `长期推进`, `长期执行`
 #: (`长期坚持` alone means no end date, not "in progress")
 LONG_TERM_VALUE = re.compile(r"长期(?:整改|推进|执行)")
@@ -249,31 +292,54 @@ CLAIM_ASPECTS = re.compile(NUM + r"\s*个?方面")
 CLAIM_PROBLEMS = re.compile(NUM + r"\s*(?:个|项|条)\s*(?:具体|突出)?问题")
 #: matches `9类问题`
 CLAIM_GROUPS = re.compile(NUM + r"\s*类\s*问题")
-#: matches `已完成整改26个`, `已整改到位10个`, `26个已完成整改`, `完成整改26项`
+#: a count not followed by another (in `7个问题已完成整改6个` the 7 counts problems, not completions)
+_NOT_ANOTHER_COUNT = r"(?![\d一二两三四五六七八九十])"
+#: matches `已完成整改26个`, `已整改到位10个`, `已整改落实10个`, `26个已完成整改`, `完成整改26项`,
+#: `已完成17个`, `6个问题已整改完成`; in `7个问题已完成整改6个` it reads 6
 CLAIM_COMPLETED = re.compile(
-    r"(?:已(?:经)?完成整改|已整改(?:完成|到位)|完成整改|整改完成|已办结|已销号)\s*"
-    + NUM
-    + r"\s*(?:个|项|条)"
-    r"|" + NUM2 + r"\s*(?:个|项|条)(?:问题)?(?:已(?:经)?(?:完成整改|整改(?:完成|到位)|办结|销号))"
+    r"(?:已(?:经)?(?:全部)?完成整改|已整改(?:完成|到位|落实|完毕)|完成整改|整改完成|整改到位|已办结|已销号"
+    r"|已(?:经)?(?:全部)?完成)\s*(?:问题)?\s*" + NUM + r"\s*(?:个|项|条)"
+    r"|"
+    + NUM2
+    + r"\s*(?:个|项|条)(?:问题)?(?:均|都|全部)?(?:已(?:经)?(?:完成整改|整改(?:完成|到位|落实)|办结|销号))"
+    + _NOT_ANOTHER_COUNT
 )
-#: matches `长期整改5个`, `持续整改3项`, `5个需长期坚持`, `正在整改2个`
+#: matches `长期整改5个`, `持续整改3项`, `持续整改问题4个`, `5个需长期坚持`, `正在整改2个`,
+#: `未完成5个`, `其余2个正在按计划推进`, `剩余1项正在整改`; not `基本完成整改1个` (its own claim)
 CLAIM_ONGOING = re.compile(
-    r"(?:长期整改|持续整改|正在整改|需长期坚持|基本完成|阶段性完成|未完成)\s*"
+    r"(?:长期整改|持续整改|正在整改|需长期坚持|未完成|正在推进|持续推进)\s*(?:问题|事项)?\s*"
     + NUM
     + r"\s*(?:个|项|条)"
-    r"|" + NUM2 + r"\s*(?:个|项|条)(?:问题)?(?:需)?(?:长期整改|持续整改|正在整改|需长期坚持)"
+    r"|"
+    + NUM2
+    + r"\s*(?:个|项|条)(?:问题)?(?:需)?(?:长期整改|持续整改|正在整改|需长期坚持|正在推进|持续推进)"
+    r"|(?:其余|剩余|另有|尚有|还有)\s*"
+    + NUM.replace("?P<n>", "?P<n3>")
+    + r"\s*(?:个|项|条)(?:问题)?(?:正在|仍在|持续|按计划|需|未)"
 )
-#: matches `制定75条整改措施`, `提出整改措施75条`
-CLAIM_MEASURES = re.compile(
-    r"(?:制定|提出|明确|细化)(?:了)?\s*" + NUM + r"\s*(?:条|项)\s*整改措施"
-    r"|整改措施\s*" + NUM2 + r"\s*(?:条|项)"
-)
-#: matches `完善规章制度9项`, `建立制度12项`, `新建制度5个`, `制定3项制度`
-CLAIM_RULES = re.compile(
-    r"(?:完善|建立|建立健全|制定|修订|新建|出台)(?:完善)?(?:了)?(?:规章)?制度\s*"
+#: matches `基本完成整改1个`, `基本完成4项`, `阶段性完成7个`, `1个基本完成整改` — counted as in
+#: progress, the wording kept
+CLAIM_BASICALLY_COMPLETED = re.compile(
+    r"(?:基本完成|阶段性完成|取得阶段性成效)(?:整改)?[^，。；\d]{0,12}?\s*"
     + NUM
-    + r"\s*(?:项|个|条|部)"
-    r"|(?:完善|建立|制定|修订|出台)(?:了)?\s*" + NUM2 + r"\s*(?:项|个|条|部)(?:规章)?制度"
+    + r"\s*(?:个|项|条)"
+    r"|" + NUM2 + r"\s*(?:个|项|条)(?:问题)?(?:已)?(?:基本完成|阶段性完成)"
+)
+#: matches `制定75条整改措施`, `提出整改措施75条`, `制定措施44个`, `细化171条具体措施`
+CLAIM_MEASURES = re.compile(
+    r"(?:制定|提出|明确|细化|形成)(?:了)?\s*" + NUM + r"\s*(?:条|项|个)\s*(?:具体|整改)?措施"
+    r"|(?:整改)?措施\s*" + NUM2 + r"\s*(?:条|项|个)"
+)
+#: matches `完善规章制度9项`, `建立制度12项`, `完善和新建制度589项`, `建章立制5项`, `整章建制4条`,
+#: `制定3项制度`
+CLAIM_RULES = re.compile(
+    r"(?:完善|建立|健全|制定|修订|新建|出台)[^，。；\d]{0,6}?制度\s*"
+    + NUM
+    + r"\s*(?:项|个|条|部|件)"
+    r"|(?:建章立制|整章建制|立规建制)\s*"
+    + NUM.replace("?P<n>", "?P<n3>")
+    + r"\s*(?:项|个|条|部|件)"
+    r"|(?:完善|建立|制定|修订|出台)(?:了)?\s*" + NUM2 + r"\s*(?:项|个|条|部|件)(?:规章)?制度"
 )
 #: a sentence that reports completion counts: the most authoritative place for the totals
 SUMMARY_SENTENCE = re.compile(r"已(?:经)?完成整改|已整改(?:完成|到位)|长期整改|完成整改")
@@ -286,6 +352,7 @@ CLAIM_PATTERNS: dict[str, re.Pattern[str]] = {
     "claimed_groups": CLAIM_GROUPS,
     "claimed_completed": CLAIM_COMPLETED,
     "claimed_ongoing": CLAIM_ONGOING,
+    "claimed_basically_completed": CLAIM_BASICALLY_COMPLETED,
     "claimed_measures": CLAIM_MEASURES,
     "claimed_rules": CLAIM_RULES,
 }
