@@ -19,7 +19,7 @@ from .outline import ParsedOutline, parse_outline
 from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
 from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
-from .vocabulary import HEADER_EXTRA, INSPECTOR
+from .vocabulary import HEADER_EXTRA, INSPECTOR, ITEMISED_TEXT, MEASURE_IN_TITLE
 
 
 @dataclass
@@ -87,7 +87,10 @@ def parse_notice(
         measures=measures,
         spans=span_rows(outline, notice_id, len(text)),
         outline=outline_rows(outline, notice_id),
-        warnings=notice_warnings(norm, outline, claims, place, body.organisation),
+        warnings=[
+            *notice_warnings(norm, outline, claims, place, body.organisation),
+            *oddities(problems, claims),
+        ],
         text=text,
     )
 
@@ -230,6 +233,29 @@ def notice_warnings(
             f"organisation {organisation!r} not found in the gazetteer: no province/city"
         )
     return warnings
+
+
+#: a problem title longer than this has probably swallowed text (the longest real ones are ~70)
+LONG_TITLE = 100
+
+
+def oddities(problems: list[dict], claims: Claims) -> list[str]:
+    """Warnings where the parse looks odd: silent corruption is the worst failure."""
+    out = []
+    for p in problems:
+        if len(p["title"]) > LONG_TITLE or MEASURE_IN_TITLE.search(p["title"]):
+            out.append(
+                f"problem {p['problem_no']}: a {len(p['title'])}-character title holding "
+                f"{p['title'][:24]!r}… — the heading may have swallowed its rectification text"
+            )
+        if p["n_measures"] == 0 and ITEMISED_TEXT.search(p["text"] or ""):
+            out.append(
+                f"problem {p['problem_no']}: its text itemises 一是/二是 but no measures were found"
+            )
+    claimed = claims.values.get("claimed_problems")
+    if claimed is not None and claimed != len(problems):
+        out.append(f"the notice says {claimed} problems; {len(problems)} were parsed")
+    return out
 
 
 def span_rows(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:

@@ -12,6 +12,7 @@ from .status import StatusDecision
 from .vocabulary import (
     CIRCLED_MARK,
     FIELD_LABEL,
+    LEADING_MARKER,
     MAX_PROBLEM_HEADING,
     PROBLEM_CUE,
     PROBLEM_WRAPPER,
@@ -19,6 +20,7 @@ from .vocabulary import (
     STATUS_MARKER,
     TITLE_AFFIX,
     TITLE_WRAPPER,
+    WRAPPED_TITLE,
 )
 
 
@@ -39,10 +41,10 @@ def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
     sentence = heading.first_sentence[:100]
     if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
         return True
+    if PROBLEM_WRAPPER.match(sentence.strip()):
+        return True  # `针对“…”问题的整改`: the notice itself calls it a problem, text may follow
     if len(heading.rest) > MAX_PROBLEM_HEADING:
         return False  # a long paragraph under a number is an action taken, not a problem statement
-    if PROBLEM_WRAPPER.match(sentence.strip()):
-        return True  # `针对“…”问题的整改`: the notice itself calls it a problem
     return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
 
 
@@ -77,15 +79,29 @@ def clean_title(sentence: str) -> tuple[str, str]:
     return title.strip() or sentence, marker
 
 
+def title_sentence(heading_rest: str) -> str:
+    """The part of a problem heading that states the problem.
+
+    A `关于“…”问题` title ends at `问题` even without its stop (`…问题一是…` keeps 一是 out of
+    the title); any other heading's title is its first sentence.
+    """
+    m = WRAPPED_TITLE.match(heading_rest)
+    return m.group(0) if m else first_sentence(heading_rest)
+
+
 def problem_title(node: ProblemNode) -> tuple[str, str, str]:
     """(clean title, status marker, rest of the heading paragraph after the title)."""
-    sentence = first_sentence(node.heading.rest)
+    sentence = title_sentence(node.heading.rest)
     rest = node.heading.rest[len(sentence) :].strip()
-    # a status marker may follow the full stop: `…的问题。（已整改到位）`
-    trailing_marker = rest.startswith(("（", "(")) and len(rest) <= 12
-    title, marker = clean_title(sentence + (rest if trailing_marker else ""))
+    # a status marker may follow the title: `…的问题。（已整改到位）`, `…问题（已完成）一是…`
+    marker_m = LEADING_MARKER.match(rest)
+    trailing_marker = bool(marker_m) and bool(STATUS_MARKER.search(marker_m.group(0).rstrip("。.")))
+    if rest.startswith(("（", "(")) and len(rest) <= 12:
+        marker_m, trailing_marker = None, True
+    marker_text = (marker_m.group(0) if marker_m else rest) if trailing_marker else ""
+    title, marker = clean_title(sentence + marker_text.rstrip("。."))
     if marker and trailing_marker:
-        rest = ""
+        rest = rest[len(marker_text) :].strip()
     return title, marker, rest
 
 
@@ -123,9 +139,17 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 
 def node_measures(
-    node: ProblemNode, paragraphs: list[Paragraph], problem_level: int, text: str
+    node: ProblemNode,
+    paragraphs: list[Paragraph],
+    problem_level: int,
+    text: str,
+    heading_rest: str = "",
 ) -> list[tuple[str, int, int]]:
-    """Sub-headings under the problem (`(1)…`), else inline `①…` / `一是…` items."""
+    """Sub-headings under the problem (`(1)…`), else inline `①…` / `一是…` items.
+
+    Inline items are looked for from the text after the title on the heading's own line
+    (``heading_rest``: `关于“…”问题一是…；二是…`) to the end of the problem.
+    """
     ps = paragraphs
     sub = [i for i in node.body if ps[i].heading and problem_level < ps[i].heading.level < 5]
     if sub:
@@ -135,10 +159,14 @@ def node_measures(
             last = max(j for j in node.body if j >= i and (stop is None or j < stop))
             out.append((ps[i].heading.label, ps[i].start, ps[last].end))
         return out
-    if not node.body:
+    head = ps[node.heading_index]
+    if heading_rest:
+        start = head.end - len(heading_rest)
+    elif node.body:
+        start = ps[node.body[0]].start
+    else:
         return []
-    start = ps[node.body[0]].start
-    end = ps[node.body[-1]].end
+    end = ps[node.body[-1]].end if node.body else head.end
     return [(label, start + a, start + b) for label, a, b in inline_measures(text[start:end])]
 
 
@@ -211,7 +239,8 @@ def problem_and_measure_rows(
     """Rows of ``corpus.problems`` and ``corpus.measures`` for one notice, in notice order."""
     problems, measures = [], []
     for no, (node, decision) in enumerate(zip(nodes, decisions), start=1):
-        found = node_measures(node, ctx.paragraphs, ctx.problem_level, ctx.text)
+        rest = problem_title(node)[2]
+        found = node_measures(node, ctx.paragraphs, ctx.problem_level, ctx.text, rest)
         measures += measure_rows(ctx, no, found)
         problems.append(problem_row(ctx, no, node, decision, len(found)))
     return problems, measures

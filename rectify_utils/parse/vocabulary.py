@@ -140,10 +140,19 @@ STATUS_MARKER = re.compile(
 #: a problem heading written as a wrapper, the quoted problem in ``q``:
 #: matches `针对“…”问题的整改。`, `关于“…”问题。`, `“…”的问题`
 TITLE_WRAPPER = re.compile(
-    r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改|整改情况)?[。.]?$"
+    r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
 )
 #: a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
 PROBLEM_WRAPPER = re.compile(r"^(?:针对|关于)\s*[“\"].+[”\"]\s*(?:的)?问题")
+#: a `关于“…”问题` title at the start of a heading, with or without its closing stop, whatever
+#: follows on the same line: matches `关于“学习制度落实不到位”问题。`, `关于“三会一课”执行不严格的问题`
+#: in `关于“三会一课”执行不严格的问题一是…`, `针对“…”问题的整改情况：`
+WRAPPED_TITLE = re.compile(
+    r"^(?:针对|关于)\s*[“\"][^”\"\n]+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+    r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
+)
+#: a status marker right after a title, before the text on the same line: `（已完成）一是…`
+LEADING_MARKER = re.compile(r"^[（(【\[]\s*[^（()）【】\[\]\n]{1,12}?\s*[)）】\]][。.]?")
 #: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
 TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
 #: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
@@ -160,6 +169,11 @@ CIRCLED_MARK = re.compile(r"[①-⑳]")
 #: an inline `一是…二是…` measure, after a start, a colon or a stop: matches `一是` in
 #: `整改措施：一是加强学习；二是…`; not `统一是` (no break before it)
 SHI_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。，,\n]))\s*(?P<num>[一二三四五六七八九十]{1,2})是")
+
+#: a measure's start inside a problem title: `…较少，一是制定…` (the title swallowed its text)
+MEASURE_IN_TITLE = re.compile(r"[，,；;。：:]\s*(?:一是|首先)|[①⑴]")
+#: a text that itemises its measures: `一是…二是…`, `①…②…` (a parse with no measures is odd)
+ITEMISED_TEXT = re.compile(r"一是.{1,400}?二是|①.{1,400}?②", re.S)
 
 # ---------------------------------------------------------------------------------------------
 # Status
