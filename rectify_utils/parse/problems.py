@@ -20,7 +20,9 @@ from .vocabulary import (
     STATUS_MARKER,
     TITLE_AFFIX,
     TITLE_WRAPPER,
+    TITLE_WRAPPER_LOOSE,
     WRAPPED_TITLE,
+    WRAPPED_TITLE_LOOSE,
 )
 
 
@@ -70,7 +72,7 @@ def clean_title(sentence: str) -> tuple[str, str]:
     m = STATUS_MARKER.search(sentence)
     if m:
         marker, sentence = m.group(0).strip(), sentence[: m.start()].strip()
-    w = TITLE_WRAPPER.match(sentence)
+    w = TITLE_WRAPPER.match(sentence) or TITLE_WRAPPER_LOOSE.match(sentence)
     if w:
         title = w.group("q")
     else:
@@ -85,8 +87,11 @@ def title_sentence(heading_rest: str) -> str:
     A `关于“…”问题` title ends at `问题` even without its stop (`…问题一是…` keeps 一是 out of
     the title); any other heading's title is its first sentence.
     """
-    m = WRAPPED_TITLE.match(heading_rest)
-    return m.group(0) if m else first_sentence(heading_rest)
+    sentence = first_sentence(heading_rest)
+    if TITLE_WRAPPER.match(sentence.strip()):
+        return sentence  # the whole first sentence is the wrapped title
+    m = WRAPPED_TITLE.match(heading_rest) or WRAPPED_TITLE_LOOSE.match(heading_rest)
+    return m.group(0) if m else sentence
 
 
 def problem_title(node: ProblemNode) -> tuple[str, str, str]:

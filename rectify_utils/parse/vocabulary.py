@@ -140,6 +140,11 @@ STATUS_MARKER = re.compile(
 #: a problem heading written as a wrapper, the quoted problem in ``q``:
 #: matches `针对“…”问题的整改。`, `关于“…”问题。`, `“…”的问题`
 TITLE_WRAPPER = re.compile(
+    r"^(?:针对|关于)?\s*[“\"](?P<q>(?:“[^“”\n]*”|[^“”\n])+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
+)
+#: the same, for a title whose quotation marks do not pair up:
+#: `关于“全民科学素质…未编制“某县…纲要”问题。`
+TITLE_WRAPPER_LOOSE = re.compile(
     r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
 )
 #: a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
@@ -148,7 +153,12 @@ PROBLEM_WRAPPER = re.compile(r"^(?:针对|关于)\s*[“\"].+[”\"]\s*(?:的)?�
 #: follows on the same line: matches `关于“学习制度落实不到位”问题。`, `关于“三会一课”执行不严格的问题`
 #: in `关于“三会一课”执行不严格的问题一是…`, `针对“…”问题的整改情况：`
 WRAPPED_TITLE = re.compile(
-    r"^(?:针对|关于)\s*[“\"][^”\"\n]+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+    r"^(?:针对|关于)\s*[“\"](?:“[^“”\n]*”|[^“”\"\n])+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+    r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
+)
+#: the same when the quotation marks do not pair up (the first closing mark ends the quote)
+WRAPPED_TITLE_LOOSE = re.compile(
+    r"^(?:针对|关于)\s*[“\"][^\n]{1,150}?[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
     r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
 )
 #: a status marker right after a title, before the text on the same line: `（已完成）一是…`
