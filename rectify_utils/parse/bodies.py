@@ -22,6 +22,7 @@ from .vocabulary import (
     SELF_REFERENCE,
     SIGNATURE_BODY,
     UNIT_KIND_WORDS,
+    WEB_SOURCE,
     YOUTH_LEAGUE,
 )
 
@@ -42,8 +43,11 @@ class Body:
     unit_kind_evidence: str | None  # the word of the name that decided the kind
 
 
-def find_body(title: str, opening: list[str], signatures: list[str]) -> Body:
-    """The inspected body, from the title, else the opening, else the signature.
+def find_body(
+    title: str, opening: list[str], signatures: list[str], web: list[str] | None = None
+) -> Body:
+    """The inspected body, from the title, else the opening, else the signature, else the web
+    page's `来源：` line.
 
     Parameters
     ----------
@@ -53,6 +57,8 @@ def find_body(title: str, opening: list[str], signatures: list[str]) -> Body:
         The paragraphs before the first problem, in order.
     signatures
         The closing paragraphs, last first.
+    web
+        Web-page furniture lines (`来源：某某县文联`).
 
     Returns
     -------
@@ -62,6 +68,12 @@ def find_body(title: str, opening: list[str], signatures: list[str]) -> Body:
         ("title", _from_title(title), title),
         *(("opening", org, text) for text in opening for org in [_from_opening(text)]),
         *(("signature", text, text) for text in signatures if _is_signature(text)),
+        *(
+            ("web", m.group("org"), text)
+            for text in web or []
+            for m in [WEB_SOURCE.search(text)]
+            if m
+        ),
     ]
     for source, org, evidence in candidates:
         if org and not SELF_REFERENCE.match(org):

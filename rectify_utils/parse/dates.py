@@ -28,6 +28,8 @@ from .vocabulary import (
     FUTURE_BEFORE,
     INSPECTION_WORD,
     RANGE_JOINER,
+    WEB_FURNITURE,
+    WEB_PUBLISHED,
 )
 
 
@@ -172,6 +174,8 @@ def notice_dates(text: str, kind_at: KindAt, paragraph_at: ParagraphAt) -> Notic
     closing = [m for m in mentions if kind_at(m.start) == "closing"]
     disclosure = _disclosure(text, closing, out)
     _publish_date(closing, disclosure, paragraph_at, out)
+    if out.publish_date is None:
+        _web_published(text, mentions, out)
     _as_of(text, mentions, disclosure, out)
     return out
 
@@ -228,6 +232,19 @@ def _publish_date(
     if publish:
         out.publish_date = publish.date
         out.evidence.append(f"发布：{publish.text}")
+
+
+def _web_published(text: str, mentions: list[DateMention], out: NoticeDates) -> None:
+    """The date a web page gives in its header (`发布时间：2024-03-05 10:12`), when the notice
+    itself is not dated under its signature."""
+    starts = {m.start: m for m in mentions}
+    for field_m in WEB_PUBLISHED.finditer(text):
+        line_start = text.rfind("\n", 0, field_m.start()) + 1
+        m = starts.get(field_m.end())
+        if m is not None and WEB_FURNITURE.match(text[line_start : text.find("\n", m.end)]):
+            out.publish_date = m.date
+            out.evidence.append(f"发布（网页）：{sentence_around(text, field_m.start(), m.end)}")
+            return
 
 
 def _as_of(

@@ -19,7 +19,7 @@ from .outline import ParsedOutline, parse_outline
 from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
 from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
-from .vocabulary import HEADER_EXTRA, INSPECTOR, ITEMISED_TEXT, MEASURE_IN_TITLE
+from .vocabulary import HEADER_EXTRA, INSPECTOR, ITEMISED_TEXT, MEASURE_IN_TITLE, WEB_FURNITURE
 
 
 @dataclass
@@ -115,11 +115,12 @@ def _locators(outline: ParsedOutline):
 
 
 def notice_title(outline: ParsedOutline) -> str:
-    """The title: the header lines joined, attachment marks left out."""
+    """The title: the header lines joined, attachment marks and web-page furniture left out."""
     return "".join(
         outline.paragraphs[i].text
         for i in outline.header
         if not HEADER_EXTRA.match(outline.paragraphs[i].text)
+        and not WEB_FURNITURE.match(outline.paragraphs[i].text)
     )
 
 

@@ -18,9 +18,12 @@ from .normalise import Normalised
 from .problems import Likeness, ProblemLikeness, ProblemNode
 from .vocabulary import (
     CLOSING_BOILERPLATE,
+    CLOSING_OPENER,
     CLOSING_SECTION,
+    CLOSING_TOTALS,
     DATE_LINE,
     SIGNATURE,
+    WEB_FURNITURE,
 )
 
 __all__ = ["NotANotice", "ParsedOutline", "Placement", "parse_outline"]
@@ -96,21 +99,28 @@ class Levels:
 
 
 def header_length(paragraphs: list[Paragraph]) -> int:
-    """Leading short paragraphs without a full stop: attachment mark and title lines."""
-    n = 0
-    for p in paragraphs[:6]:
-        if p.heading or "。" in p.text or display_width(p.text) > 60 or p.text.startswith("根据"):
+    """Leading short paragraphs without a full stop: attachment mark, title lines and web-page
+    furniture (`发布时间：…`, which may be long and hold a stop)."""
+    n, titles = 0, 0
+    for p in paragraphs:
+        if WEB_FURNITURE.match(p.text):
+            n += 1
+            continue
+        if titles == 6 or p.heading or "。" in p.text or display_width(p.text) > 60:
             break
-        n += 1
+        if p.text.startswith("根据"):
+            break
+        n, titles = n + 1, titles + 1
     return n
 
 
 def is_closing_paragraph(paragraph: str) -> bool:
-    """Boilerplate, a signature or a bare date after the last problem."""
+    """Boilerplate, a signature, a bare date or web-page furniture after the last problem."""
     return bool(
         CLOSING_BOILERPLATE.match(paragraph)
         or SIGNATURE.match(paragraph)
         or DATE_LINE.fullmatch(paragraph)
+        or WEB_FURNITURE.match(paragraph)
     )
 
 
@@ -255,24 +265,53 @@ class RoleWalk:
         for s, e in self.blocks.containers:
             for i in range(s, e):
                 self._in_container[i] = True
+        self._after_last_problem = self._last_problem_heading() + 1
+        self._openers_in_problems = any(
+            CLOSING_OPENER.match(p.text)
+            for p in self.paragraphs[self.n_header : self._after_last_problem]
+        )
         self.placements = [Placement("header", "header") for _ in range(self.n_header)]
         for p in self.paragraphs[self.n_header :]:
             self.placements.append(self._place(p))
 
+    def _last_problem_heading(self) -> int:
+        """Index of the last heading at the problem level inside the problem blocks (-1: none)."""
+        return max(
+            (
+                i
+                for s, e in self.blocks.containers
+                for i in range(s, e)
+                if self.paragraphs[i].heading
+                and self.paragraphs[i].heading.level == self.levels.problem
+            ),
+            default=-1,
+        )
+
     def _place(self, p: Paragraph) -> Placement:
         if self.closing_started:
             return Placement("closing", "closing")
+        if WEB_FURNITURE.match(p.text):
+            return Placement("header" if not self.problems else "closing", "web")
         if not self._in_container[p.index]:
             return self._outside(p)
-        h = p.heading
-        if (
-            self.problems
-            and is_closing_paragraph(p.text)
-            and not (h and h.level <= self.levels.problem)
-        ):
+        if self.problems and self._closes(p):
             self.closing_started = True
             return Placement("closing", "closing")
         return self._inside(p)
+
+    def _closes(self, p: Paragraph) -> bool:
+        """Does the closing part start at ``p`` (boilerplate, or a summary after the last problem)?"""
+        h = p.heading
+        if h and h.level <= self.levels.problem:
+            return False
+        if is_closing_paragraph(p.text):
+            return True
+        if p.index < self._after_last_problem or h:
+            return False
+        if CLOSING_TOTALS.search(p.text):
+            return True
+        # `下一步，…` closes the notice unless the notice writes one under every problem
+        return bool(CLOSING_OPENER.match(p.text)) and not self._openers_in_problems
 
     def _outside(self, p: Paragraph) -> Placement:
         """A paragraph outside the blocks that hold problems."""

@@ -99,6 +99,29 @@ INSPECTION_WORD = re.compile(r"巡察|巡视")
 #: a sentence giving the feedback date: `2022年4月28日，巡察组向…反馈了巡察意见`
 FEEDBACK_WORD = "反馈"
 
+#: a line of web-page furniture, kept in the text but never part of the notice's outline:
+#: matches `发布时间：2024-03-05 10:12 来源：县文联 浏览次数：356 字体：[大 中 小]`,
+#: `当前位置：首页 > 巡视巡察`, `【打印本页】【关闭窗口】`, `版权所有：某某县人民政府`;
+#: not `来源于群众的意见建议` (no field colon)
+WEB_FURNITURE = re.compile(
+    r"^\s*(?:【?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|分享到?|返回顶部)】?\s*){1,4}$"
+    r"|^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[：:]"
+    r"|^\s*首页\s*[>＞»]"
+    r"|^\s*(?:发布时间|发布日期|发稿时间|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|发布人|发布者|编辑|责任编辑|审核|"
+    r"浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字体|字号|【字体|分享)\s*[：:]"
+    r"|^\s*(?:版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|京ICP|联系我们)"
+    r"|^\s*字体\s*[：:]?\s*[\[【(（]?\s*大\s*中\s*小"
+)
+#: the date a web page says it was published: `发布时间：2024-03-05 10:12`, `发布日期：2024年3月5日`
+WEB_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期)\s*[：:]\s*")
+#: the body a web page names as the source: `来源：某某县文联`
+WEB_SOURCE = re.compile(r"(?:来源|信息来源|文章来源|发布单位)\s*[：:]\s*(?P<org>[^\s：:]{2,30})")
+#: a web source that is the publishing site, not the inspected body: `区委巡察办`, `县纪委监委`,
+#: `某某日报`, `某某网`
+PUBLISHER_NOT_BODY = re.compile(
+    r"巡察|巡视|纪委|监委|纪检|网$|网站|报$|日报|融媒|新闻|电视台|政府办"
+)
+
 # ---------------------------------------------------------------------------------------------
 # Sections and closing paragraphs
 # ---------------------------------------------------------------------------------------------
@@ -109,6 +132,16 @@ CLOSING_SECTION = re.compile(r"下一步|今后|打算|努力方向|巩固.*成�
 CLOSING_BOILERPLATE = re.compile(
     r"^(?:欢迎|如有(?:意见|问题)|联系(?:方式|电话|人)|电子邮箱|邮箱|公开期限|特此(?:通报|报告|公告)"
     r"|监督(?:电话|邮箱)|来信|邮寄地址|举报(?:电话|邮箱))"
+)
+#: a paragraph after the last problem that opens the closing part: `下一步，我会将…`,
+#: `今后，将持续巩固整改成果`, `下一步工作打算`
+CLOSING_OPENER = re.compile(r"^(?:下一步|下阶段|下步|今后|接下来)")
+#: a closing summary of the whole notice's totals, after the last problem:
+#: `截至目前，巡察反馈的11个问题已整改完成9个，其余2个正在持续推进。`; not a problem's own text
+#: (it counts the inspection's problems)
+CLOSING_TOTALS = re.compile(
+    r"(?:巡察|巡视)(?:组)?[^。\n]{0,12}?(?:反馈|指出|发现|交办)的?[^。\n]{0,16}?"
+    r"[\d一二三四五六七八九十两]+\s*(?:个|项|条)[^。\n]{0,6}?问题"
 )
 #: a paragraph that is only a date: `2022年6月21日`, `二〇二四年十月三十日`
 DATE_LINE = re.compile(

@@ -80,3 +80,44 @@ def test_a_count_that_differs_from_the_notices_own_is_warned_about():
     )
     result = _variant(raw)
     assert any("says 3 problems; 2 were parsed" in w for w in result.warnings), result.warnings
+
+
+WEB_PAGE = """首页 > 巡视巡察 > 巡察整改
+关于巡察整改进展情况的通报
+发布时间：2024-03-05 10:12  来源：某某县妇联  浏览次数：356  字体：[大 中 小]
+根据县委统一部署，2023年9月4日至10月27日，县委第一巡察组对县妇联党组开展了常规巡察。2023年11月20日，巡察组向县妇联党组反馈了巡察意见。现将整改进展情况予以公布。
+一、关于维护妇女儿童合法权益方面
+1.妇女儿童维权服务覆盖面不广。
+整改情况：已完成。在各乡镇设立妇女儿童维权服务站，开通维权热线。
+2.基层妇联组织作用发挥不够。
+整改情况：持续推进。完成村（社区）妇联换届，建立执委联系户制度。
+截至目前，巡察反馈的2个问题已整改完成1个，其余1个正在持续推进。
+下一步，县妇联将持续巩固整改成果，建立长效机制。
+【打印本页】【关闭窗口】
+"""
+
+
+def test_web_page_furniture_never_enters_the_outline_and_dates_the_notice():
+    result = _variant(WEB_PAGE)
+    notice = result.notice
+    assert notice["title"] == "关于巡察整改进展情况的通报", "furniture lines joined the title"
+    assert str(notice["publish_date"].date()) == "2024-03-05", (
+        "the page's 发布时间 dates the notice"
+    )
+    assert "发布（网页）" in notice["date_evidence"]
+    assert [p["title"] for p in result.problems] == [
+        "妇女儿童维权服务覆盖面不广",
+        "基层妇联组织作用发挥不够",
+    ]
+    assert "打印" not in result.problems[-1]["text"]
+    assert notice["association"] == "县妇联" and notice["organisation_source"] == "opening"
+
+
+def test_a_closing_summary_is_not_merged_into_the_last_problem():
+    result = _variant(WEB_PAGE)
+    last = result.problems[-1]
+    assert "截至目前" not in last["text"] and "下一步" not in last["text"], last["text"]
+    assert last["status"] == "in_progress"
+    assert result.problems[0]["status"] == "completed", "整改情况：已完成 states the status"
+    closing = [s for s in result.spans if s["kind"] == "closing"]
+    assert closing, "the summary and the outlook should be the closing part"
