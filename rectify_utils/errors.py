@@ -22,7 +22,18 @@ class NoticeReadError(RectifyError):
 
 
 class NotANotice(RectifyError, ValueError):
-    """The text holds no recognisable rectification notice; the message says what was missing."""
+    """The text holds no rectification notice; the message says what it looks like instead.
+
+    ``doc_kind`` is what the document is (``meeting_news``, ``inspection_announcement``,
+    ``rectification_plan``, ``other``), or None when nothing could be read.
+    """
+
+    def __init__(self, message: str, doc_kind: str | None = None) -> None:
+        super().__init__(message)
+        self.doc_kind = doc_kind
+
+    def __reduce__(self):  # keep doc_kind across pickling, e.g. from worker processes
+        return type(self), (str(self), self.doc_kind)
 
 
 class TaxonomyError(RectifyError, ValueError):

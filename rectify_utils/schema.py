@@ -31,6 +31,10 @@ UNIT_KIND_DTYPE = pd.CategoricalDtype(
         "其他",
     ]
 )
+#: what a document is (``parse.kinds``)
+DOC_KIND_DTYPE = pd.CategoricalDtype(
+    ["notice", "meeting_news", "inspection_announcement", "rectification_plan", "other"]
+)
 #: ``corpus.outline.node``: categories in the order they first appear
 OUTLINE_NODE_DTYPE = "category"
 
@@ -43,6 +47,9 @@ Columns = dict[str, "str | pd.api.extensions.ExtensionDtype"]
 NOTICE_COLUMNS: Columns = {
     "notice_id": TEXT,
     "association": TEXT,
+    "doc_kind": DOC_KIND_DTYPE,
+    "doc_kind_evidence": TEXT,
+    "problems_itemised": "boolean",
     "organisation": TEXT,
     "organisation_source": TEXT,
     "organisation_evidence": TEXT,
@@ -115,7 +122,7 @@ MEASURE_COLUMNS: Columns = {
     "char_end": COUNT,
 }
 
-SKIPPED_COLUMNS: Columns = {"path": TEXT, "reason": TEXT}
+SKIPPED_COLUMNS: Columns = {"path": TEXT, "reason": TEXT, "doc_kind": DOC_KIND_DTYPE}
 
 UNASSIGNED_COLUMNS: Columns = {
     "notice_id": TEXT,

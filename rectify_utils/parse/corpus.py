@@ -86,6 +86,7 @@ class _FileOutcome:
     digest: str | None = None
     converted: bool = False
     original: str | None = None
+    doc_kind: str | None = None
 
 
 def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
@@ -100,7 +101,8 @@ def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
     try:
         result = parse_notice(notice_text.text, notice_id, str(path), notice_text.encoding)
     except NotANotice as exc:
-        return _FileOutcome(str(path), error=f"no recognisable notice: {exc}", digest=digest)
+        reason = str(exc) if exc.doc_kind else f"no recognisable notice: {exc}"
+        return _FileOutcome(str(path), error=reason, digest=digest, doc_kind=exc.doc_kind)
     except Exception as exc:
         return _FileOutcome(
             str(path), error=f"parser failed: {type(exc).__name__}: {exc}", digest=digest
@@ -164,7 +166,7 @@ class _Part:
 
 def _parse_batch(jobs: list[tuple[Path, str]]) -> _Part:
     outcomes = _parse_many(jobs)
-    errors = [dict(path=o.path, reason=o.error) for o in outcomes if o.error]
+    errors = [dict(path=o.path, reason=o.error, doc_kind=o.doc_kind) for o in outcomes if o.error]
     good = [o for o in outcomes if not o.error]
     rows: dict[str, list[dict]] = {k: [] for k in TABLE_COLUMNS}
     texts, originals = {}, {}

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..errors import NotANotice
 from .bodies import Body, association_name, find_body
 from .claims import find_claims
 from .dates import NoticeDates, notice_dates
-from .headings import Paragraph
+from .headings import Paragraph, build_paragraphs
+from .kinds import DocKind, classify_document
 from .normalise import Normalised, normalise
-from .outline import ParsedOutline, parse_outline
+from .outline import ParsedOutline, header_length, parse_outline, summary_outline
 from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
 from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
@@ -68,7 +70,15 @@ def parse_notice(
         When there is no notice in the text.
     """
     norm = normalise(raw)
-    outline = parse_outline(norm)
+    kind = document_kind(norm)
+    if kind.kind != "notice":
+        raise NotANotice(
+            f"not a rectification notice: it looks like {kind.label} ({kind.evidence})", kind.kind
+        )
+    try:
+        outline = parse_outline(norm)
+    except NotANotice as exc:
+        outline = summary_outline(norm, str(exc))
     text = outline.text
     title = notice_title(outline)
     body = inspected_body(outline, title)
@@ -80,7 +90,14 @@ def parse_notice(
     ctx = RowContext(notice_id, association, text, outline.paragraphs, outline.problem_level)
     problems, measures = problem_and_measure_rows(ctx, outline.problems, decisions)
     notice = notice_row(ctx, outline, norm, title, body, place, dates, claims)
-    notice.update(n_measures=len(measures), encoding=encoding, source_path=source_path)
+    notice.update(
+        n_measures=len(measures),
+        encoding=encoding,
+        source_path=source_path,
+        doc_kind=kind.kind,
+        doc_kind_evidence=kind.evidence,
+        problems_itemised=bool(outline.problems),
+    )
     return NoticeResult(
         notice=notice,
         problems=problems,
@@ -93,6 +110,14 @@ def parse_notice(
         ],
         text=text,
     )
+
+
+def document_kind(norm: Normalised) -> DocKind:
+    """What the document is (``kinds.classify_document``), from its title lines and its text."""
+    paragraphs = build_paragraphs(norm)
+    header = paragraphs[: header_length(paragraphs)]
+    title = "".join(p.text for p in header if not WEB_FURNITURE.match(p.text))
+    return classify_document(title, norm.text)
 
 
 def _paragraph_at(outline: ParsedOutline, pos: int) -> Paragraph | None:

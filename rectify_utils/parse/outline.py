@@ -165,6 +165,47 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     )
 
 
+def summary_outline(norm: Normalised, reason: str) -> ParsedOutline:
+    """The outline of a notice that itemises no problems (a summary, or a page cut short).
+
+    Header lines stay the header, a closing section (`下一步工作打算`) and the trailing signature,
+    date and boilerplate are the closing part, everything else is the preamble.
+    """
+    paragraphs = build_paragraphs(norm)
+    if not paragraphs:
+        raise NotANotice("the text is empty after normalisation")
+    n_header = header_length(paragraphs)
+    closing_from = len(paragraphs)
+    while closing_from > n_header and is_closing_paragraph(paragraphs[closing_from - 1].text):
+        closing_from -= 1
+    for p in paragraphs[n_header:closing_from]:
+        if p.heading and p.heading.level <= 2 and CLOSING_SECTION.search(p.heading.rest):
+            closing_from = p.index
+            break
+    placements = [
+        Placement("header", "header")
+        if i < n_header
+        else Placement("closing", "closing")
+        if i >= closing_from
+        else Placement("preamble", "preamble")
+        for i in range(len(paragraphs))
+    ]
+    warning = (
+        f"no itemised problems ({reason}): the notice is kept with its dates, claims and "
+        "sections, but has no problem rows"
+    )
+    return ParsedOutline(
+        paragraphs=paragraphs,
+        placements=placements,
+        header=list(range(n_header)),
+        problems=[],
+        aspects=[],
+        problem_level=0,
+        aspect_level=None,
+        warnings=[warning],
+    )
+
+
 def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) -> Blocks:
     """The top-level blocks, and which hold problems.
 

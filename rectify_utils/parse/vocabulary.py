@@ -553,3 +553,47 @@ UNIT_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 #: the kinds of body, in the order reports list them
 UNIT_KINDS = [kind for kind, _ in UNIT_KIND_WORDS] + ["其他"]
+
+# ---------------------------------------------------------------------------------------------
+# Document kinds (parse.kinds): is this a rectification notice, or something else?
+# ---------------------------------------------------------------------------------------------
+
+#: a notice's title: `关于巡察整改进展情况的通报`, `关于十四届省委第三轮巡视整改进展情况的通报`,
+#: `关于巡察反馈问题整改落实情况的通报`, `巡察整改情况公示`; not `巡察整改工作方案`
+NOTICE_TITLE = re.compile(
+    r"(?:巡察|巡视)[^\n]{0,24}?整改[^\n]{0,10}?(?:进展|情况|落实|成效|结果)"
+    r"|整改(?:进展|落实|工作)?情况[^\n]{0,6}?(?:通报|公告|公示|报告|公开)"
+)
+#: a plan's title: `巡察反馈意见整改方案`, `整改工作方案`, `整改任务清单`
+PLAN_TITLE = re.compile(r"整改(?:工作|实施)?方案|(?:整改)?任务清单|整改责任清单")
+#: news of a meeting: `县委第二巡察组召开巡察反馈会`, `巡察动员会召开`, `…举行…见面会`
+MEETING_TITLE = re.compile(r"召开|举行|反馈会|动员会|部署会|见面会|推进会|座谈会")
+#: an announcement of an inspection: `巡察公告`, `巡察组完成进驻`, `进驻…开展巡察`
+ANNOUNCEMENT_TITLE = re.compile(r"(?:巡察|巡视)公告|进驻")
+#: words of a progress report: `已完成整改`, `整改情况：`, `正在推进`, `予以公布`, `现将…整改进展情况通报如下`
+PROGRESS_WORDS = re.compile(
+    r"已(?:经)?(?:全部)?(?:完成|整改)|整改(?:进展|落实)?情况\s*[：:]|正在(?:推进|整改|持续)|整改到位"
+    r"|予以公布|予以公开|现将[^。\n]{0,24}?(?:整改|进展)[^。\n]{0,12}?(?:通报|公布|公告|公开)"
+)
+#: words of meeting news: `会议指出`, `会议强调`, `作表态发言`, `出席会议`
+MEETING_WORDS = re.compile(
+    r"会议(?:指出|强调|要求|认为)|表态发言|作了?表态|主持会议|出席(?:会议|反馈会)|讲话中|会上"
+)
+#: words of an inspection announcement: `举报电话`, `邮政信箱`, `受理…来信来电来访`, `进驻`
+ANNOUNCEMENT_WORDS = re.compile(
+    r"举报电话|值班电话|邮政信箱|受理[^。\n]{0,20}?来信|来信来电来访|进驻|码上巡|意见箱"
+)
+#: words of a plan: `责任领导`, `责任单位`, `牵头单位`, `完成时限`, `整改目标`, `指导思想`
+PLAN_WORDS = re.compile(
+    r"责任(?:领导|单位|人|部门|科室)|牵头(?:领导|单位|部门)|完成时限|整改时限|整改目标|工作目标|指导思想|总体要求"
+)
+#: any mention of an inspection at all: `巡察`, `巡视`
+INSPECTION_MENTION = re.compile(r"巡察|巡视")
+#: what each kind is called in a skip reason
+DOC_KIND_LABELS = {
+    "notice": "a rectification progress notice",
+    "meeting_news": "news of an inspection feedback or mobilisation meeting",
+    "inspection_announcement": "an announcement of an inspection",
+    "rectification_plan": "a rectification plan with no progress reported",
+    "other": "no document about rectifying an inspection's findings",
+}

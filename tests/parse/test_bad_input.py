@@ -73,7 +73,7 @@ BAD_FILES = {
     "empty.txt": "empty",
     "junk.txt": "binary",
     "scanned.pdf": "no text layer",
-    "no-outline.txt": "no recognisable notice",
+    "no-outline.txt": "not a rectification notice",
     "unreadable.txt": "permission denied",
     "zz-copy-of-lishan.txt": "duplicate of",
 }
