@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .normalise import Normalised
 from .numerals import cn_to_int
-from .vocabulary import HEADING_PATTERNS, OPENING_QUOTE
+from .vocabulary import HEADING_PATTERNS, OPENING_QUOTE, RUNNING_LEVEL, RUNNING_PROBLEM
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,19 @@ def build_paragraphs(norm: Normalised) -> list[Paragraph]:
         paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
         offset += len(text) + 1
     return paragraphs
+
+
+def running_problems(paragraphs: list[Paragraph], start: int = 0) -> list[int]:
+    """Indices of unnumbered paragraphs that open with their problem (`针对“…”的问题。一是…`)."""
+    return [
+        p.index for p in paragraphs[start:] if p.heading is None and RUNNING_PROBLEM.match(p.text)
+    ]
+
+
+def with_running_headings(paragraphs: list[Paragraph], indices: list[int]) -> list[Paragraph]:
+    """The paragraphs with those at ``indices`` given a heading of the running level."""
+    out = list(paragraphs)
+    for k, i in enumerate(indices, start=1):
+        p = paragraphs[i]
+        out[i] = Paragraph(p.index, p.start, p.end, p.text, Heading(RUNNING_LEVEL, "", k, p.text))
+    return out

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..errors import NotANotice
 from ..text import display_width
-from .headings import Paragraph, build_paragraphs
+from .headings import Paragraph, build_paragraphs, running_problems, with_running_headings
 from .normalise import Normalised
 from .problems import Likeness, ProblemLikeness, ProblemNode
 from .vocabulary import (
@@ -22,6 +22,7 @@ from .vocabulary import (
     CLOSING_SECTION,
     CLOSING_TOTALS,
     DATE_LINE,
+    RUNNING_LEVEL,
     SIGNATURE,
     WEB_FURNITURE,
 )
@@ -145,6 +146,27 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     if not paragraphs:
         raise NotANotice("the text is empty after normalisation")
     n_header = header_length(paragraphs)
+    running = running_problems(paragraphs, n_header)
+    if not running:
+        return _outline(paragraphs, n_header)
+    try:
+        numbered = _outline(paragraphs, n_header)
+    except NotANotice:
+        numbered = None
+    if numbered is not None and not _holds_running_problems(numbered, running):
+        return numbered
+    return _outline(with_running_headings(paragraphs, running), n_header)
+
+
+def _holds_running_problems(outline: ParsedOutline, running: list[int]) -> bool:
+    """Does some numbered "problem" hold two or more `针对“…”问题` paragraphs? Then the
+    numbered items are 方面 and the running paragraphs are the problems."""
+    inside = set(running)
+    return any(len(inside.intersection(node.body)) >= 2 for node in outline.problems)
+
+
+def _outline(paragraphs: list[Paragraph], n_header: int) -> ParsedOutline:
+    """The four steps of ``parse_outline`` on paragraphs whose headings are decided."""
     likeness = ProblemLikeness(paragraphs)
     blocks = find_blocks(paragraphs, n_header, likeness)
     levels = choose_levels(paragraphs, blocks, likeness)
@@ -212,7 +234,11 @@ def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) 
     A block whose own title states a shortcoming is a 方面 (`一、关于…方面`); another is a problem
     section when some outline level inside it mostly states shortcomings.
     """
-    headings = [p for p in paragraphs[n_header:] if p.heading and p.heading.level < 5]
+    headings = [
+        p
+        for p in paragraphs[n_header:]
+        if p.heading and (p.heading.level < 5 or p.heading.level == RUNNING_LEVEL)
+    ]
     if not headings:
         raise NotANotice("no numbered outline (一、 / （一） / 1. / （1）) was found")
     top = min(p.heading.level for p in headings)
@@ -239,7 +265,7 @@ def _lists_problems(
     by_level: dict[int, list[bool]] = {}
     for i in range(start + 1, end):
         h = paragraphs[i].heading
-        if h and top < h.level < 5:
+        if h and top < h.level and (h.level < 5 or h.level == RUNNING_LEVEL):
             by_level.setdefault(h.level, []).append(likeness(i))
     return any(sum(v) / len(v) >= 0.5 for v in by_level.values())
 

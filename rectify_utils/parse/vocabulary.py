@@ -170,34 +170,50 @@ FIELD_LABEL = re.compile(r"^(?:整改(?:情况|措施|举措)|主要措施|具�
 STATUS_MARKER = re.compile(
     r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未|整改|完成)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"
 )
+#: the words that introduce a quoted problem: `针对`, `关于`, `针对巡察指出的`, `关于巡视反馈的`
+ABOUT_PREFIX = r"(?:针对|关于|对于)(?:巡察|巡视)?(?:组)?(?:反馈|指出|发现|提出)?(?:的)?\s*"
 #: a problem heading written as a wrapper, the quoted problem in ``q``:
 #: matches `针对“…”问题的整改。`, `关于“…”问题。`, `“…”的问题`
 TITLE_WRAPPER = re.compile(
-    r"^(?:针对|关于)?\s*[“\"](?P<q>(?:“[^“”\n]*”|[^“”\n])+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
+    r"^(?:"
+    + ABOUT_PREFIX
+    + r")?\s*[“\"](?P<q>(?:“[^“”\n]*”|[^“”\n])+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
 )
 #: the same, for a title whose quotation marks do not pair up:
 #: `关于“全民科学素质…未编制“某县…纲要”问题。`
 TITLE_WRAPPER_LOOSE = re.compile(
-    r"^(?:针对|关于)?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
+    r"^(?:"
+    + ABOUT_PREFIX
+    + r")?\s*[“\"](?P<q>.+)[”\"]\s*(?:的)?(?:问题)?(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?[。.；;：:]?$"
 )
 #: a heading that names a problem explicitly: `针对“…”问题的整改。`, `关于“…”问题。`
-PROBLEM_WRAPPER = re.compile(r"^(?:针对|关于)\s*[“\"].+[”\"]\s*(?:的)?问题")
+PROBLEM_WRAPPER = re.compile(r"^" + ABOUT_PREFIX + r"[“\"].+[”\"]\s*(?:的)?问题")
 #: a `关于“…”问题` title at the start of a heading, with or without its closing stop, whatever
 #: follows on the same line: matches `关于“学习制度落实不到位”问题。`, `关于“三会一课”执行不严格的问题`
 #: in `关于“三会一课”执行不严格的问题一是…`, `针对“…”问题的整改情况：`
 WRAPPED_TITLE = re.compile(
-    r"^(?:针对|关于)\s*[“\"](?:“[^“”\n]*”|[^“”\"\n])+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+    r"^" + ABOUT_PREFIX + r"[“\"](?:“[^“”\n]*”|[^“”\"\n])+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
     r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
 )
 #: the same when the quotation marks do not pair up (the first closing mark ends the quote)
 WRAPPED_TITLE_LOOSE = re.compile(
-    r"^(?:针对|关于)\s*[“\"][^\n]{1,150}?[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+    r"^" + ABOUT_PREFIX + r"[“\"][^\n]{1,150}?[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
     r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
 )
+#: an unnumbered paragraph that opens with the problem it answers (running paragraphs):
+#: matches `针对“理论学习不够深入”的问题。一是…；二是…`, `针对巡察指出的“财务管理不规范”问题，一是…`,
+#: `关于“三会一课”执行不严格的问题，…`; not `针对上述问题，…` (no quoted problem)
+RUNNING_PROBLEM = re.compile(
+    r"^"
+    + ABOUT_PREFIX
+    + r"[“\"](?:“[^“”\n]*”|[^“”\"\n]){2,120}[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
+)
+#: the level given to such a paragraph: below every numbered level, above none
+RUNNING_LEVEL = 6
 #: a status marker right after a title, before the text on the same line: `（已完成）一是…`
 LEADING_MARKER = re.compile(r"^[（(【\[]\s*[^（()）【】\[\]\n]{1,12}?\s*[)）】\]][。.]?")
 #: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
-TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
+TITLE_AFFIX = re.compile(r"^" + ABOUT_PREFIX + r"|(?:的)?问题(?:的整改|整改情况)?$")
 #: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
 OPENING_QUOTE = re.compile("[“‘《「]")
 #: problem statements are short; the longest in the bundled notices is about 70 characters

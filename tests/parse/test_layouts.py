@@ -121,3 +121,48 @@ def test_a_closing_summary_is_not_merged_into_the_last_problem():
     assert result.problems[0]["status"] == "completed", "整改情况：已完成 states the status"
     closing = [s for s in result.spans if s["kind"] == "closing"]
     assert closing, "the summary and the outlook should be the closing part"
+
+
+RUNNING = """中共某某市社会科学界联合会党组关于巡察整改进展情况的通报
+根据市委统一部署，2023年3月6日至4月28日，市委第五巡察组对市社科联党组开展了常规巡察。2023年6月9日，巡察组向市社科联党组反馈了巡察意见。现将整改进展情况予以公布。
+针对“学习贯彻党的创新理论不够深入”的问题。一是制定党组理论学习中心组年度学习计划，每月开展一次集中学习；二是组织专题读书班两期，班子成员撰写心得体会。目前已整改到位。
+针对巡察指出的“社科普及活动覆盖面窄”问题，一是建立社科普及基地五个，面向乡镇开展宣讲二十场；二是开通社科普及线上平台。该项工作正在持续推进。
+针对“所属学会管理不规范”的问题。一是对所属十二家学会开展年检，督促两家学会完成换届；二是修订学会管理办法；三是建立学会活动报备制度。
+中共某某市社会科学界联合会党组
+2023年10月8日
+"""
+
+
+def test_running_paragraphs_each_answer_one_problem():
+    result = _variant(RUNNING)
+    titles = [p["title"] for p in result.problems]
+    assert titles == ["学习贯彻党的创新理论不够深入", "社科普及活动覆盖面窄", "所属学会管理不规范"]
+    assert [p["n_measures"] for p in result.problems] == [2, 2, 3]
+    assert [p["status"] for p in result.problems] == ["completed", "in_progress", "not_stated"]
+    assert result.notice["association"] == "某某市社科联"
+
+
+RUNNING_UNDER_ASPECTS = """中共某某县卫生健康委员会党组关于巡察整改进展情况的通报
+根据县委统一部署，2024年4月1日至5月31日，县委第三巡察组对县卫健委党组开展了常规巡察。2024年7月5日，巡察组反馈了巡察意见。现将整改进展情况予以公布。
+一、关于贯彻落实党的卫生健康工作方针方面
+针对“基层医疗服务能力提升缓慢”的问题。一是开展县乡医疗卫生人员双向交流，选派医师下沉乡镇卫生院；二是为乡镇卫生院配置远程心电设备。
+针对“门诊就医排队时间长”的问题。一是推行分时段预约诊疗；二是增设自助缴费终端十台。
+二、关于落实全面从严治党责任方面
+针对“药品耗材集中采购执行不严格”的问题。一是开展集中采购专项检查；二是建立采购台账月度核对制度。
+中共某某县卫生健康委员会党组
+2024年10月18日
+"""
+
+
+def test_running_problems_under_numbered_aspects_are_problems_not_the_aspects():
+    result = _variant(RUNNING_UNDER_ASPECTS)
+    assert [p["title"] for p in result.problems] == [
+        "基层医疗服务能力提升缓慢",
+        "门诊就医排队时间长",
+        "药品耗材集中采购执行不严格",
+    ]
+    assert [p["aspect_no"] for p in result.problems] == [1, 1, 2]
+    assert result.problems[0]["aspect_title"] == "关于贯彻落实党的卫生健康工作方针方面"
+    assert [p["n_measures"] for p in result.problems] == [2, 2, 2]
+    assert result.notice["association"] == "某某县卫健委"
+    assert result.notice["unit_kind"] == "政府部门"
