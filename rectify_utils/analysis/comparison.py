@@ -124,6 +124,24 @@ def key_terms(corpus: Corpus, association: str) -> pd.DataFrame:
     return key if len(corpus.associations) > 1 else key.head(0)
 
 
+def over_used(key: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The ``top`` terms a keyness table says the target over-uses, most key first.
+
+    Parameters
+    ----------
+    key
+        Rows of ``terms.keyness`` (sorted by key-ness, as it returns them).
+    top
+        Terms kept.
+
+    Returns
+    -------
+    pd.DataFrame
+        The first ``top`` rows with ``effect == "target"``.
+    """
+    return key[key["effect"] == "target"].head(top)
+
+
 def key_terms_by_association(corpus: Corpus, top: int) -> pd.DataFrame:
     """The ``top`` terms each association over-uses against all the others.
 
@@ -145,7 +163,7 @@ def key_terms_by_association(corpus: Corpus, top: int) -> pd.DataFrame:
         return pd.DataFrame(columns=KEY_TERM_COLUMNS)
     return pd.concat(
         [
-            keyness(corpus, target=a).query("effect == 'target'").head(top).assign(association=a)
+            over_used(keyness(corpus, target=a), top).assign(association=a)
             for a in corpus.associations
             if (corpus.problems["association"] == a).any()
         ],

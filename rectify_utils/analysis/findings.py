@@ -1,0 +1,1025 @@
+"""The sentences the reports print, each with the numbers it states.
+
+Every function takes the table a report section shows (or the corpus) and returns a
+``Finding``: ``text`` is the sentence, ``numbers`` the figures in it (plain Python values), and
+``str(finding)`` is the sentence, so a notebook does ``print(findings.lowest_completion(table))``.
+
+Where a sentence names "the highest" or "the lowest", the first row in table order wins a tie;
+``numbers["tied"]`` lists every row that shares the extreme value.
+
+Example
+-------
+>>> from rectify_utils import load_corpus
+>>> from rectify_utils.analysis.completion import completion_table
+>>> table = completion_table(load_corpus("data/raw"))
+>>> finding = lowest_completion(table)
+>>> finding.numbers["lowest"], finding.numbers["lowest_rate"]
+('东营市科协', 0.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+from ..parse.corpus import Corpus
+from .comparison import association_links, default_similarity_threshold, over_used
+from .comparison import overall_completion_rate as _overall_rate
+from .formats import format_day, format_rate
+from .overview import skipped_names
+from .review import REVIEW_RATIO, close_calls
+from .timeline import DEFAULT_LIMIT_DAYS
+
+RATE = "completion_rate_of_stated"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of a report and the numbers it states.
+
+    Parameters
+    ----------
+    text
+        The sentence, as printed.
+    numbers
+        Name → value of every figure in the sentence (read-only).
+    """
+
+    text: str
+    numbers: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "numbers", MappingProxyType(dict(self.numbers)))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _int(value: Any) -> int | None:
+    """An integer, or None for a missing value."""
+    return None if pd.isna(value) else int(value)
+
+
+def _float(value: Any) -> float | None:
+    """A float, or None for a missing value."""
+    return None if pd.isna(value) else float(value)
+
+
+def _ties(table: pd.DataFrame, column: str, value: Any, label: str) -> list[str]:
+    """The ``label`` of every row whose ``column`` equals ``value`` (the extreme of a sentence)."""
+    return [str(v) for v in table.loc[table[column].astype(float) == float(value), label]]
+
+
+def _limit_of(dates: pd.DataFrame) -> int:
+    """The time limit a timeline table was computed with (its ``limit_days`` column)."""
+    limits = dates["limit_days"].dropna() if "limit_days" in dates else pd.Series(dtype="Int64")
+    return int(limits.iloc[0]) if len(limits) else DEFAULT_LIMIT_DAYS
+
+
+# --- corpus overview ----------------------------------------------------------------------------
+
+
+def corpus_size(corpus: Corpus) -> Finding:
+    """How many notices and problems the corpus holds.
+
+    Parameters
+    ----------
+    corpus
+        The (selected) corpus.
+
+    Returns
+    -------
+    Finding
+        numbers: n_notices, n_problems.
+    """
+    n_notices, n_problems = len(corpus.notices), len(corpus.problems)
+    return Finding(
+        f"{n_notices} 份通报 / notices, {n_problems} 个问题 / problems",
+        {"n_notices": n_notices, "n_problems": n_problems},
+    )
+
+
+def notices_read(metadata: pd.DataFrame) -> Finding:
+    """Where the notices come from: provinces, associations, levels and feedback years.
+
+    Parameters
+    ----------
+    metadata
+        Rows of ``overview.notice_metadata`` (or ``corpus.notices``).
+
+    Returns
+    -------
+    Finding
+        numbers: n_notices, n_provinces, n_associations, levels (level → notices), first_year,
+        last_year (None without any feedback date).
+    """
+    years = metadata["feedback_date"].dt.year.dropna().astype(int)
+    levels = {str(k): int(v) for k, v in metadata["level"].value_counts().items() if v}
+    numbers = {
+        "n_notices": len(metadata),
+        "n_provinces": int(metadata["province"].nunique()),
+        "n_associations": int(metadata["association"].nunique()),
+        "levels": levels,
+        "first_year": int(years.min()) if len(years) else None,
+        "last_year": int(years.max()) if len(years) else None,
+    }
+    span = "–".join(map(str, sorted({numbers["first_year"], numbers["last_year"]} - {None})))
+    text = (
+        f"{numbers['n_notices']} 份通报来自 {numbers['n_provinces']} 个省份的 "
+        f"{numbers['n_associations']} 个协会"
+        f"（层级：{'、'.join(f'{k} {v} 份' for k, v in levels.items())}），"
+        + (f"巡察反馈时间在 {span} 年。" if len(years) else "均未写明反馈日期。")
+    )
+    return Finding(text, numbers)
+
+
+def nothing_lost(
+    skipped: pd.DataFrame, unassigned: pd.DataFrame, coverage: pd.DataFrame
+) -> Finding:
+    """Files skipped, paragraphs left unassigned, and characters the parsed spans cover.
+
+    Parameters
+    ----------
+    skipped
+        ``corpus.skipped``.
+    unassigned
+        ``corpus.unassigned``.
+    coverage
+        Rows of ``overview.span_coverage``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_skipped, skipped (file name, reason pairs), n_unassigned, n_covered, n_chars,
+        complete.
+    """
+    names = skipped_names(skipped)
+    covered, total = int(coverage["n_covered"].sum()), int(coverage["n_chars"].sum())
+    text = (
+        f"跳过 {len(skipped)} 个文件"
+        + (f"（{'；'.join(f'{name}: {reason}' for name, reason in names)}）" if names else "")
+        + f"；未归属段落 {len(unassigned)} 段；解析片段覆盖 {covered:,} / {total:,} 个字符"
+        + ("（全部覆盖）。" if covered == total else "（有缺漏，请检查）。")
+    )
+    numbers = {
+        "n_skipped": len(skipped),
+        "skipped": names,
+        "n_unassigned": len(unassigned),
+        "n_covered": covered,
+        "n_chars": total,
+        "complete": covered == total,
+    }
+    return Finding(text, numbers)
+
+
+def report_timing(dates: pd.DataFrame) -> Finding:
+    """How many notices reported within the time limit, and the days feedback → report.
+
+    Parameters
+    ----------
+    dates
+        Rows of ``timeline.timeline``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_known (notices with both dates), n_notices, n_within_limit, limit_days,
+        median_days, min_days, max_days (None when no notice has both dates).
+    """
+    known = dates.dropna(subset=["within_limit"])
+    days = known["days_feedback_to_as_of"]
+    numbers = {
+        "n_known": len(known),
+        "n_notices": len(dates),
+        "n_within_limit": int(known["within_limit"].sum()),
+        "limit_days": _limit_of(dates),
+        "median_days": _float(days.median()) if len(known) else None,
+        "min_days": _int(days.min()) if len(known) else None,
+        "max_days": _int(days.max()) if len(known) else None,
+    }
+    if not len(known):
+        return Finding("没有一份通报同时写明反馈日期和通报日期。", numbers)
+    text = (
+        f"{len(known)} / {len(dates)} 份通报的反馈和通报日期都可确定；"
+        f"其中 {numbers['n_within_limit']} 份在 {numbers['limit_days']} 天内通报整改进展，"
+        f"反馈到通报的中位数为 {numbers['median_days']:.0f} 天"
+        f"（{numbers['min_days']}–{numbers['max_days']} 天）。"
+    )
+    return Finding(text, numbers)
+
+
+def outline_totals(notices: pd.DataFrame) -> Finding:
+    """Problems and measures in all, the notice with most problems, notices without 方面.
+
+    Parameters
+    ----------
+    notices
+        ``corpus.notices``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_problems, n_measures, biggest (association), biggest_problems, tied,
+        n_without_aspects.
+    """
+    sizes = notices["n_problems"].astype(float)
+    numbers: dict[str, Any] = {
+        "n_problems": int(notices["n_problems"].sum()),
+        "n_measures": int(notices["n_measures"].sum()),
+        "biggest": None,
+        "biggest_problems": None,
+        "tied": [],
+        "n_without_aspects": int(notices["n_aspects"].isna().sum()),
+    }
+    biggest = ""
+    if sizes.notna().any():
+        row = notices.loc[sizes.idxmax()]
+        numbers["biggest"], numbers["biggest_problems"] = row["association"], int(row["n_problems"])
+        numbers["tied"] = _ties(notices, "n_problems", row["n_problems"], "association")
+        biggest = f"问题最多的是{row['association']}（{int(row['n_problems'])} 个）；"
+    text = (
+        f"共 {numbers['n_problems']} 个问题、{numbers['n_measures']} 条措施；{biggest}"
+        f"{numbers['n_without_aspects']} 份通报没有“方面”一级。"
+    )
+    return Finding(text, numbers)
+
+
+def self_audit_agreement(audit: pd.DataFrame) -> Finding:
+    """How many of the totals the notices state about themselves match the parse.
+
+    Parameters
+    ----------
+    audit
+        Rows of ``audit.self_audit``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_claiming (notices stating a total), n_notices, n_claims, n_agree,
+        differ (association, notice_id, item, claimed, parsed per mismatch), silent
+        (associations stating none).
+    """
+    claimed = audit[audit["claimed"].notna()]
+    differ = claimed[claimed["agrees"].eq(False).fillna(False).astype(bool)]  # <NA>: not comparable
+    silent = audit.loc[~audit["notice_id"].isin(claimed["notice_id"]), "association"]
+    silent = [str(a) for a in silent.unique().tolist()]
+    mismatches = [
+        (r.association, r.notice_id, str(r.item), _int(r.claimed), _int(r.parsed))
+        for r in differ.itertuples()
+    ]
+    numbers = {
+        "n_claiming": int(claimed["notice_id"].nunique()),
+        "n_notices": int(audit["notice_id"].nunique()),
+        "n_claims": len(claimed),
+        "n_agree": int(claimed["agrees"].fillna(False).astype(bool).sum()),
+        "differ": mismatches,
+        "silent": silent,
+    }
+    listed = "；".join(
+        f"{a}（{nid}）{item}：自述 {c}，解析 {p}" for a, nid, item, c, p in mismatches
+    )
+    text = (
+        f"{numbers['n_claiming']} / {numbers['n_notices']} 份通报对自身作了 "
+        f"{numbers['n_claims']} 项数字陈述，其中 {numbers['n_agree']} 项与解析结果一致"
+        + (f"，不一致的：{listed}" if mismatches else "")
+        + (f"；{'、'.join(silent)}没有自述任何数字。" if silent else "。")
+    )
+    return Finding(text, numbers)
+
+
+# --- issue categories ---------------------------------------------------------------------------
+
+
+def most_common_theme(crosstab: pd.DataFrame) -> Finding:
+    """The theme with most problems, its share, how many associations have it, unclassified.
+
+    Parameters
+    ----------
+    crosstab
+        Rows of ``themes.category_crosstab(corpus, by="association")``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_associations, n_problems, top_theme, top_n, top_share, tied, n_present
+        (associations with the top theme), n_unclassified.
+    """
+    totals = crosstab.groupby("theme", observed=True)["n"].sum()
+    n_problems, n_associations = int(totals.sum()), int(crosstab["association"].nunique())
+    numbers: dict[str, Any] = {
+        "n_associations": n_associations,
+        "n_problems": n_problems,
+        "n_unclassified": int(totals.get("unclassified", 0)),
+    }
+    if not n_problems:
+        text = f"在 {n_associations} 个协会的 0 个问题中，没有最常见的主题。"
+        return Finding(text, {**numbers, "top_theme": None, "top_n": 0, "top_share": None})
+    top = totals.idxmax()
+    present = crosstab.loc[(crosstab["theme"] == top) & (crosstab["n"] > 0), "association"]
+    numbers |= {
+        "top_theme": str(top),
+        "top_n": int(totals.max()),
+        "top_share": float(totals.max() / totals.sum()),
+        "tied": [str(t) for t in totals[totals == totals.max()].index],
+        "n_present": int(present.nunique()),
+    }
+    text = (
+        f"在 {n_associations} 个协会的 {n_problems} 个问题中，最常见的主题是"
+        f"「{top}」（{numbers['top_n']} 个，{numbers['top_share']:.0%}），"
+        f"出现在 {numbers['n_present']} 个协会；未归类 {numbers['n_unclassified']} 个。"
+    )
+    return Finding(text, numbers)
+
+
+def aspect_organisation(aspects: pd.DataFrame) -> Finding:
+    """How many notices group their problems under 方面, and how many 方面 they have.
+
+    Parameters
+    ----------
+    aspects
+        Rows of ``themes.aspect_titles``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_with_aspects, n_notices, min_aspects, max_aspects (0 when none has 方面),
+        without (associations whose notice has no 方面 heading).
+    """
+    per_notice = aspects.dropna(subset=["aspect_no"]).groupby("notice_id")["aspect_no"].nunique()
+    without = aspects.loc[~aspects["notice_id"].isin(per_notice.index), "association"]
+    without = [str(a) for a in without.unique().tolist()]
+    numbers = {
+        "n_with_aspects": len(per_notice),
+        "n_notices": int(aspects["notice_id"].nunique()),
+        "min_aspects": int(per_notice.min()) if len(per_notice) else 0,
+        "max_aspects": int(per_notice.max()) if len(per_notice) else 0,
+        "without": without,
+    }
+    text = (
+        f"{numbers['n_with_aspects']} / {numbers['n_notices']} 份通报按“方面”组织问题，"
+        f"方面数 {numbers['min_aspects']}–{numbers['max_aspects']} 个"
+        + (f"；没有方面标题的：{'、'.join(without)}。" if without else "。")
+    )
+    return Finding(text, numbers)
+
+
+def theme_review(classified: pd.DataFrame, ratio: float = REVIEW_RATIO) -> Finding:
+    """How many problems were classified, and how many were close calls to review by hand.
+
+    Parameters
+    ----------
+    classified
+        Rows of ``themes.classify_problems``.
+    ratio
+        See ``review.close_calls``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_problems, n_classified, n_close, ratio.
+    """
+    numbers = {
+        "n_problems": len(classified),
+        "n_classified": int((classified["theme"] != "unclassified").sum()),
+        "n_close": len(close_calls(classified, ratio)),
+        "ratio": ratio,
+    }
+    text = (
+        f"{numbers['n_problems']} 个问题中 {numbers['n_classified']} 个已归类；"
+        f"{numbers['n_close']} 个问题的次选主题得分达到首选的 {ratio:.0%} 以上，归类值得人工复核。"
+    )
+    return Finding(text, numbers)
+
+
+# --- completion ---------------------------------------------------------------------------------
+
+
+def lowest_completion(table: pd.DataFrame) -> Finding:
+    """The corpus-wide completion rate, the association with the lowest, those stating none.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table(corpus, by="association")``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_associations, n_stated (problems with a stated status), overall_rate,
+        lowest (association), lowest_rate, tied, silent (associations stating no status).
+    """
+    stated = int((table["n_completed"] + table["n_in_progress"]).sum())
+    rated = table.dropna(subset=[RATE])
+    silent = [str(a) for a in table.loc[table[RATE].isna(), "association"]]
+    lowest = rated.loc[rated[RATE].astype(float).idxmin()] if len(rated) else None
+    numbers = {
+        "n_associations": len(table),
+        "n_stated": stated,
+        "overall_rate": _overall_rate(table),
+        "lowest": None if lowest is None else str(lowest["association"]),
+        "lowest_rate": None if lowest is None else float(lowest[RATE]),
+        "tied": [] if lowest is None else _ties(rated, RATE, lowest[RATE], "association"),
+        "silent": silent,
+    }
+    text = (
+        (
+            f"{len(table)} 个协会中，已说明状态的 {stated} 个问题里"
+            f" {format_rate(numbers['overall_rate'])} 已完成整改"
+            if stated
+            else f"{len(table)} 个协会都没有说明任何问题的整改状态"
+        )
+        + (
+            f"；最低的是{numbers['lowest']}（{format_rate(numbers['lowest_rate'])}）"
+            if lowest is not None
+            else ""
+        )
+        + (
+            f"；{'、'.join(silent)}未说明任何问题的状态（记为“未说明”，不计为 0%）。"
+            if silent
+            else "。"
+        )
+    )
+    return Finding(text, numbers)
+
+
+def slowest_theme(by_theme: pd.DataFrame) -> Finding:
+    """The theme with the lowest completion rate, and how many themes are all done.
+
+    Parameters
+    ----------
+    by_theme
+        Rows of ``comparison.completion_by_theme``.
+
+    Returns
+    -------
+    Finding
+        numbers: slowest (theme), slowest_rate, slowest_in_progress, tied, n_all_done (themes
+        whose stated problems are all completed), n_themes.
+    """
+    rated = by_theme.dropna(subset=[RATE])
+    numbers: dict[str, Any] = {
+        "n_themes": len(by_theme),
+        "n_all_done": int((rated[RATE] == 1).sum()),
+    }
+    if not len(rated):
+        return Finding("没有任何主题的问题说明了整改状态。", {**numbers, "slowest": None})
+    worst = rated.loc[rated[RATE].astype(float).idxmin()]
+    numbers |= {
+        "slowest": str(worst["theme"]),
+        "slowest_rate": float(worst[RATE]),
+        "slowest_in_progress": int(worst["n_in_progress"]),
+        "tied": _ties(rated, RATE, worst[RATE], "theme"),
+    }
+    text = (
+        f"按主题看，已说明状态的问题完成率最低的是「{numbers['slowest']}」"
+        f"（{format_rate(worst[RATE])}，{numbers['slowest_in_progress']} 个仍在整改）；"
+        f"{numbers['n_all_done']} / {len(by_theme)} 个主题已说明状态的问题全部完成。"
+    )
+    return Finding(text, numbers)
+
+
+def claimed_totals_agreement(table: pd.DataFrame) -> Finding:
+    """How many associations state totals, which differ from the parse, and summary-only counts.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table(corpus, by="association")``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_claiming, n_associations, differing (associations), n_from_summary.
+    """
+    claiming = table[table["claims_differ"].notna()]
+    differ = table["claims_differ"].fillna(False).astype(bool)
+    differing = [str(a) for a in table.loc[differ, "association"]]
+    numbers = {
+        "n_claiming": len(claiming),
+        "n_associations": len(table),
+        "differing": differing,
+        "n_from_summary": int(table["n_completed_from_summary"].sum()),
+    }
+    text = (
+        f"{len(claiming)} / {len(table)} 个协会的通报自报了问题总数、完成数或在改数；"
+        + (
+            f"与解析结果不一致的：{'、'.join(differing)}；"
+            if differing
+            else "自报数字与解析结果全部一致；"
+        )
+        + f"{numbers['n_from_summary']} 个问题的“已完成”仅来自通报总述。"
+    )
+    return Finding(text, numbers)
+
+
+def still_open(problems: pd.DataFrame) -> Finding:
+    """How many problems are still in progress, with a deadline, and past it.
+
+    Parameters
+    ----------
+    problems
+        Rows of ``completion.open_problems``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_open, n_associations, n_with_deadline, n_overdue.
+    """
+    numbers = {
+        "n_open": len(problems),
+        "n_associations": int(problems["association"].nunique()),
+        "n_with_deadline": int(problems["deadline"].notna().sum()),
+        "n_overdue": int(problems["overdue"].fillna(False).astype(bool).sum()),
+    }
+    text = (
+        f"{numbers['n_open']} 个问题仍在整改中，分属 {numbers['n_associations']} 个协会；"
+        f"其中 {numbers['n_with_deadline']} 个写明了完成时限，"
+        f"{numbers['n_overdue']} 个在通报日期时已超过时限。"
+    )
+    return Finding(text, numbers)
+
+
+# --- terms and wording --------------------------------------------------------------------------
+
+
+def shared_top_terms(frequent: pd.DataFrame, top_n: int) -> Finding:
+    """The terms among the ``top_n`` most frequent of every association.
+
+    Parameters
+    ----------
+    frequent
+        Rows of ``comparison.top_terms_by_association``.
+    top_n
+        The ``top_n`` they were cut at.
+
+    Returns
+    -------
+    Finding
+        numbers: n_associations, top_n, everywhere (terms, in sorted order; the sentence names
+        the first 10).
+    """
+    n_groups = int(frequent["association"].nunique())
+    per_term = frequent.groupby("term")["association"].nunique()
+    everywhere = [str(t) for t in per_term[per_term == n_groups].index]
+    numbers = {"n_associations": n_groups, "top_n": top_n, "everywhere": everywhere}
+    if n_groups <= 1:
+        return Finding(f"只有一个协会，前 {top_n} 高频词见上图。", numbers)
+    text = f"{len(everywhere)} 个词同时位列全部 {n_groups} 个协会的前 {top_n} 高频词" + (
+        f"：{'、'.join(everywhere[:10])}。" if everywhere else "。"
+    )
+    return Finding(text, numbers)
+
+
+def distinctive_terms(key_terms: pd.DataFrame) -> Finding:
+    """The term each association over-uses most, with its G² and p.
+
+    Parameters
+    ----------
+    key_terms
+        Rows of ``comparison.key_terms_by_association``.
+
+    Returns
+    -------
+    Finding
+        numbers: top (association → (term, statistic, p)).
+    """
+    if not len(key_terms):
+        return Finding("只有一个协会，无法比较特有词。", {"top": {}})
+    firsts = key_terms.groupby("association", sort=False).first()
+    top = {str(a): (str(r.term), float(r.statistic), float(r.p)) for a, r in firsts.iterrows()}
+    text = (
+        "各协会最突出的特有词（G²）："
+        + "；".join(f"{a}「{t}」({g:.1f}, p={p:.1g})" for a, (t, g, p) in top.items())
+        + "。"
+    )
+    return Finding(text, {"top": top})
+
+
+def shared_vocabulary(shared: pd.DataFrame, n_associations: int) -> Finding:
+    """How many terms several associations share, how many all do, and the most used of those.
+
+    Parameters
+    ----------
+    shared
+        Rows of ``terms.shared_terms(corpus, min_associations=2)``.
+    n_associations
+        Associations in the corpus.
+
+    Returns
+    -------
+    Finding
+        numbers: n_shared, n_in_all, n_associations, top_term, top_n (None when no term is in
+        all).
+    """
+    in_all = shared[shared["n_associations"] == n_associations]
+    first = in_all.iloc[0] if len(in_all) else None
+    numbers = {
+        "n_shared": len(shared),
+        "n_in_all": len(in_all),
+        "n_associations": n_associations,
+        "top_term": None if first is None else str(first["term"]),
+        "top_n": None if first is None else int(first["n"]),
+    }
+    text = (
+        f"{len(shared)} 个词至少出现在两个协会的通报中，其中 {len(in_all)} 个出现在全部 "
+        f"{n_associations} 个协会"
+        + (
+            f"，最常用的是「{numbers['top_term']}」（{numbers['top_n']} 次）。"
+            if len(in_all)
+            else "。"
+        )
+    )
+    return Finding(text, numbers)
+
+
+def recurring_pairs(pairs: pd.DataFrame, threshold: float | None = None) -> Finding:
+    """How many problem pairs recur across associations, between how many, and the closest one.
+
+    Parameters
+    ----------
+    pairs
+        Rows of ``similarity.recurring_problems`` (most similar first).
+    threshold
+        The threshold they were found with; None: ``comparison.default_similarity_threshold()``.
+
+    Returns
+    -------
+    Finding
+        numbers: threshold, n_pairs, n_links (pairs of associations, see
+        ``comparison.association_links``), best (the first row as a dict, or None).
+    """
+    if threshold is None:
+        threshold = default_similarity_threshold()
+    numbers: dict[str, Any] = {"threshold": threshold, "n_pairs": len(pairs), "n_links": 0}
+    if not len(pairs):
+        return Finding(f"没有相似度 ≥ {threshold} 的跨协会问题对。", {**numbers, "best": None})
+    best = pairs.iloc[0]
+    numbers["n_links"] = len(association_links(pairs))
+    numbers["best"] = {
+        **{k: str(best[k]) for k in ("association_a", "title_a", "association_b", "title_b")},
+        "similarity": float(best["similarity"]),
+        "shared_terms": str(best["shared_terms"]),
+    }
+    text = (
+        f"相似度 ≥ {threshold} 的跨协会问题对共 {len(pairs)} 对，涉及 {numbers['n_links']} 组协会；"
+        f"最相似的是{best['association_a']}“{best['title_a']}”与{best['association_b']}“{best['title_b']}”"
+        f"（{best['similarity']:.2f}，共同词：{best['shared_terms']}）。"
+    )
+    return Finding(text, numbers)
+
+
+def keyword_hits(contexts: pd.DataFrame, terms: Sequence[str]) -> Finding:
+    """How often each keyword occurs, and in how many associations.
+
+    Parameters
+    ----------
+    contexts
+        Rows of ``comparison.keyword_contexts``.
+    terms
+        The keywords searched.
+
+    Returns
+    -------
+    Finding
+        numbers: hits (term → (occurrences, associations)).
+    """
+    if not terms:
+        return Finding("未指定关键词。", {"hits": {}})
+    counts = contexts.groupby("keyword")["association"].agg(["size", "nunique"])
+    hits = {
+        term: (
+            (int(counts.loc[term, "size"]), int(counts.loc[term, "nunique"]))
+            if term in counts.index
+            else (0, 0)
+        )
+        for term in terms
+    }
+    text = "；".join(f"「{t}」出现 {hits[t][0]} 次，涉及 {hits[t][1]} 个协会" for t in terms) + "。"
+    return Finding(text, {"hits": hits})
+
+
+def fact_share_range(concrete: pd.DataFrame) -> Finding:
+    """The associations whose rectification text holds the highest and lowest share of facts.
+
+    Parameters
+    ----------
+    concrete
+        Rows of ``concreteness.concreteness(corpus, by="association")``.
+
+    Returns
+    -------
+    Finding
+        numbers: most, most_share, most_facts, least, least_share, least_stock_share, tied_most,
+        tied_least (None / [] without any rectification text).
+    """
+    rated = concrete.dropna(subset=["fact_share"])
+    if not len(rated):
+        return Finding("没有整改文字可供统计。", {"most": None, "least": None})
+    share = rated["fact_share"].astype(float)
+    most, least = rated.loc[share.idxmax()], rated.loc[share.idxmin()]
+    numbers = {
+        "most": str(most["association"]),
+        "most_share": float(most["fact_share"]),
+        "most_facts": int(most["n_facts"]),
+        "tied_most": _ties(rated, "fact_share", most["fact_share"], "association"),
+        "least": str(least["association"]),
+        "least_share": float(least["fact_share"]),
+        "least_stock_share": _float(least["stock_share"]),
+        "tied_least": _ties(rated, "fact_share", least["fact_share"], "association"),
+    }
+    text = (
+        f"可核查事实占整改文字的比例最高的是{most['association']}"
+        f"（{most['fact_share']:.0%}，{numbers['most_facts']} 处），"
+        f"最低的是{least['association']}（{least['fact_share']:.0%}，套话占 {least['stock_share']:.0%}）。"
+    )
+    return Finding(text, numbers)
+
+
+def common_stock_phrase(phrases: pd.DataFrame, n: int, min_associations: int) -> Finding:
+    """How many stock phrases there are, and the one shared by most associations.
+
+    Parameters
+    ----------
+    phrases
+        Rows of ``concreteness.stock_phrases`` (most widespread first).
+    n, min_associations
+        The phrase length and association count they were found with.
+
+    Returns
+    -------
+    Finding
+        numbers: n_phrases, n, min_associations, top_phrase, top_associations, top_occurrences.
+    """
+    first = phrases.iloc[0] if len(phrases) else None
+    numbers = {
+        "n_phrases": len(phrases),
+        "n": n,
+        "min_associations": min_associations,
+        "top_phrase": None if first is None else str(first["phrase"]),
+        "top_associations": None if first is None else int(first["n_associations"]),
+        "top_occurrences": None if first is None else int(first["n_occurrences"]),
+    }
+    text = f"{len(phrases)} 个 {n} 字短语出现在至少 {min_associations} 个协会的整改文字中" + (
+        f"，最常见的是「{numbers['top_phrase']}」"
+        f"（{numbers['top_associations']} 个协会，{numbers['top_occurrences']} 次）。"
+        if first is not None
+        else "。"
+    )
+    return Finding(text, numbers)
+
+
+def money_total(money: pd.DataFrame) -> Finding:
+    """How many sums of money the rectification texts give, their total, and where.
+
+    Parameters
+    ----------
+    money
+        Rows of ``concreteness.money_table``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_sums, total_yuan, n_associations, n_problems.
+    """
+    numbers = {
+        "n_sums": len(money),
+        "total_yuan": float(money["amount_yuan"].sum()),
+        "n_associations": int(money["association"].nunique()),
+        "n_problems": money[["notice_id", "problem_no"]].drop_duplicates().shape[0],
+    }
+    if not len(money):
+        return Finding("整改文字中没有写明金额。", numbers)
+    text = (
+        f"整改文字中共有 {len(money)} 处金额，合计 {numbers['total_yuan']:,.2f} 元，"
+        f"出自 {numbers['n_associations']} 个协会的 {numbers['n_problems']} 个问题。"
+    )
+    return Finding(text, numbers)
+
+
+def issued_documents(documents: pd.DataFrame) -> Finding:
+    """How many named documents the texts mention, how many they say were issued, and by whom.
+
+    Parameters
+    ----------
+    documents
+        Rows of ``concreteness.documents_table``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_documents, n_issued, issued_share, top_association, top_issued, tied.
+    """
+    issued = documents[documents["issued"].fillna(False).astype(bool)]
+    by_assoc = issued["association"].value_counts()
+    numbers = {
+        "n_documents": len(documents),
+        "n_issued": len(issued),
+        "issued_share": len(issued) / len(documents) if len(documents) else None,
+        "top_association": str(by_assoc.index[0]) if len(by_assoc) else None,
+        "top_issued": int(by_assoc.iloc[0]) if len(by_assoc) else None,
+        "tied": [str(a) for a in by_assoc[by_assoc == by_assoc.max()].index],
+    }
+    if not len(documents):
+        return Finding("整改文字中没有提到任何《》文件。", numbers)
+    text = (
+        f"整改文字共提到 {len(documents)} 份文件，其中 {len(issued)} 份"
+        f"（{numbers['issued_share']:.0%}）前面写明了“印发、制定、修订”等出台动词"
+        + (
+            f"；最多的是{numbers['top_association']}（{numbers['top_issued']} 份）。"
+            if len(by_assoc)
+            else "。"
+        )
+    )
+    return Finding(text, numbers)
+
+
+# --- one association ----------------------------------------------------------------------------
+
+
+def association_notices(notices: pd.DataFrame, association: str) -> Finding:
+    """One association's notices: who fed back when, and how many problems and measures.
+
+    Parameters
+    ----------
+    notices
+        The association's rows of ``corpus.notices``.
+    association
+        Its name.
+
+    Returns
+    -------
+    Finding
+        numbers: n_notices, feedback (notice_id → (inspector or None, feedback date or None)),
+        n_problems, n_measures.
+    """
+    feedback = {
+        str(n.notice_id): (
+            None if pd.isna(n.inspector) else str(n.inspector),
+            None if pd.isna(n.feedback_date) else format_day(n.feedback_date),
+        )
+        for n in notices.itertuples()
+    }
+    numbers = {
+        "n_notices": len(notices),
+        "feedback": feedback,
+        "n_problems": int(notices["n_problems"].sum()),
+        "n_measures": int(notices["n_measures"].sum()),
+    }
+    listed = "；".join(
+        f"{nid}：{'巡察组未写明' if who is None else who}于 {format_day(day)} 反馈"
+        for nid, (who, day) in feedback.items()
+    )
+    text = (
+        f"{association}：{len(notices)} 份通报（{listed}），"
+        f"解析出 {numbers['n_problems']} 个问题、{numbers['n_measures']} 条措施。"
+    )
+    return Finding(text, numbers)
+
+
+def association_problems(problems: pd.DataFrame) -> Finding:
+    """One association's problems by status, and its most frequent theme.
+
+    Parameters
+    ----------
+    problems
+        The association's rows of ``themes.classify_problems``.
+
+    Returns
+    -------
+    Finding
+        numbers: n_problems, completed, in_progress, not_stated, top_theme, top_n.
+    """
+    status = problems["status"].value_counts()
+    themes = problems["theme"].value_counts()
+    numbers = {
+        "n_problems": len(problems),
+        **{s: int(status.get(s, 0)) for s in ("completed", "in_progress", "not_stated")},
+        "top_theme": str(themes.index[0]) if len(problems) else None,
+        "top_n": int(themes.iloc[0]) if len(problems) else None,
+    }
+    if not len(problems):
+        return Finding("没有解析出问题。", numbers)
+    text = (
+        f"{len(problems)} 个问题中：已完成 {numbers['completed']}、整改中 {numbers['in_progress']}、"
+        f"未说明 {numbers['not_stated']}；最多的主题是「{numbers['top_theme']}」"
+        f"（{numbers['top_n']} 个）。"
+    )
+    return Finding(text, numbers)
+
+
+def association_completion(table: pd.DataFrame, association: str) -> Finding:
+    """One association's completion rate beside the rate of the whole corpus.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table(corpus, by="association")``.
+    association
+        The association profiled (a row of ``table``).
+
+    Returns
+    -------
+    Finding
+        numbers: rate (None when it states no status), n_associations, overall_rate.
+    """
+    rate = table.set_index("association").loc[association, RATE]
+    overall = _overall_rate(table)
+    numbers = {"rate": _float(rate), "n_associations": len(table), "overall_rate": overall}
+    text = (
+        f"{association}已说明状态的问题中 {rate:.0%} 已完成"
+        if pd.notna(rate)
+        else f"{association}未说明任何问题的整改状态（不计为 0%）"
+    ) + (
+        f"；全部 {len(table)} 个协会已说明状态的问题合计 {overall:.0%} 已完成。"
+        if overall is not None
+        else "；语料中没有任何协会说明整改状态。"
+    )
+    return Finding(text, numbers)
+
+
+def association_key_terms(key: pd.DataFrame, association: str, top: int = 15) -> Finding:
+    """How many terms one association over-uses significantly, and the most distinctive one.
+
+    Parameters
+    ----------
+    key
+        Rows of ``comparison.key_terms`` for the association (empty: nothing to compare with).
+    association
+        Its name.
+    top
+        Terms shown in the figure (the first of them is named).
+
+    Returns
+    -------
+    Finding
+        numbers: n_significant (p < 0.01), top_term, n_target, n_reference.
+    """
+    if not len(key):
+        return Finding(
+            "语料中只有这一个协会，无法比较特有词。", {"n_significant": 0, "top_term": None}
+        )
+    shown = over_used(key, top)
+    significant = key[(key["effect"] == "target") & (key["p"] < 0.01)]
+    first = shown.iloc[0] if len(shown) else None
+    numbers = {
+        "n_significant": len(significant),
+        "top_term": None if first is None else str(first["term"]),
+        "n_target": None if first is None else int(first["n_target"]),
+        "n_reference": None if first is None else int(first["n_reference"]),
+    }
+    text = f"{association}有 {len(significant)} 个特有词在 p<0.01 水平上显著" + (
+        f"，最突出的是「{numbers['top_term']}」"
+        f"（本协会 {numbers['n_target']} 次，其他协会 {numbers['n_reference']} 次）。"
+        if first is not None
+        else "。"
+    )
+    return Finding(text, numbers)
+
+
+def _notice_timing(row: Any, association: str) -> str:
+    """One notice's inspection, feedback and report dates against its time limit."""
+    limit = _int(row.limit_days)
+    if pd.isna(row.within_limit):
+        return (
+            f"{association}（{row.notice_id}）的通报缺少反馈或通报日期，无法与 {limit} 天时限比较。"
+        )
+    within = bool(row.within_limit)
+    return (
+        f"{association}（{row.notice_id}）：巡察 {format_day(row.inspection_start)} 至 "
+        f"{format_day(row.inspection_end)}，{format_day(row.feedback_date)} 反馈，"
+        f"{format_day(row.as_of_date)}（{row.as_of_source}）通报，"
+        f"相隔 {row.days_feedback_to_as_of} 天，{'在' if within else '超出'} {limit} 天时限"
+        f"{'内' if within else ''}。"
+    )
+
+
+def association_timeline(dates: pd.DataFrame, association: str) -> Finding:
+    """Each of one association's notices: its dates and whether it came within the limit.
+
+    Parameters
+    ----------
+    dates
+        Rows of ``timeline.timeline`` (the whole corpus or the association's).
+    association
+        Its name.
+
+    Returns
+    -------
+    Finding
+        One line per notice of the association. numbers: notices (notice_id → (days feedback →
+        report or None, within limit or None)), limit_days.
+    """
+    mine = dates[dates["association"] == association]
+    notices = {
+        str(r.notice_id): (
+            _int(r.days_feedback_to_as_of),
+            None if pd.isna(r.within_limit) else bool(r.within_limit),
+        )
+        for r in mine.itertuples()
+    }
+    text = "\n".join(_notice_timing(r, association) for r in mine.itertuples())
+    return Finding(text, {"notices": notices, "limit_days": _limit_of(dates)})
