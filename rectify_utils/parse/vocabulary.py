@@ -171,7 +171,7 @@ STATUS_MARKER = re.compile(
     r"[（(【\[]\s*(?:已|正在|持续|长期|基本|未|尚未|整改|完成)[^（()）【】\[\]]{0,8}[)）】\]]\s*$"
 )
 #: the words that introduce a quoted problem: `针对`, `关于`, `针对巡察指出的`, `关于巡视反馈的`
-ABOUT_PREFIX = r"(?:针对|关于|对于)(?:巡察|巡视)?(?:组)?(?:反馈|指出|发现|提出)?(?:的)?\s*"
+ABOUT_PREFIX = r"(?:针对|关于|对于)(?:(?:巡察|巡视)(?:组)?(?:反馈|指出|发现|提出)?(?:的)?)?\s*"
 #: a problem heading written as a wrapper, the quoted problem in ``q``:
 #: matches `针对“…”问题的整改。`, `关于“…”问题。`, `“…”的问题`
 TITLE_WRAPPER = re.compile(
@@ -213,7 +213,7 @@ RUNNING_LEVEL = 6
 #: a status marker right after a title, before the text on the same line: `（已完成）一是…`
 LEADING_MARKER = re.compile(r"^[（(【\[]\s*[^（()）【】\[\]\n]{1,12}?\s*[)）】\]][。.]?")
 #: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
-TITLE_AFFIX = re.compile(r"^" + ABOUT_PREFIX + r"|(?:的)?问题(?:的整改|整改情况)?$")
+TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
 #: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
 OPENING_QUOTE = re.compile("[“‘《「]")
 #: problem statements are short; the longest in the bundled notices is about 70 characters
