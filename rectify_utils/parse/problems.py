@@ -11,6 +11,7 @@ from .numerals import cn_to_int
 from .status import StatusDecision
 from .vocabulary import (
     CIRCLED_MARK,
+    DIGIT_MARK,
     FIELD_LABEL,
     LEADING_MARKER,
     MAX_PROBLEM_HEADING,
@@ -120,8 +121,9 @@ def marker_line(node: ProblemNode, paragraphs: list[Paragraph]) -> str:
 
 
 def inline_measures(text: str) -> list[tuple[str, int, int]]:
-    """Split `①…②…` or `一是…二是…` into (label, start, end) segments; [] if not itemised."""
-    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi")):
+    """Split `①…②…`, `一是…二是…` or `：1.…；2.…` into (label, start, end) segments; [] if
+    not itemised."""
+    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi"), (DIGIT_MARK, "digit")):
         seq, expected = [], 1
         for m in pattern.finditer(text):
             num = m.group(0) if numbering == "circled" else m.group("num")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import NoticeReadError
 from ..text import normalise_newlines
+from .tables import render_ledger
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
@@ -48,27 +49,12 @@ _BINARY_FORMATS = (
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # One CJK ideograph (basic block, extension A, compatibility) — e.g. 整, 㐀, 﨑.
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# A line break (with surrounding blanks) between two CJK characters or CJK punctuation
-# in HTML source, e.g. "整改\n    情况": browsers join these without a space.
-_HTML_CJK_WRAP = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
-    r"(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
-)
-# Any other run of HTML source whitespace, e.g. "\n    ", shown as one space.
-_HTML_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
 # A declared charset in the head of an HTML page: <meta charset="gbk">,
 # <meta http-equiv="Content-Type" content="text/html; charset=gb2312">, <?xml encoding="utf-8"?>.
 _HTML_CHARSET = re.compile(
     rb"""<(?:meta|\?xml)[^>]*?(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_HTML_DROPPED_TAGS = ("script", "style", "noscript", "template", "title")
-_HTML_BLOCK_TAGS = (
-    "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul",
-)  # fmt: skip
 # What to say when a file holds nothing but whitespace, by suffix (plain text: "empty file").
 _NO_TEXT = {
     ".docx": "Word document has no text",
@@ -394,6 +380,11 @@ def _docx_text(data: bytes) -> str:
             if not isinstance(block, Table):
                 lines.append(block.text)
                 continue
+            rows = [[cell.text for cell in row.cells] for row in block.rows]
+            ledger = render_ledger(rows)
+            if ledger is not None:
+                lines.extend(ledger)
+                continue
             seen = set()
             for row in block.rows:
                 for cell in row.cells:
@@ -429,25 +420,10 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _html_text(data: bytes) -> str:
-    """Visible text of a web page: one line per block element, scripts and styles dropped."""
-    from bs4 import BeautifulSoup, NavigableString
+    """Visible text of a web page (``html_text``): one line per block, 台账 tables as outline."""
+    from .html_text import html_text
 
-    soup = BeautifulSoup(_decode_html(data), "html.parser")
-    for tag in soup(_HTML_DROPPED_TAGS):
-        tag.decompose()
-    for node in soup.find_all(string=True):
-        if type(node) is not NavigableString:  # comment, doctype, CDATA, <?xml …?>
-            node.extract()
-        elif node.find_parent(("pre", "textarea")) is None:
-            collapsed = _HTML_SPACE_RUN.sub(" ", _HTML_CJK_WRAP.sub("", str(node)))
-            node.replace_with(collapsed)
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for tag in soup.find_all(_HTML_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (line.strip(" \t") for line in soup.get_text().split("\n"))
-    return "\n".join(line for line in lines if line.strip())
+    return html_text(_decode_html(data))
 
 
 def _decode_html(data: bytes) -> str:

@@ -234,6 +234,10 @@ MEASURE_IN_TITLE = re.compile(r"[，,；;。：:]\s*(?:一是|首先)|[①⑴]")
 #: a text that itemises its measures: `一是…二是…`, `①…②…` (a parse with no measures is odd)
 ITEMISED_TEXT = re.compile(r"一是.{1,400}?二是|①.{1,400}?②", re.S)
 
+#: an inline Arabic-numbered measure, after a start, a colon or a stop: matches `1.` and `2.` in
+#: `整改措施：1.新建小学一所；2.优化学区划分。`; not `1.5万元` (a decimal) or `共2、3项` (no break)
+DIGIT_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。\n]))\s*(?P<num>\d{1,2})\s*[.、．](?!\d)")
+
 # ---------------------------------------------------------------------------------------------
 # Status
 # ---------------------------------------------------------------------------------------------
@@ -612,4 +616,28 @@ DOC_KIND_LABELS = {
     "inspection_announcement": "an announcement of an inspection",
     "rectification_plan": "a rectification plan with no progress reported",
     "other": "no document about rectifying an inspection's findings",
+}
+
+# ---------------------------------------------------------------------------------------------
+# 整改台账 tables (parse.tables): which column holds what, by its header words
+# ---------------------------------------------------------------------------------------------
+
+#: header cell → column role, tried in order (the first that matches names the column):
+#: `序号`, `反馈问题`/`存在问题`/`问题清单`, `问题类别`/`方面`, `整改措施`, `整改情况`/`进展`/`完成情况`,
+#: `完成时限`/`时限`, `责任领导`/`责任单位`/`责任人`
+LEDGER_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("number", re.compile(r"^\s*(?:序号|编号|序|No\.?)\s*$")),
+    ("aspect", re.compile(r"类别|类型|方面|领域|板块")),
+    ("deadline", re.compile(r"时限|完成时间|时间节点|整改期限")),
+    ("responsible", re.compile(r"责任|牵头|负责")),
+    ("status", re.compile(r"整改情况|进展|完成情况|落实情况|整改结果|整改成效|是否完成|状态")),
+    ("measures", re.compile(r"措施|举措|整改(?:任务|要求|目标)")),
+    ("problem", re.compile(r"问题|事项|反馈意见|具体表现")),
+]
+#: the field label each column role is written with when a ledger row becomes outline text
+LEDGER_FIELDS = {
+    "measures": "整改措施",
+    "status": "整改情况",
+    "deadline": "完成时限",
+    "responsible": "责任单位",
 }

@@ -167,10 +167,10 @@ def test_docx_paragraphs_and_table_cells_are_read_in_order(tmp_path):
     document.add_paragraph("关于巡察整改情况的通报")
     document.add_paragraph("一、组织整改落实情况")
     table = document.add_table(rows=2, cols=2)
-    table.cell(0, 0).text = "问题"
-    table.cell(0, 1).text = "整改情况"
-    table.cell(1, 0).text = "学习不深入"
-    table.cell(1, 1).text = "已完成"
+    table.cell(0, 0).text = "单位"
+    table.cell(0, 1).text = "联系电话"
+    table.cell(1, 0).text = "县科协办公室"
+    table.cell(1, 1).text = "0377-6626"
     document.add_paragraph("特此通报。")
     path = tmp_path / "n.docx"
     document.save(path)
@@ -178,8 +178,8 @@ def test_docx_paragraphs_and_table_cells_are_read_in_order(tmp_path):
     notice = read_notice(path)
     assert notice.encoding == "docx"
     assert notice.text == (
-        "关于巡察整改情况的通报\n一、组织整改落实情况\n问题\n整改情况\n学习不深入\n已完成\n特此通报。"
-    ), "Word paragraphs or table cells were lost or reordered"
+        "关于巡察整改情况的通报\n一、组织整改落实情况\n单位\n联系电话\n县科协办公室\n0377-6626\n特此通报。"
+    ), "Word paragraphs or the cells of a table that is no 台账 were lost or reordered"
 
 
 def test_merged_docx_cells_are_read_once(tmp_path):
