@@ -1,0 +1,455 @@
+"""The reports' figures. Each function takes the tidy table an analysis function returns and
+returns a matplotlib ``Figure`` (None where there is nothing to draw); ``setup.FigureShower``
+displays and saves it.
+
+Call ``font.setup_cjk_font()`` first (``setup.notebook_setup`` does) so Chinese labels render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import PercentFormatter
+
+from ..analysis.comparison import over_used
+from ..analysis.formats import format_rate
+from ..analysis.timeline import DEFAULT_LIMIT_DAYS
+from .palette import (
+    FACT_COLORS,
+    LIMIT_COLOR,
+    OTHERS_COLOR,
+    STATUS_COLORS,
+    STATUS_LABELS,
+    UNKNOWN_COLOR,
+    highlight_palette,
+)
+
+#: count column of ``completion_table`` → status
+STATUS_COLUMNS = {
+    "n_completed": "completed",
+    "n_in_progress": "in_progress",
+    "n_not_stated": "not_stated",
+}
+#: share column of ``concreteness`` → legend label
+FACT_LABELS = {
+    "fact_share": "可核查事实 facts",
+    "stock_share": "套话 stock phrases",
+    "other": "其他 other",
+}
+
+
+def _legend_outside(ax: Axes) -> None:
+    """The legend to the right of the axes, without a frame."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
+def _limit_of(dates: pd.DataFrame) -> int:
+    """The time limit a timeline table was computed with (its ``limit_days`` column)."""
+    limits = dates["limit_days"].dropna()
+    return int(limits.iloc[0]) if len(limits) else DEFAULT_LIMIT_DAYS
+
+
+def emphasise(ax: Axes, names: Iterable[str], association: str, color: str) -> None:
+    """Shade the rows of a horizontal bar chart that belong to one association.
+
+    Parameters
+    ----------
+    ax
+        The axes, one bar per row in the order of ``names``.
+    names
+        The association of each row.
+    association
+        The association whose rows are shaded.
+    color
+        Its colour (drawn at 18 % opacity behind the bars).
+    """
+    for i, name in enumerate(names):
+        if name == association:
+            ax.axhspan(i - 0.5, i + 0.5, color=color, alpha=0.18, zorder=0)
+
+
+def stacked_status_bars(table: pd.DataFrame, by: str, title: str) -> Figure:
+    """Problems by status per group, stacked, with the completion rate at each bar's end.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table``.
+    by
+        Its group column (``association``, ``theme`` …), one bar per row.
+    title
+        The figure title.
+
+    Returns
+    -------
+    Figure
+    """
+    counts = table.set_index(by)[list(STATUS_COLUMNS)].astype(int).rename(columns=STATUS_COLUMNS)
+    counts.index = counts.index.astype(str)
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(counts) + 1.8))
+    counts.rename(columns=STATUS_LABELS).plot.barh(
+        stacked=True, ax=ax, width=0.7, color=[STATUS_COLORS[s] for s in counts.columns]
+    )
+    for i, (total, rate) in enumerate(zip(counts.sum(axis=1), table["completion_rate_of_stated"])):
+        ax.text(total + 0.3, i, format_rate(rate), va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, counts.sum(axis=1).max() * 1.3 + 1)
+    ax.set(xlabel="问题数 · problems (bar end: completed / stated)", ylabel="", title=title)
+    _legend_outside(ax)
+    fig.tight_layout()
+    return fig
+
+
+def _timeline_row(ax: Axes, i: int, row: object, color: str) -> None:
+    """One notice of ``plot_timeline``: the inspection, then feedback → as-of date."""
+    first = i == 0
+    if (
+        pd.notna(row.feedback_date)
+        and pd.notna(row.inspection_start)
+        and pd.notna(row.inspection_end)
+    ):
+        start = (row.inspection_start - row.feedback_date).days
+        end = (row.inspection_end - row.feedback_date).days
+        label = "巡察 inspection" if first else None
+        ax.barh(i, end - start, left=start, height=0.35, color=color, alpha=0.35, label=label)
+    if pd.notna(row.days_feedback_to_as_of):
+        days = row.days_feedback_to_as_of
+        label = "反馈→通报 feedback→as of" if first else None
+        ax.barh(i, days, left=0, height=0.6, color=color, label=label)
+        ax.text(days + 3, i, f"{days} 天 ({row.as_of_source})", va="center", fontsize=9)
+    elif pd.isna(row.feedback_date):
+        ax.text(0, i, "  无反馈日期 no feedback date", va="center", fontsize=9, color=UNKNOWN_COLOR)
+
+
+def plot_timeline(dates: pd.DataFrame, palette: Mapping[str, str], title: str) -> Figure:
+    """Each notice on its own row, in days from the feedback date, against the time limit.
+
+    The thin bar is the inspection, the thick bar runs from feedback (0) to the as-of date; the
+    dashed line is the table's ``limit_days``.
+
+    Parameters
+    ----------
+    dates
+        Rows of ``timeline.timeline``.
+    palette
+        Association → colour.
+    title
+        The figure title.
+
+    Returns
+    -------
+    Figure
+    """
+    limit_days = _limit_of(dates)
+    fig, ax = plt.subplots(figsize=(10, 0.7 * len(dates) + 1.8))
+    for i, row in enumerate(dates.itertuples(index=False)):
+        _timeline_row(ax, i, row, palette.get(row.association, UNKNOWN_COLOR))
+    ax.axvline(0, color="black", linewidth=1)
+    ax.axvline(
+        limit_days,
+        color=LIMIT_COLOR,
+        linestyle="--",
+        linewidth=1.2,
+        label=f"{limit_days} 天时限 limit",
+    )
+    ax.set_yticks(
+        range(len(dates)), [f"{a}\n{n}" for a, n in zip(dates["association"], dates["notice_id"])]
+    )
+    ax.invert_yaxis()
+    ax.use_sticky_edges = False  # bars starting at the earliest date would touch the frame
+    ax.margins(x=0.04)
+    ax.set(xlabel="距反馈之日的天数 · days from feedback", ylabel="", title=title)
+    _legend_outside(ax)
+    fig.tight_layout()
+    return fig
+
+
+def outline_size_bars(sizes: pd.DataFrame, palette: Mapping[str, str]) -> Figure:
+    """One panel per outline level (方面, problems, measures), one bar per notice.
+
+    Parameters
+    ----------
+    sizes
+        Rows of ``overview.outline_sizes``.
+    palette
+        Association → colour.
+
+    Returns
+    -------
+    Figure
+    """
+    grid = sns.catplot(
+        data=sizes,
+        x="n",
+        y="notice",
+        hue="association",
+        col="level",
+        kind="bar",
+        palette=palette,
+        sharex=False,
+        height=0.55 * sizes["notice"].nunique() + 1.5,
+        aspect=1.0,
+        legend=False,
+    )
+    grid.set_titles("{col_name}")
+    grid.set_axis_labels("个数 · count", "")
+    for ax in grid.axes.flat:
+        for container in ax.containers:
+            ax.bar_label(container, fmt="%.0f", fontsize=9)
+    return grid.figure
+
+
+def theme_heatmaps(crosstab: pd.DataFrame) -> Figure:
+    """Problems per theme and association: counts (left) and share of the association (right).
+
+    Parameters
+    ----------
+    crosstab
+        Rows of ``themes.category_crosstab(corpus, by="association")``.
+
+    Returns
+    -------
+    Figure
+    """
+    counts = crosstab.pivot(index="theme", columns="association", values="n").astype(int)
+    shares = crosstab.pivot(index="theme", columns="association", values="share").fillna(0.0)
+    fig, axes = plt.subplots(
+        1, 2, figsize=(6 + 1.6 * len(counts.columns), 0.45 * len(counts) + 2.5), sharey=True
+    )
+    sns.heatmap(counts, annot=True, fmt="d", cmap="Blues", cbar=False, ax=axes[0])
+    axes[0].set(title="问题数 · problems", xlabel="", ylabel="")
+    vmax = max(shares.max().max(), 0.01)
+    sns.heatmap(
+        shares, annot=True, fmt=".0%", cmap="Blues", vmin=0, vmax=vmax, cbar=False, ax=axes[1]
+    )
+    axes[1].set(title="占本协会问题的比例 · share", xlabel="", ylabel="")
+    for ax in axes:
+        ax.tick_params(axis="x", rotation=30)
+    fig.tight_layout()
+    return fig
+
+
+def _term_panels(
+    data: pd.DataFrame,
+    x: str,
+    palette: Mapping[str, str],
+    height: float,
+    aspect: float,
+    xlabel: str,
+) -> Figure:
+    """One bar panel of terms per association (at most three panels a row)."""
+    grid = sns.catplot(
+        data=data,
+        x=x,
+        y="term",
+        col="association",
+        hue="association",
+        palette=palette,
+        kind="bar",
+        sharey=False,
+        col_wrap=min(3, max(1, data["association"].nunique())),
+        height=height,
+        aspect=aspect,
+        legend=False,
+    )
+    grid.set_titles("{col_name}")
+    grid.set_axis_labels(xlabel, "")
+    return grid.figure
+
+
+def top_term_bars(frequent: pd.DataFrame, palette: Mapping[str, str], top_n: int) -> Figure:
+    """The most frequent terms of each association, one panel per association.
+
+    Parameters
+    ----------
+    frequent
+        Rows of ``comparison.top_terms_by_association``.
+    palette
+        Association → colour.
+    top_n
+        Terms per panel (sets the panel height).
+
+    Returns
+    -------
+    Figure
+    """
+    return _term_panels(frequent, "n", palette, 0.22 * top_n + 1.5, 0.8, "次数 · count")
+
+
+def key_term_bars(key_terms: pd.DataFrame, palette: Mapping[str, str], top: int) -> Figure | None:
+    """The terms each association over-uses (G²), one panel per association.
+
+    Parameters
+    ----------
+    key_terms
+        Rows of ``comparison.key_terms_by_association``.
+    palette
+        Association → colour.
+    top
+        Terms per panel (sets the panel height).
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to compare (fewer than two associations).
+    """
+    if not len(key_terms):
+        return None
+    return _term_panels(key_terms, "statistic", palette, 0.3 * top + 1.5, 0.9, "G²")
+
+
+def fact_stock_bars(concrete: pd.DataFrame) -> Figure:
+    """Share of each association's rectification text that is checkable fact, stock phrase or
+    other, as stacked bars.
+
+    Parameters
+    ----------
+    concrete
+        Rows of ``concreteness.concreteness(corpus, by="association")``.
+
+    Returns
+    -------
+    Figure
+    """
+    shares = (
+        concrete.set_index("association")[["fact_share", "stock_share"]].astype(float).fillna(0.0)
+    )
+    shares["other"] = (1 - shares.sum(axis=1)).clip(lower=0)
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(shares) + 1.8))
+    shares.rename(columns=FACT_LABELS).plot.barh(
+        stacked=True, ax=ax, width=0.7, color=list(FACT_COLORS)
+    )
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set(
+        xlim=(0, 1),
+        xlabel="整改文字的字符占比 · share of rectification text (characters)",
+        ylabel="",
+        title="事实与套话 · facts vs stock phrasing",
+    )
+    _legend_outside(ax)
+    fig.tight_layout()
+    return fig
+
+
+def completion_vs_corpus(
+    table: pd.DataFrame, palette: Mapping[str, str], association: str
+) -> Figure:
+    """Every association's completion rate, the profiled one in its colour and shaded.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table(corpus, by="association")``.
+    palette
+        Association → colour.
+    association
+        The association profiled.
+
+    Returns
+    -------
+    Figure
+    """
+    highlight = highlight_palette(palette, association)
+    rates = table.set_index("association")["completion_rate_of_stated"].astype(float)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(rates) + 1.6))
+    ax.barh(
+        rates.index, rates.fillna(0), color=[highlight.get(a, OTHERS_COLOR) for a in rates.index]
+    )
+    for i, r in enumerate(rates):
+        ax.text((0 if pd.isna(r) else r) + 0.01, i, format_rate(r), va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    emphasise(ax, rates.index, association, palette[association])
+    ax.set(
+        xlim=(0, 1.15),
+        xlabel="已完成 / 已说明状态 · completed of stated",
+        ylabel="",
+        title=f"{association} 与其他协会的完成率 · completion vs corpus",
+    )
+    fig.tight_layout()
+    return fig
+
+
+def association_key_term_bars(
+    key: pd.DataFrame, palette: Mapping[str, str], association: str, top: int = 15
+) -> Figure | None:
+    """The terms one association over-uses most (G²), in its colour.
+
+    Parameters
+    ----------
+    key
+        Rows of ``comparison.key_terms`` for the association.
+    palette
+        Association → colour.
+    association
+        Its name.
+    top
+        Terms shown.
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to compare (``key`` is empty).
+    """
+    if not len(key):
+        return None
+    shown = over_used(key, top)
+    fig, ax = plt.subplots(figsize=(7, 0.3 * len(shown) + 1.5))
+    sns.barplot(data=shown, x="statistic", y="term", color=palette[association], ax=ax)
+    ax.set(xlabel="G²", ylabel="", title=f"{association} 的特有词 · key terms")
+    fig.tight_layout()
+    return fig
+
+
+def association_timeline_bars(
+    dates: pd.DataFrame, palette: Mapping[str, str], association: str
+) -> Figure:
+    """Days from feedback to report for every notice, the profiled association's in colour.
+
+    Parameters
+    ----------
+    dates
+        Rows of ``timeline.timeline``.
+    palette
+        Association → colour.
+    association
+        The association profiled.
+
+    Returns
+    -------
+    Figure
+    """
+    limit_days = _limit_of(dates)
+    highlight = highlight_palette(palette, association)
+    labels = dates["association"] + "\n" + dates["notice_id"]  # one bar per notice
+    days = dates["days_feedback_to_as_of"].astype("Float64")
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(days) + 1.6))
+    colors = [highlight.get(a, OTHERS_COLOR) for a in dates["association"]]
+    ax.barh(range(len(days)), days.fillna(0).astype(float), color=colors)
+    ax.set_yticks(range(len(days)), labels)
+    for i, d in enumerate(days):
+        text = "日期不全 dates missing" if pd.isna(d) else f"{int(d)} 天"
+        ax.text((0 if pd.isna(d) else float(d)) + 2, i, text, va="center", fontsize=9)
+    ax.axvline(
+        limit_days,
+        color=LIMIT_COLOR,
+        linestyle="--",
+        linewidth=1.2,
+        label=f"{limit_days} 天时限 limit",
+    )
+    ax.invert_yaxis()
+    ax.set(
+        xlabel="反馈到通报的天数 · days from feedback to as-of date",
+        ylabel="",
+        title=f"{association} 的整改时间线 · timeline",
+    )
+    _legend_outside(ax)
+    emphasise(ax, dates["association"], association, palette[association])
+    fig.tight_layout()
+    return fig

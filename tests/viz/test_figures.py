@@ -1,0 +1,194 @@
+"""The report figures, drawn from the bundled corpus's tables: one bar per row, the right labels,
+the profiled association in colour and the others grey, nothing drawn when there is nothing to
+compare."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import matplotlib.colors as mcolors
+import pandas as pd
+import pytest
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from rectify_utils.analysis.comparison import (
+    completion_by_theme,
+    key_terms,
+    key_terms_by_association,
+    top_terms_by_association,
+)
+from rectify_utils.analysis.completion import completion_table
+from rectify_utils.analysis.concreteness import concreteness
+from rectify_utils.analysis.overview import outline_sizes, report_timeline
+from rectify_utils.analysis.themes import category_crosstab
+from rectify_utils.viz import figures
+from rectify_utils.viz.font import setup_cjk_font
+from rectify_utils.viz.palette import OTHERS_COLOR, STATUS_COLORS
+
+GLYPH_WARNING = re.compile(r"glyph .* missing|missing glyph", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cjk_font():
+    setup_cjk_font()
+
+
+@pytest.fixture(scope="module")
+def table(corpus):
+    return completion_table(corpus, by="association")
+
+
+@pytest.fixture(scope="module")
+def dates(corpus):
+    return report_timeline(corpus)
+
+
+def _bars(ax) -> list[Rectangle]:
+    return [p for p in ax.patches if isinstance(p, Rectangle) and p.get_height() > 0]
+
+
+def _texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.texts]
+
+
+def _hex(patch) -> str:
+    return mcolors.to_hex(patch.get_facecolor())
+
+
+def _saves_without_missing_glyphs(fig: Figure, tmp_path) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(tmp_path / "figure.png")
+    missing = [str(w.message) for w in caught if GLYPH_WARNING.search(str(w.message))]
+    assert not missing, f"Chinese labels would show as boxes: {missing[:3]}"
+
+
+def test_status_bars_stack_every_status_and_write_each_rate_at_the_bar_end(table, tmp_path):
+    fig = figures.stacked_status_bars(table, "association", "各协会整改状态")
+    ax = fig.axes[0]
+    assert len(ax.patches) == 3 * len(table), "one segment per status and association"
+    colours = {_hex(p) for p in ax.patches}
+    assert colours == set(STATUS_COLORS.values())
+    rate_of = dict(zip(table["association"], table["completion_rate_of_stated"]))
+    assert _texts(ax) == [
+        "未说明 not stated" if pd.isna(rate_of[a]) else f"{rate_of[a]:.0%}"
+        for a in table["association"]
+    ], "an association stating no status must read 'not stated', never 0%"
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(table["association"])
+    _saves_without_missing_glyphs(fig, tmp_path)
+
+
+def test_status_bars_by_theme_take_one_row_per_theme(corpus):
+    by_theme = completion_by_theme(corpus)
+    ax = figures.stacked_status_bars(by_theme, "theme", "各主题整改状态").axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [str(t) for t in by_theme["theme"]]
+
+
+def test_timeline_draws_the_limit_of_its_table_and_each_notices_days(dates, palette, tmp_path):
+    fig = figures.plot_timeline(dates, palette, "时间线")
+    ax = fig.axes[0]
+    limit_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert [line.get_xdata()[0] for line in limit_lines] == [60]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "60 天时限 limit" in labels
+    for days, source in zip(dates["days_feedback_to_as_of"], dates["as_of_source"]):
+        assert f"{days} 天 ({source})" in _texts(ax)
+    _saves_without_missing_glyphs(fig, tmp_path)
+
+
+def test_timeline_follows_another_limit_given_to_the_timeline(corpus, palette):
+    ax = figures.plot_timeline(report_timeline(corpus, limit_days=90), palette, "t").axes[0]
+    assert [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [90]
+
+
+def test_outline_size_bars_have_a_panel_per_level_and_a_bar_per_notice(corpus, palette):
+    sizes = outline_sizes(corpus)
+    fig = figures.outline_size_bars(sizes, palette)
+    assert [ax.get_title() for ax in fig.axes] == ["方面 aspects", "问题 problems", "措施 measures"]
+    problems = fig.axes[1]
+    assert sorted(round(p.get_width()) for p in problems.patches) == sorted(
+        int(n) for n in corpus.notices["n_problems"]
+    )
+
+
+def test_theme_heatmaps_annotate_every_count(corpus):
+    crosstab = category_crosstab(corpus, by="association")
+    fig = figures.theme_heatmaps(crosstab)
+    counts, shares = fig.axes[:2]
+    assert sum(int(t) for t in _texts(counts)) == len(corpus.problems)
+    assert all(t.endswith("%") for t in _texts(shares))
+
+
+def test_term_bars_have_one_panel_per_association(corpus, palette):
+    frequent = top_terms_by_association(corpus, 5)
+    fig = figures.top_term_bars(frequent, palette, 5)
+    assert sorted(ax.get_title() for ax in fig.axes) == sorted(corpus.associations)
+    assert all(len(ax.patches) <= 5 for ax in fig.axes)
+
+
+def test_key_term_bars_draw_nothing_without_another_association_to_compare(corpus, palette):
+    assert (
+        figures.key_term_bars(
+            key_terms_by_association(corpus.select(["新野县科协"]), 8), palette, 8
+        )
+        is None
+    )
+    fig = figures.key_term_bars(key_terms_by_association(corpus, 8), palette, 8)
+    assert len(fig.axes) == len(corpus.associations)
+
+
+def test_fact_bars_split_each_association_into_facts_stock_and_other(corpus):
+    concrete = concreteness(corpus, by="association")
+    ax = figures.fact_stock_bars(concrete).axes[0]
+    per_row = {}
+    for patch in ax.patches:
+        row = round(patch.get_y() + patch.get_height() / 2)
+        per_row[row] = per_row.get(row, 0) + patch.get_width()
+    assert len(per_row) == len(concrete)
+    assert all(total == pytest.approx(1.0) for total in per_row.values()), (
+        "shares must add to 100 %"
+    )
+
+
+def test_completion_vs_corpus_colours_only_the_profiled_association(table, palette):
+    fig = figures.completion_vs_corpus(table, palette, "新野县科协")
+    ax = fig.axes[0]
+    bars = dict(zip(table["association"], _bars(ax)))
+    assert _hex(bars["新野县科协"]) == palette["新野县科协"]
+    assert {_hex(b) for a, b in bars.items() if a != "新野县科协"} == {OTHERS_COLOR}
+    assert "未说明 not stated" in _texts(ax), "立山区科协 states no status: no rate, not 0%"
+    assert len(ax.patches) == len(table) + 1, "one bar per association and one shaded row"
+
+
+def test_emphasise_shades_the_rows_of_one_association(palette):
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots()
+    figures.emphasise(ax, ["东营市科协", "新野县科协", "新野县科协"], "新野县科协", "#123456")
+    shaded = [p for p in ax.patches if _hex(p) == "#123456"]
+    assert len(shaded) == 2
+
+
+def test_association_key_terms_are_drawn_in_its_colour_or_not_at_all(corpus, palette):
+    key = key_terms(corpus, "新野县科协")
+    fig = figures.association_key_term_bars(key, palette, "新野县科协", top=15)
+    bars = fig.axes[0].patches
+    own = mcolors.to_hex(sns.desaturate(palette["新野县科协"], 0.75))  # seaborn's bar saturation
+    assert len(bars) == 15 and {_hex(b) for b in bars} == {own}
+    alone = corpus.select(["新野县科协"])
+    assert (
+        figures.association_key_term_bars(key_terms(alone, "新野县科协"), palette, "新野县科协")
+        is None
+    )
+
+
+def test_association_timeline_marks_missing_dates_and_the_limit(dates, palette):
+    gap = dates.copy()
+    gap.loc[0, "days_feedback_to_as_of"] = pd.NA
+    ax = figures.association_timeline_bars(gap, palette, str(gap.loc[1, "association"])).axes[0]
+    assert _texts(ax)[0] == "日期不全 dates missing"
+    assert _texts(ax)[1] == f"{int(gap.loc[1, 'days_feedback_to_as_of'])} 天"
+    assert [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [60]
