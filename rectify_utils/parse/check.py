@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from ..errors import NotANotice, NoticeReadError
 from .corpus import Corpus, load_corpus
+from .headings import build_paragraphs, running_problems
+from .normalise import normalise
+from .notice import document_kind
+from .outline import parse_outline
+from .problems import ProblemLikeness
+from .read import read_notice
 
 INDENT = "  "
 
@@ -15,6 +22,7 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
     lines: list[str] = []
     for row in corpus.skipped.itertuples():
         lines.append(f"SKIPPED {row.path}: {row.reason}")
+        lines += [INDENT + line for line in explain_skip(row.path)]
     for n in corpus.notices.itertuples():
         nid = n.notice_id
         lines += [
@@ -66,6 +74,41 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
         lines += [f"{INDENT}{w}" for w in warns["message"]]
         lines.append("")
     return "\n".join(lines)
+
+
+def explain_skip(path: str, limit: int = 12) -> list[str]:
+    """What was read from a skipped file and why no problem list came of it."""
+    try:
+        notice_text = read_notice(path)
+    except NoticeReadError:
+        return []  # nothing could be read: the reason says why
+    norm = normalise(notice_text.text)
+    paragraphs = build_paragraphs(norm)
+    kind = document_kind(norm)
+    headings = [p for p in paragraphs if p.heading]
+    running = running_problems(paragraphs)
+    out = [
+        f"read as: {notice_text.encoding}"
+        + ("; converted from traditional script" if notice_text.converted else ""),
+        f"paragraphs: {len(paragraphs)}; tables read as 台账: "
+        f"{sum(1 for p in paragraphs if p.text.startswith('整改措施：'))} rows",
+        f"document kind: {kind.kind} ({kind.evidence})",
+        f"outline headings: {len(headings)}; unnumbered 针对“…”问题 paragraphs: {len(running)}",
+    ]
+    likeness = ProblemLikeness(paragraphs)
+    for p in headings[:limit]:
+        says = "states a shortcoming" if likeness(p.index) else "no shortcoming"
+        out.append(
+            f"{INDENT}level {p.heading.level} {p.heading.label} {p.text[len(p.heading.label) :][:40]} — {says}"
+        )
+    if len(headings) > limit:
+        out.append(f"{INDENT}… {len(headings) - limit} more")
+    if kind.kind == "notice":
+        try:
+            parse_outline(norm)
+        except NotANotice as exc:
+            out.append(f"no problem list: {exc}")
+    return out
 
 
 def _d(value) -> str:

@@ -81,3 +81,15 @@ def test_the_bundled_notices_are_notices_by_their_titles(corpus):
     assert (corpus.notices["doc_kind"] == "notice").all()
     assert corpus.notices["doc_kind_evidence"].str.startswith("标题：").all()
     assert corpus.notices["problems_itemised"].all()
+
+
+def test_check_on_a_skipped_file_shows_what_was_read_and_why(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "meeting.txt"
+    path.write_text(MEETING_NEWS, encoding="utf-8")
+    args = [sys.executable, "-m", "rectify_utils.cli", "check", str(path)]
+    out = subprocess.run(args, capture_output=True, text=True).stdout
+    assert "SKIPPED" in out and "document kind: meeting_news" in out
+    assert "outline headings: 3" in out and "服务职工群众不够深入" in out, out
