@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..parse.corpus import Corpus, table_of
+from ._docstrings import fill_params
 from .tokens import tokenize_problems
 
 PAIR_COLUMNS = [
@@ -37,18 +38,40 @@ def _tfidf(
     return matrix
 
 
+@fill_params
 def problem_vectors(
     problems: pd.DataFrame,
     tokens: pd.DataFrame | None = None,
     text_weight: float = 0.3,
     max_terms: int = 20000,
 ) -> tuple[np.ndarray, pd.Index]:
-    """L2-normalised problem vectors (rows in ``problems`` order) and their vocabulary.
+    """L2-normalised TF-IDF vectors of the problems, and their vocabulary.
 
+    Parameters
+    ----------
+    problems : DataFrame
+        The corpus's ``problems`` table, or some of its rows.
+    tokens : DataFrame, optional
+        {params.tokens}
+    text_weight : float, default 0.3
+        {params.text_weight}
+    max_terms : int, default 20000
+        Size of the vocabulary: the ``max_terms`` terms found in the most problems are kept.
+
+    Returns
+    -------
+    matrix : np.ndarray
+        float32, one row per problem in ``problems`` order and one column per term; a problem
+        with no kept term is a row of zeros.
+    vocab : pd.Index
+        The terms of the columns, most widespread first.
+
+    Notes
+    -----
     The title's TF-IDF vector and the text's TF-IDF vector are each normalised, then added with
     the text at ``text_weight`` — so a long rectification text cannot drown the problem statement —
     and normalised again. tf is dampened as log(1 + tf); idf = log((1 + N) / (1 + df)) + 1 with df
-    counted over problems; the ``max_terms`` most widespread terms are kept.
+    counted over problems.
     """
     if tokens is None:
         tokens = tokenize_problems(problems)
@@ -81,6 +104,7 @@ def problem_vectors(
     return matrix, vocab
 
 
+@fill_params
 def recurring_problems(
     corpus: Corpus | pd.DataFrame,
     threshold: float = 0.35,
@@ -90,11 +114,41 @@ def recurring_problems(
 ) -> pd.DataFrame:
     """Pairs of problems in different associations that say nearly the same thing.
 
-    Columns: notice_id/problem_no/association/title for ``_a`` and ``_b``, ``similarity``
-    (TF-IDF cosine, see ``problem_vectors``) and ``shared_terms`` (the ``n_shared`` terms that
-    contribute most to it). Sorted by similarity. Short titles give modest cosines: in the bundled
-    notices pairs from 0.35 up read as the same issue stated twice, while 0.5 keeps only
-    near-verbatim repeats — hence the default.
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    threshold : float, default 0.35
+        Lowest cosine similarity a pair needs. Short titles give modest cosines: in the bundled
+        notices pairs from 0.35 up read as the same issue stated twice, while 0.5 keeps only
+        near-verbatim repeats — hence the default.
+    text_weight : float, default 0.3
+        {params.text_weight}
+    n_shared : int, default 5
+        How many of the terms that contribute most to a pair's similarity to list.
+    tokens : DataFrame, optional
+        {params.tokens}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per pair, problem ``_a`` before ``_b`` in corpus order, most similar first.
+        Columns:
+
+        - ``notice_id_a``, ``problem_no_a``, ``association_a``, ``title_a`` (string, Int64,
+          string, string): the first problem
+        - ``notice_id_b``, ``problem_no_b``, ``association_b``, ``title_b``: the second, alike
+        - ``similarity`` (float64): TF-IDF cosine (see ``problem_vectors``), rounded to 6 places
+        - ``shared_terms`` (string): the ``n_shared`` terms that contribute most, joined by ``、``
+
+    Examples
+    --------
+    At 0.5, the bundled notices keep one near-verbatim pair:
+
+    >>> pairs = recurring_problems(load_corpus("data/raw"), threshold=0.5)
+    >>> pairs[["association_a", "title_a", "association_b", "title_b", "similarity"]]
+      association_a          title_a association_b         title_b  similarity
+    0         东营市科协  党风廉政建设主体责任落实不到位         石龙区科协  党风廉政建设主体责任压得不实     0.64478
     """
     problems = table_of(corpus, "problems").reset_index(drop=True)
     matrix, vocab = problem_vectors(problems, tokens, text_weight)

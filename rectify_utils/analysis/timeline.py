@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..parse.corpus import Corpus, table_of
+from ._docstrings import fill_params
 
 #: the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条, counted as days
 DEFAULT_LIMIT_DAYS = 60
@@ -30,17 +31,39 @@ def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
     return delta.dt.days.astype("Int64")
 
 
+@fill_params
 def timeline(corpus: Corpus | pd.DataFrame, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
     """One row per notice: its dates, the days between them, and whether the report came in time.
 
-    Columns: notice_id, association, inspection_start, inspection_end, feedback_date, as_of_date,
-    as_of_source, days_inspection (end − start), days_feedback_to_as_of (as_of − feedback),
-    limit_days, within_limit (days_feedback_to_as_of ≤ limit_days; <NA> when a date is missing).
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus_notices}
+    limit_days : int, default 60
+        {params.limit_days}
 
+    Returns
+    -------
+    pd.DataFrame
+        One row per notice, in notice order. Columns:
+
+        - ``notice_id`` (string)
+        - ``association`` (string)
+        - ``inspection_start``, ``inspection_end`` (datetime64[ns])
+        - ``feedback_date`` (datetime64[ns]): the inspection group's feedback
+        - ``as_of_date`` (datetime64[ns]): the date the notice reports its state at
+        - ``as_of_source`` (string): where ``as_of_date`` comes from
+        - ``days_inspection`` (Int64): inspection_end − inspection_start, in days
+        - ``days_feedback_to_as_of`` (Int64): as_of_date − feedback_date, in days
+        - ``limit_days`` (Int64): ``limit_days``, on every row
+        - ``within_limit`` (boolean): days_feedback_to_as_of ≤ limit_days
+
+        Day counts and ``within_limit`` are <NA> when a date is missing.
+
+    Notes
+    -----
     ``as_of_date`` is the date the notice reports its state at (publication date, a `截至` date
-    or its latest date — see ``as_of_source``), so it stands in for the date of the report. The
-    default ``limit_days`` of 60 is the 2 months of 《中国共产党巡视工作条例》(2015) 第二十七条.
-    Accepts the corpus or its ``notices`` frame.
+    or its latest date — see ``as_of_source``), so it stands in for the date of the report.
     """
     notices = table_of(corpus, "notices")
     out = pd.DataFrame(
@@ -59,11 +82,29 @@ def timeline(corpus: Corpus | pd.DataFrame, limit_days: int = DEFAULT_LIMIT_DAYS
     return out.reset_index(drop=True)
 
 
+@fill_params
 def timeline_long(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
-    """Dated events for plotting: association, notice_id, event (ordered category), date.
+    """Dated events of each notice, long, for plotting on a time axis.
 
-    Events are inspection_start, inspection_end, feedback and as_of; a date a notice does not
-    give is left out rather than plotted at NaT.
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus_notices}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per notice and event it dates, sorted by notice_id then event; a date a notice
+        does not give is left out rather than plotted at NaT. Columns:
+
+        - ``association`` (string)
+        - ``notice_id`` (string)
+        - ``event`` (ordered category): inspection_start < inspection_end < feedback < as_of
+        - ``date`` (datetime64[ns])
+
+    Examples
+    --------
+    >>> sns.scatterplot(data=timeline_long(corpus), x="date", y="association", hue="event")
     """
     notices = table_of(corpus, "notices")
     rows = []

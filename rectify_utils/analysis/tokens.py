@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..config import STOPWORDS_PATH, USERDICT_PATH, cache_dir
+from ._docstrings import fill_params
 
 DEFAULT_USERDICT = USERDICT_PATH
 DEFAULT_STOPWORDS = STOPWORDS_PATH
@@ -38,12 +39,29 @@ USERDICT_LINE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[a-z]+
 
 
 def default_cache_dir() -> Path:
-    """Where tokens are cached: ``config.cache_dir("tokens")``."""
+    """Where tokens are cached when no ``cache_dir`` is given.
+
+    Returns
+    -------
+    Path
+        ``config.cache_dir("tokens")``.
+    """
     return cache_dir("tokens")
 
 
 def read_wordlist(path: str | Path) -> list[str]:
-    """Non-empty, non-comment (``#``) lines of a word list, stripped."""
+    """The words of a word list file (a stopword list, say).
+
+    Parameters
+    ----------
+    path : str or Path
+        A UTF-8 text file, one word a line; lines starting with ``#`` are comments.
+
+    Returns
+    -------
+    list of str
+        The non-empty, non-comment lines, stripped, in file order.
+    """
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]
 
@@ -69,8 +87,23 @@ def _tokenizer_for(userdict_text: str) -> jieba.Tokenizer:
     return tokenizer
 
 
+@fill_params
 def get_tokenizer(userdict_path: str | Path = DEFAULT_USERDICT) -> jieba.Tokenizer:
-    """The private jieba tokenizer with ``userdict_path`` loaded (built once per dictionary content)."""
+    """The private jieba tokenizer with a user dictionary loaded.
+
+    A private ``jieba.Tokenizer`` (not jieba's global one) is built once per dictionary
+    content and reused: editing the file builds a new one.
+
+    Parameters
+    ----------
+    userdict_path : str or Path
+        {params.userdict_path}
+
+    Returns
+    -------
+    jieba.Tokenizer
+        The initialised tokenizer, each dictionary word added with its frequency and tag.
+    """
     return _tokenizer_for(Path(userdict_path).read_text(encoding="utf-8"))
 
 
@@ -96,7 +129,19 @@ class TokenCache:
         return sqlite3.connect(self.path, timeout=30)
 
     def get_many(self, keys: Sequence[str]) -> dict[str, Segmented]:
-        """Cached segmentations for those of ``keys`` that are present."""
+        """Cached segmentations for those of ``keys`` that are present.
+
+        Parameters
+        ----------
+        keys : sequence of str
+            Text keys (sha256 hex digests of the setting and the text).
+
+        Returns
+        -------
+        dict of str to (str, bytes)
+            The found keys' kept tokens joined by ``SEP`` and their positions as little-endian
+            uint32 bytes; missing keys are left out.
+        """
         found: dict[str, Segmented] = {}
         with self._connect() as db:
             for i in range(0, len(keys), _SQL_CHUNK):
@@ -110,7 +155,13 @@ class TokenCache:
         return found
 
     def put_many(self, items: dict[str, Segmented]) -> None:
-        """Store segmentations per key."""
+        """Store segmentations per key, replacing any already stored.
+
+        Parameters
+        ----------
+        items : dict of str to (str, bytes)
+            Text key → (tokens joined by ``SEP``, positions as little-endian uint32 bytes).
+        """
         rows = [(k, tokens, positions) for k, (tokens, positions) in items.items()]
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", rows)
@@ -159,6 +210,7 @@ def _segment_texts(
     return [found[keys[t]] for t in texts]
 
 
+@fill_params
 def tokenize_texts(
     texts: Iterable[str],
     *,
@@ -168,7 +220,37 @@ def tokenize_texts(
     min_chars: int = 2,
     use_cache: bool = True,
 ) -> list[tuple[list[str], list[int]]]:
-    """(tokens, positions) for each text, read from the cache where possible."""
+    """Segment texts into the tokens worth counting, read from the cache where possible.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts; None or ``<NA>`` counts as an empty text.
+    userdict_path : str or Path
+        {params.userdict_path}
+    stopwords_path : str or Path
+        {params.stopwords_path}
+    cache_dir : str or Path, optional
+        {params.cache_dir}
+    min_chars : int, default 2
+        {params.min_chars}
+    use_cache : bool, default True
+        {params.use_cache}
+
+    Returns
+    -------
+    list of (list of str, list of int)
+        One ``(tokens, positions)`` pair per text, in order: the kept tokens (with a CJK
+        character or a latin letter, not a stopword, at least ``min_chars`` long) and each
+        one's ordinal in jieba's full segmentation of the text.
+
+    Examples
+    --------
+    Stopwords (``加强``, ``落实``) and punctuation are dropped but keep their ordinal:
+
+    >>> tokenize_texts(["认真落实“三会一课”制度，党费按时收缴。"])
+    [(['认真落实', '三会一课', '制度', '党费', '按时', '收缴'], [0, 2, 4, 6, 7, 8])]
+    """
     segmented = _segment_texts(
         texts, userdict_path, stopwords_path, cache_dir, min_chars, use_cache
     )
@@ -178,6 +260,7 @@ def tokenize_texts(
     ]
 
 
+@fill_params
 def tokenize_problems(
     problems: pd.DataFrame | Any,
     fields: Sequence[str] = TOKEN_FIELDS,
@@ -188,11 +271,46 @@ def tokenize_problems(
     min_chars: int = 2,
     use_cache: bool = True,
 ) -> pd.DataFrame:
-    """Long token table: notice_id, association, problem_no, field, token, position.
+    """Long token table of the problems' titles and texts, one row per kept token.
 
-    ``position`` is the token's ordinal in jieba's segmentation of that field (stopwords and
-    punctuation leave gaps). Rows follow the problems, title before text. Accepts the corpus or
-    its ``problems`` frame.
+    Parameters
+    ----------
+    problems : Corpus or DataFrame
+        {params.corpus}
+    fields : sequence of str
+        {params.fields}
+    userdict_path : str or Path
+        {params.userdict_path}
+    stopwords_path : str or Path
+        {params.stopwords_path}
+    cache_dir : str or Path, optional
+        {params.cache_dir}
+    min_chars : int, default 2
+        {params.min_chars}
+    use_cache : bool, default True
+        {params.use_cache}
+
+    Returns
+    -------
+    pd.DataFrame
+        Rows follow the problems, and within a problem the ``fields`` in order (title before
+        text); a text with no kept token has no row. Columns:
+
+        - ``notice_id`` (string)
+        - ``association`` (string)
+        - ``problem_no`` (Int64)
+        - ``field`` (category of ``fields``)
+        - ``token`` (string)
+        - ``position`` (Int64): the token's ordinal in jieba's segmentation of that field;
+          stopwords and punctuation leave gaps.
+
+    Examples
+    --------
+    >>> tokenize_problems(load_corpus("data/raw")).head(3)
+           notice_id association  problem_no  field token  position
+    0  dongying-2024       东营市科协           1  title    政治         0
+    1  dongying-2024       东营市科协           1  title    站位         1
+    2  dongying-2024       东营市科协           1  title    不高         2
     """
     problems = getattr(problems, "problems", problems)
     per_field = [
