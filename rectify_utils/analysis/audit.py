@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..parse.corpus import Corpus
 from ..parse.vocabulary import CLAIM_PATTERNS, EDITION, RULE_TITLE
+from ._docstrings import fill_params
 from .completion import FROM_SUMMARY
 from .concreteness import documents_table
 
@@ -49,7 +50,26 @@ NOTES = {
 
 
 def claim_sentences(claims_evidence: Any) -> dict[str, list[str]]:
-    """The sentences quoted for each claim key in a ``claims_evidence`` string."""
+    """The sentences quoted for each claim key in a ``claims_evidence`` string.
+
+    Parameters
+    ----------
+    claims_evidence : str or None
+        A value of ``corpus.notices["claims_evidence"]``: entries ``key：sentence`` joined by
+        `` | ``; None or <NA> when the notice claims nothing.
+
+    Returns
+    -------
+    dict of str to list of str
+        Every key of ``CLAIM_KEYS`` (``aspects``, ``problems``, ``completed``, …) → its
+        sentences, stripped, without repeats, in order; an empty list for a key the notice does
+        not claim.
+
+    Examples
+    --------
+    >>> claim_sentences("aspects：针对巡察反馈的四个方面31个具体问题。 | problems：针对巡察反馈的四个方面31个具体问题。")["problems"]
+    ['针对巡察反馈的四个方面31个具体问题。']
+    """
     found: dict[str, list[str]] = {key: [] for key in CLAIM_KEYS}
     if claims_evidence is None or pd.isna(claims_evidence):
         return found
@@ -119,14 +139,30 @@ def _notes(problems: pd.DataFrame) -> dict[str, str]:
     return notes
 
 
+@fill_params
 def self_audit(corpus: Corpus) -> pd.DataFrame:
     """Each notice's claims about itself against the parse, one row per notice and item.
 
-    Columns: notice_id, association, item (aspects/problems/completed/ongoing/measures/rules/
-    groups, ordered category), claimed (Int64, <NA> when the notice does not say), parsed
-    (Int64; completed/ongoing <NA> when the notice states no status at all), agrees (boolean,
-    <NA> when either side is missing), evidence (the claim's sentences, quoted 「…」), note (how
-    the parsed figure was counted).
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+
+    Returns
+    -------
+    pd.DataFrame
+        Seven rows per notice, in notice order. Columns:
+
+        - ``notice_id`` (string)
+        - ``association`` (string)
+        - ``item`` (ordered category): aspects, problems, completed, ongoing, measures, rules,
+          groups
+        - ``claimed`` (Int64): the notice's own figure, <NA> when it does not say
+        - ``parsed`` (Int64): the parsed count; completed/ongoing <NA> when the notice states
+          no status at all
+        - ``agrees`` (boolean): claimed == parsed, <NA> when either side is missing
+        - ``evidence`` (string): the claim's sentences, quoted 「…」; <NA> without a claim
+        - ``note`` (string): how the parsed figure was counted
     """
     documents = documents_table(corpus)
     rows = []
@@ -169,8 +205,28 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
     return out
 
 
+@fill_params
 def audit_summary(corpus: Corpus) -> pd.DataFrame:
-    """Per notice: n_claims (items it states), n_agree, n_differ, and the items that differ."""
+    """How many of its claims about itself each notice's parse bears out.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per notice, summarising :func:`self_audit`. Columns:
+
+        - ``notice_id`` (string)
+        - ``association`` (string)
+        - ``n_claims`` (Int64): items the notice states a figure for
+        - ``n_agree`` (Int64): claims the parse agrees with
+        - ``n_differ`` (Int64): claims it differs from (a claim with no parsed figure is in
+          neither count)
+        - ``differing_items`` (string): those items joined by ``、``; <NA> when none differ
+    """
     audit = self_audit(corpus)
     rows = []
     for (nid, association), group in audit.groupby(["notice_id", "association"], sort=False):

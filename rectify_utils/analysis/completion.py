@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..parse.corpus import Corpus
 from ..schema import STATUS_DTYPE, STATUSES
+from ._docstrings import fill_params
 
 THEME_KEYS = ("theme_code", "theme")
 #: status evidence of a problem the parser marked completed from the notice's own totals, e.g.
@@ -86,6 +87,7 @@ def _claims_by_association(notices: pd.DataFrame, order: list) -> pd.DataFrame:
     return out.astype("Int64")
 
 
+@fill_params
 def completion_table(
     corpus: Corpus,
     by: str = "association",
@@ -94,20 +96,62 @@ def completion_table(
 ) -> pd.DataFrame:
     """Status counts and completion rates per ``by`` group, one row per group.
 
-    Columns: ``by``, n_problems, n_completed, n_in_progress, n_not_stated,
-    completion_rate_of_stated (completed / (completed + in_progress)), completion_rate_of_all
-    (completed / all problems) — both <NA> when the group states no status at all, so silence is
-    not shown as 0 % — and n_completed_from_summary (problems the parser marked completed only
-    from the notice's own totals, where a match with the claim is by construction).
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+    by : str, default "association"
+        {params.by}
+        Any problem or notice column; for ``"theme_code"``/``"theme"`` the problems are
+        classified into themes unless ``problems`` already are.
+    problems : DataFrame, optional
+        The problems to count instead of ``corpus.problems``, e.g. already classified
+        (``themes.classify_problems(corpus)``) or a selection.
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+        Used only when ``by`` is a theme column the problems do not have yet.
 
-    With ``by="association"`` the notice's claims follow: claimed_problems, claimed_completed,
-    claimed_ongoing, the flags problems_match, completed_match, ongoing_match (<NA> where nothing
-    is claimed) and claims_differ (True if any stated claim differs from the parse, <NA> if the
-    notice claims none of them).
+    Returns
+    -------
+    pd.DataFrame
+        One row per group: categories in their own order, associations in notice order, other
+        values in order of appearance. Columns:
 
-    ``by`` may be any problem or notice column; for ``"theme_code"``/``"theme"`` pass problems
-    already classified (``problems=themes.classify_problems(corpus.problems)``), or they are
-    classified here with the coding scheme at ``taxonomy_path`` (default: the bundled one).
+        - the ``by`` column (string; category when it is one, e.g. ``theme``)
+        - ``n_problems``, ``n_completed``, ``n_in_progress``, ``n_not_stated`` (Int64)
+        - ``completion_rate_of_stated`` (Float64): completed / (completed + in_progress)
+        - ``completion_rate_of_all`` (Float64): completed / all problems
+        - ``n_completed_from_summary`` (Int64): problems the parser marked completed only from
+          the notice's own totals, where a match with the claim is by construction
+
+        Both rates are <NA> when the group states no status at all, so silence is not shown as
+        0 %. With ``by="association"`` the notices' claims follow (each <NA> unless every
+        notice of the association states it), with flags that are <NA> where nothing is
+        claimed:
+
+        - ``claimed_problems`` (Int64), ``problems_match`` (boolean)
+        - ``claimed_completed`` (Int64), ``completed_match`` (boolean)
+        - ``claimed_ongoing`` (Int64), ``ongoing_match`` (boolean): against n_in_progress
+        - ``claims_differ`` (boolean): True if any stated claim differs from the parse, <NA>
+          if the notices claim none of them
+
+    Raises
+    ------
+    KeyError
+        If ``by`` is neither a problem nor a notice column.
+
+    Examples
+    --------
+    A notice that states no status is <NA>, not 0 %:
+
+    >>> table = completion_table(load_corpus("data/raw"))
+    >>> table[["association", "n_problems", "completion_rate_of_stated"]]
+      association  n_problems  completion_rate_of_stated
+    0       东营市科协          11                        0.0
+    1       立山区科协           6                       <NA>
+    2       罗庄区科协          21                   0.761905
+    3       石龙区科协          11                        1.0
+    4       新野县科协          31                    0.83871
     """
     frame = _grouped_problems(corpus, by, problems, taxonomy_path)
     order = _group_order(frame, by, corpus)
@@ -146,16 +190,43 @@ def completion_table(
     return out
 
 
+@fill_params
 def status_long(
     corpus: Corpus,
     by: str = "association",
     problems: pd.DataFrame | None = None,
     taxonomy_path: str | Path | None = None,
 ) -> pd.DataFrame:
-    """Status counts in long form for stacked bars: ``by``, status (category), n, share.
+    """Status counts in long form, for stacked bars.
 
-    Every group has a row for every status (zeros kept); ``share`` is of the group's problems.
-    ``by``, ``problems`` and ``taxonomy_path`` as in :func:`completion_table`.
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+    by : str, default "association"
+        {params.by}
+        Any problem or notice column, or a theme column, as in :func:`completion_table`.
+    problems : DataFrame, optional
+        The problems to count instead of ``corpus.problems``, as in :func:`completion_table`.
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+        Used only when ``by`` is a theme column the problems do not have yet.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group and status, groups in the order of :func:`completion_table`; every
+        group has a row for every status (zeros kept). Columns:
+
+        - the ``by`` column (string; category when it is one)
+        - ``status`` (category): completed, in_progress, not_stated
+        - ``n`` (Int64): problems of the group with that status
+        - ``share`` (Float64): n / the group's problems; <NA> for a group with none
+
+    Examples
+    --------
+    >>> sns.histplot(data=status_long(corpus), y="association", hue="status", weights="n",
+    ...              multiple="fill", discrete=True)
     """
     frame = _grouped_problems(corpus, by, problems, taxonomy_path)
     order = _group_order(frame, by, corpus)
@@ -173,13 +244,28 @@ def status_long(
     return long
 
 
+@fill_params
 def open_problems(corpus: Corpus) -> pd.DataFrame:
     """Problems still in progress, with the words that say so and how their deadline stands.
 
-    Columns: notice_id, association, problem_no, label, title, status_evidence, deadline,
-    deadline_evidence, as_of_date, days_overdue (as_of_date − deadline: positive when the
-    deadline had passed by the notice's date, negative for days still to go, <NA> without a
-    deadline) and overdue (boolean, <NA> without a deadline).
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per problem with status ``in_progress``, in corpus order. Columns:
+
+        - ``notice_id``, ``association`` (string)
+        - ``problem_no`` (Int64)
+        - ``label``, ``title``, ``status_evidence`` (string): as in ``corpus.problems``
+        - ``deadline`` (datetime64[ns]), ``deadline_evidence`` (string)
+        - ``as_of_date`` (datetime64[ns]): the date the notice reports its state at
+        - ``days_overdue`` (Int64): as_of_date − deadline: positive when the deadline had
+          passed by the notice's date, negative for days still to go, <NA> without a deadline
+        - ``overdue`` (boolean): days_overdue > 0, <NA> without a deadline
     """
     problems = corpus.problems
     open_ = problems[problems["status"] == "in_progress"]

@@ -22,6 +22,7 @@ import yaml
 from ..config import TAXONOMY_PATH
 from ..errors import TaxonomyError
 from ..parse.corpus import Corpus, table_of
+from ._docstrings import fill_params
 
 DEFAULT_TAXONOMY = TAXONOMY_PATH
 UNCLASSIFIED = "unclassified"
@@ -52,7 +53,19 @@ class Rule:
     decisive: bool = False
 
     def first_match(self, text: str) -> str | None:
-        """The matched text if the rule fires on ``text``, else None."""
+        """The matched text if the rule fires on ``text``, else None.
+
+        Parameters
+        ----------
+        text : str
+            One field of one problem.
+
+        Returns
+        -------
+        str or None
+            The first match of the pattern, when every ``all_of`` term and no ``none_of`` term
+            is in ``text``; else None.
+        """
         if not text or any(t not in text for t in self.all_of):
             return None
         if any(t in text for t in self.none_of):
@@ -168,7 +181,27 @@ def _parse_theme(raw: Any, index: int, path: Path) -> Theme:
 
 
 def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
-    """Read and validate a taxonomy YAML (None: the packaged one); errors name the theme and rule."""
+    """Read and validate a coding scheme (taxonomy YAML).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The YAML file: a non-empty ``themes:`` list (each with ``code``, ``name``,
+        ``definition`` and weighted ``rules``), optional ``field_weights`` and ``text_cap``;
+        None: the packaged ``resources/taxonomy.yml``.
+
+    Returns
+    -------
+    Taxonomy
+        The themes in file order with their compiled rules, the field weights (defaults for
+        the fields the file does not weigh) and the text cap.
+
+    Raises
+    ------
+    TaxonomyError
+        If the file is not valid YAML or breaks the scheme's rules; the message names the file,
+        the theme and the rule.
+    """
     path = Path(path) if path is not None else DEFAULT_TAXONOMY
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -243,14 +276,43 @@ def _evidence_string(items: Iterable[tuple[str, str, float]]) -> str:
     return "; ".join(f"{field}:{hit}(×{w:g})" for field, hit, w in items)
 
 
+@fill_params
 def classify_problems(
     problems: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> pd.DataFrame:
     """Problems with their best theme, score, evidence and runner-up theme.
 
-    Adds ``theme_code``, ``theme`` (category), ``theme_score``, ``theme_evidence`` (e.g.
-    ``title:三会一课(×9); text:党费(×3)``), ``runner_up_code``, ``runner_up_theme``,
-    ``runner_up_score``. Accepts the corpus or its ``problems`` frame.
+    Parameters
+    ----------
+    problems : Corpus or DataFrame
+        {params.corpus}
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+
+    Returns
+    -------
+    pd.DataFrame
+        A copy of the problems table, same rows and index, with these columns added:
+
+        - ``theme_code`` (category: the scheme's codes, then ``unclassified``)
+        - ``theme`` (category: the scheme's names, then ``unclassified``)
+        - ``theme_score`` (float64): the winning theme's score; 0.0 when unclassified
+        - ``theme_evidence`` (string): the rules that fired for it, e.g.
+          ``title:三会一课(×9); text:党费(×3)``; empty when unclassified
+        - ``runner_up_code``, ``runner_up_theme`` (category, as above): the next-best theme
+          with a positive score, <NA> when there is none
+        - ``runner_up_score`` (float64): its score, NaN when there is none
+
+    Notes
+    -----
+    Ties go to the theme listed first in the scheme; a decisive rule's theme wins outright.
+
+    Examples
+    --------
+    >>> classified = classify_problems(load_corpus("data/raw"))
+    >>> classified[["title", "theme_evidence"]].head(1)
+                      title                                     theme_evidence
+    0  政治站位不高,“第一议题”制度落实不到位  title:第一议题(×9); text:第一议题(×3); text:理论学习中心组(×3...
     """
     problems = table_of(problems, "problems")
     taxonomy = load_taxonomy(taxonomy_path)
@@ -291,15 +353,40 @@ def classify_problems(
     return out
 
 
+@fill_params
 def category_crosstab(
     corpus_or_problems: Corpus | pd.DataFrame,
     by: str = "association",
     taxonomy_path: str | Path | None = DEFAULT_TAXONOMY,
 ) -> pd.DataFrame:
-    """Theme counts per ``by`` group, long and complete (zeros kept): by, theme_code, theme, n, share.
+    """Theme counts per ``by`` group, long and complete (zeros kept).
 
-    ``share`` is the theme's share of the group's problems. Problems already classified (with a
-    ``theme_code`` column) are used as they are.
+    Parameters
+    ----------
+    corpus_or_problems : Corpus or DataFrame
+        {params.corpus}
+        Problems already classified (with a ``theme_code`` column) are used as they are.
+    by : str, default "association"
+        {params.by}
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+        It also gives the theme names, so pass the scheme the problems were classified with.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group and theme (``unclassified`` included), groups sorted, themes in the
+        scheme's order. Columns:
+
+        - the ``by`` column (string)
+        - ``theme_code`` (category)
+        - ``theme`` (category): the theme's name
+        - ``n`` (Int64): the group's problems in that theme
+        - ``share`` (float64): n / the group's problems
+
+    Examples
+    --------
+    >>> sns.barplot(data=category_crosstab(corpus), x="share", y="theme", hue="association")
     """
     problems = table_of(corpus_or_problems, "problems")
     if "theme_code" not in problems:
@@ -322,8 +409,27 @@ def category_crosstab(
     return long[[by, "theme_code", "theme", "n", "share"]]
 
 
+@fill_params
 def aspect_titles(corpus_or_problems: Corpus | pd.DataFrame) -> pd.DataFrame:
-    """Each notice's own 方面 headings side by side: association, aspect_no, aspect_title, n_problems."""
+    """Each notice's own 方面 headings side by side, with how many problems each holds.
+
+    Parameters
+    ----------
+    corpus_or_problems : Corpus or DataFrame
+        {params.corpus}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per notice and 方面 heading (problems under no heading form one row with <NA>),
+        sorted by association then aspect_no. Columns:
+
+        - ``association`` (string)
+        - ``aspect_no`` (Int64)
+        - ``aspect_title`` (string)
+        - ``n_problems`` (Int64)
+        - ``notice_id`` (string)
+    """
     problems = table_of(corpus_or_problems, "problems")
     keys = ["notice_id", "association", "aspect_no", "aspect_title"]
     out = (
@@ -355,16 +461,59 @@ class ThemeAgreement:
 
 
 def read_labels(labelled_csv: str | Path) -> pd.DataFrame:
-    """The hand-labelled sample: notice_id, problem_no, title_snippet, theme_code, reason."""
+    """Read a hand-labelled sample of problems and their themes.
+
+    Parameters
+    ----------
+    labelled_csv : str or Path
+        A CSV file with a header row: notice_id, problem_no, title_snippet, theme_code, reason
+        (as ``tests/data/labelled_themes.csv``).
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per labelled problem, in file order, with the file's columns; ``notice_id`` and
+        ``theme_code`` are string, ``problem_no`` Int64, the others as pandas reads them.
+    """
     labels = pd.read_csv(labelled_csv, dtype={"notice_id": "string", "theme_code": "string"})
     labels["problem_no"] = labels["problem_no"].astype("Int64")
     return labels
 
 
+@fill_params
 def theme_agreement(
     labelled_csv: str | Path, corpus: Corpus, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> ThemeAgreement:
-    """Accuracy and per-theme precision/recall of ``classify_problems`` against hand labels."""
+    """Accuracy and per-theme precision/recall of ``classify_problems`` against hand labels.
+
+    Parameters
+    ----------
+    labelled_csv : str or Path
+        The hand-labelled sample (see :func:`read_labels`).
+    corpus : Corpus
+        The parsed corpus the labels refer to (by notice_id and problem_no).
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+
+    Returns
+    -------
+    ThemeAgreement
+        - ``accuracy`` (float): share of labelled problems given their label (a labelled problem
+          the corpus lacks counts as wrong); NaN without labels
+        - ``n`` (int): labelled problems
+        - ``per_theme`` (DataFrame), one row per theme labelled or predicted, by code:
+          ``theme_code``, ``theme`` (category), ``n_labelled``, ``n_predicted``, ``n_correct``
+          (Int64), ``precision``, ``recall`` (float64, NaN when undefined), ``f1`` (float64)
+        - ``disagreements`` (DataFrame), one row per wrong prediction: ``notice_id``,
+          ``problem_no`` (Int64), ``title``, ``label``, ``predicted``, ``runner_up``,
+          ``evidence`` (string)
+
+    Examples
+    --------
+    >>> agreement = theme_agreement("tests/data/labelled_themes.csv", load_corpus("data/raw"))
+    >>> agreement.accuracy, agreement.n
+    (0.9625, 80)
+    """
     labels = read_labels(labelled_csv)
     predicted = classify_problems(corpus, taxonomy_path)
     predicted = predicted.assign(notice_id=predicted["notice_id"].astype("string"))
