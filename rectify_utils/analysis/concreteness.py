@@ -32,6 +32,7 @@ from ..parse.vocabulary import (
     YUAN_PER_SCALE,
 )
 from ..text import clause_around
+from ._docstrings import fill_params
 from .tokens import WORD_CHAR, get_tokenizer
 
 FACT_KINDS = ["date", "count", "money", "document"]
@@ -118,13 +119,32 @@ def _facts_in(text: str, default_year: int | None) -> list[_Fact]:
     return sorted(taken, key=lambda f: f.start)
 
 
+@fill_params
 def fact_spans(corpus: Corpus) -> pd.DataFrame:
     """Every checkable fact in the problems' rectification texts, in text order.
 
-    Columns: notice_id, association, problem_no, kind (date/count/money/document), text,
-    value (Float64: a count's number, a sum in yuan), date (the date a date mention means; a
-    month alone is its last day), char_start, char_end — offsets into
-    ``corpus.texts[notice_id]``, so ``corpus.texts[notice_id][char_start:char_end] == text``.
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per fact, problem by problem. A span overlapping one already taken is dropped
+        (documents are taken first, then dates, money, counts): a year inside a title is part
+        of the title. Columns:
+
+        - ``notice_id``, ``association`` (string)
+        - ``problem_no`` (Int64)
+        - ``kind`` (category): date, count, money, document
+        - ``text`` (string): the fact as written
+        - ``value`` (Float64): a count's number, a sum in yuan; <NA> for dates and documents
+        - ``date`` (datetime64[ns]): the date a date mention means (a month alone is its last
+          day; a date without a year takes that of the feedback, else of the inspection's end,
+          else of the notice's date); NaT for other kinds
+        - ``char_start``, ``char_end`` (Int64): offsets into ``corpus.texts[notice_id]``, so
+          ``corpus.texts[notice_id][char_start:char_end] == text``
     """
     rows = []
     years: dict[str, int | None] = {}
@@ -209,6 +229,7 @@ def _stock(
     return where, count, per_text
 
 
+@fill_params
 def stock_phrases(
     corpus: Corpus,
     n: int = 4,
@@ -218,14 +239,44 @@ def stock_phrases(
 ) -> pd.DataFrame:
     """n-grams recurring in the rectification texts of ≥ ``min_associations`` associations.
 
-    ``unit="char"`` (default) counts runs of ``n`` characters (`高度重视`, `认真学习`);
-    ``unit="word"`` counts runs of ``n`` jieba words — with five notices, word 4-grams shared by
-    three associations are rare, so characters show the stock phrasing better.
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+    n : int, default 4
+        {params.stock_n}
+    min_associations : int, default 3
+        {params.stock_min_associations}
+    unit : {"char", "word"}, default "char"
+        {params.stock_unit}
+        ``"char"`` finds `高度重视`, `认真学习`; with five notices, word 4-grams shared by three
+        associations are rare, so characters show the stock phrasing better.
+    reference : Corpus, optional
+        {params.reference}
+        Only phrases that occur in ``corpus`` are listed.
 
-    Recurrence is counted over ``reference`` (a larger corpus, e.g. all notices when ``corpus``
-    is a selection of one association; default: ``corpus`` itself), and only phrases that occur
-    in ``corpus`` are listed. Columns: phrase (as written), n_associations, n_occurrences,
-    associations (`、`-joined); most widespread first.
+    Returns
+    -------
+    pd.DataFrame
+        One row per phrase, most widespread first (then most frequent, then by phrase).
+        Columns:
+
+        - ``phrase`` (string): as written
+        - ``n_associations`` (Int64): associations using it, in ``reference``
+        - ``n_occurrences`` (Int64): its occurrences, in ``reference``
+        - ``associations`` (string): those associations in notice order, joined by ``、``
+
+    Raises
+    ------
+    ValueError
+        If ``unit`` is neither ``"char"`` nor ``"word"``.
+
+    Examples
+    --------
+    >>> stock_phrases(load_corpus("data/raw")).head(2)
+      phrase  n_associations  n_occurrences                   associations
+    0   技工作者               5             46  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
+    1   科技工作               5             46  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
     """
     own = {phrase for grams in _stock(_problem_texts(corpus), n, unit)[2] for phrase, _, _ in grams}
     base = corpus if reference is None else reference
@@ -255,6 +306,7 @@ def stock_phrases(
     ).reset_index(drop=True)
 
 
+@fill_params
 def concreteness(
     corpus: Corpus,
     by: str = "problem",
@@ -265,13 +317,52 @@ def concreteness(
 ) -> pd.DataFrame:
     """Characters of checkable fact and of stock phrasing per problem or per association.
 
-    Columns: notice_id, association, problem_no (``by="problem"``) or association
-    (``by="association"``); text_chars, fact_chars, stock_chars, fact_share, stock_share,
-    n_date, n_count, n_money, n_document, n_facts. A character inside a fact is not also counted
-    as stock, so fact_share + stock_share ≤ 1. Shares are <NA> for an empty text. Stock
-    phrases are those of :func:`stock_phrases` with the same ``n``, ``unit``,
-    ``min_associations`` and ``reference`` — pass the whole corpus as ``reference`` when
-    ``corpus`` holds fewer than ``min_associations`` associations, or nothing can recur.
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+    by : {"problem", "association"}, default "problem"
+        One row per problem, or the counts summed per association.
+    min_associations : int, default 3
+        {params.stock_min_associations}
+    n : int, default 4
+        {params.stock_n}
+    unit : {"char", "word"}, default "char"
+        {params.stock_unit}
+    reference : Corpus, optional
+        {params.reference}
+        Pass the whole corpus when ``corpus`` holds fewer than ``min_associations``
+        associations, or nothing can recur.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per problem in corpus order, or per association in notice order. Columns:
+
+        - ``notice_id``, ``association`` (string), ``problem_no`` (Int64) with
+          ``by="problem"``; ``association`` (string) alone with ``by="association"``
+        - ``text_chars`` (Int64): characters of the rectification text
+        - ``fact_chars`` (Int64): of them, inside a fact (see :func:`fact_spans`)
+        - ``stock_chars`` (Int64): of them, inside a stock phrase (see :func:`stock_phrases`,
+          with the same ``n``, ``unit``, ``min_associations`` and ``reference``) and not in a
+          fact, so fact_share + stock_share ≤ 1
+        - ``fact_share``, ``stock_share`` (Float64): per text character; <NA> for an empty text
+        - ``n_date``, ``n_count``, ``n_money``, ``n_document`` (Int64): facts of each kind
+        - ``n_facts`` (Int64): all facts
+
+    Raises
+    ------
+    ValueError
+        If ``by`` is neither ``"problem"`` nor ``"association"``.
+
+    Examples
+    --------
+    >>> concreteness(load_corpus("data/raw"), by="association")[
+    ...     ["association", "fact_share", "stock_share"]
+    ... ].head(2)
+      association  fact_share  stock_share
+    0       东营市科协    0.137394     0.124079
+    1       立山区科协    0.056399     0.164136
     """
     if by not in ("problem", "association"):
         raise ValueError(f"by must be 'problem' or 'association', not {by!r}")
@@ -336,11 +427,26 @@ def _context(text: str, start: int, end: int) -> str:
     return clause_around(text, start, end, limit=30, breaks=CLAUSE_BREAK)
 
 
+@fill_params
 def money_table(corpus: Corpus) -> pd.DataFrame:
     """Every sum of money in the rectification texts, converted to yuan.
 
-    Columns: notice_id, association, problem_no, amount_yuan (Float64; `3万元` → 30000),
-    text (as written), context (its clause), char_start, char_end (offsets into corpus.texts).
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per sum, in the order of :func:`fact_spans`. Columns:
+
+        - ``notice_id``, ``association`` (string)
+        - ``problem_no`` (Int64)
+        - ``amount_yuan`` (Float64): `3万元` → 30000
+        - ``text`` (string): as written
+        - ``context`` (string): its clause, at most 30 characters either side
+        - ``char_start``, ``char_end`` (Int64): offsets into ``corpus.texts[notice_id]``
     """
     money = fact_spans(corpus)
     money = money[money["kind"] == "money"].reset_index(drop=True)
@@ -368,13 +474,31 @@ def _issuing_verb(text: str, start: int) -> str | None:
     return m["verb"]
 
 
+@fill_params
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """Every named document in the rectification texts and whether the body says it issued it.
 
-    Columns: notice_id, association, problem_no, document (title without 《》), verb (the issuing
-    verb before it — `印发`, `制定出台`, `修订完善` — or <NA> when it is studied, cited or
-    submitted), issued (boolean), context, char_start, char_end.
+    Parameters
+    ----------
+    corpus : Corpus
+        {params.corpus_full}
 
+    Returns
+    -------
+    pd.DataFrame
+        One row per 《…》 title, in the order of :func:`fact_spans`. Columns:
+
+        - ``notice_id``, ``association`` (string)
+        - ``problem_no`` (Int64)
+        - ``document`` (string): the title without 《》
+        - ``verb`` (string): the issuing verb before it — `印发`, `制定出台`, `修订完善` — or
+          <NA> when it is studied, cited or submitted
+        - ``issued`` (boolean): whether there is a verb
+        - ``context`` (string): its clause, at most 30 characters either side
+        - ``char_start``, ``char_end`` (Int64): offsets into ``corpus.texts[notice_id]``
+
+    Notes
+    -----
     The verb is read as written; who issued the document is not checked, so `市科协下发《…》` in a
     district notice counts as issued too.
     """

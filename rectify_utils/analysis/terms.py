@@ -16,14 +16,35 @@ import numpy as np
 import pandas as pd
 
 from ..parse.corpus import Corpus, table_of
+from ._docstrings import fill_params
 from .tokens import TOKEN_FIELDS, tokenize_problems
 
 Field = Literal["all", "title", "text"]
 PROBLEM_KEY = ["notice_id", "problem_no"]
 
 
+@fill_params
 def place_names(corpus: Corpus | pd.DataFrame) -> set[str]:
-    """The corpus's own place names (`新野县`, `新野`, `南阳市`, `河南省`…): they only say who wrote."""
+    """The corpus's own place names: they only say who wrote.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+        A bare ``problems`` table has no notice metadata, so it gives no names.
+
+    Returns
+    -------
+    set of str
+        The notices' province, city and county (`新野县`, `南阳市`, `河南省`), each also without
+        its 省/市/县/区/自治区/自治州/旗 when two characters or more remain (`新野`), and each
+        association without 科协.
+
+    Examples
+    --------
+    >>> sorted(place_names(load_corpus("data/raw")))[:4]
+    ['东营', '东营市', '临沂', '临沂市']
+    """
     if isinstance(corpus, pd.DataFrame):
         return set()  # problems alone: no notice metadata to take place names from
     notices = corpus.notices
@@ -39,14 +60,38 @@ def place_names(corpus: Corpus | pd.DataFrame) -> set[str]:
     return names
 
 
+@fill_params
 def problem_tokens(
     corpus: Corpus | pd.DataFrame,
     field: Field = "all",
     tokens: pd.DataFrame | None = None,
     drop_places: bool = True,
 ) -> pd.DataFrame:
-    """Tokens of the problems' titles, texts or both (``field="all"``), without the notices'
-    own place names unless ``drop_places=False``."""
+    """Tokens of the problems' titles, texts or both, without the notices' own place names.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    tokens : DataFrame, optional
+        {params.tokens}
+    drop_places : bool, default True
+        {params.drop_places}
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows of the token table (``tokens.tokenize_problems``) that are kept, with its
+        columns: ``notice_id``, ``association`` (string), ``problem_no`` (Int64), ``field``
+        (category), ``token`` (string), ``position`` (Int64).
+
+    Raises
+    ------
+    ValueError
+        If ``field`` is not ``"all"``, ``"title"`` or ``"text"``.
+    """
     if tokens is None:
         tokens = tokenize_problems(table_of(corpus, "problems"))
     if drop_places:
@@ -60,6 +105,7 @@ def problem_tokens(
     return tokens[tokens["field"] == field]
 
 
+@fill_params
 def term_frequencies(
     corpus: Corpus | pd.DataFrame,
     by: str = "association",
@@ -68,7 +114,42 @@ def term_frequencies(
     tokens: pd.DataFrame | None = None,
     drop_places: bool = True,
 ) -> pd.DataFrame:
-    """Term counts per group: by, term, n, share (of the group's tokens), rank (1 = most frequent)."""
+    """Term counts per group, most frequent first.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    by : str, default "association"
+        {params.by}
+        A column of the token table: ``notice_id``, ``association``, ``problem_no``, ``field``.
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    top_n : int, optional
+        {params.top_n}
+    tokens : DataFrame, optional
+        {params.tokens}
+    drop_places : bool, default True
+        {params.drop_places}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group and term, sorted by group, then n (descending), then term. Columns:
+
+        - the ``by`` column (string)
+        - ``term`` (string)
+        - ``n`` (Int64): the term's tokens in the group
+        - ``share`` (float64): n / all the group's tokens (before ``top_n`` cuts)
+        - ``rank`` (Int64): 1 = most frequent; tied terms share the lowest rank
+
+    Examples
+    --------
+    >>> term_frequencies(load_corpus("data/raw"), top_n=2).head(2)
+      association term   n     share  rank
+    0       东营市科协   学会  17  0.017103     1
+    1       东营市科协   组织  16  0.016097     2
+    """
     toks = problem_tokens(corpus, field, tokens, drop_places)
     counts = toks.groupby([by, "token"], observed=True).size().rename("n").reset_index()
     counts = counts.rename(columns={"token": "term"})
@@ -87,13 +168,31 @@ def term_frequencies(
 def chi2_sf_1df(statistic: np.ndarray) -> np.ndarray:
     """Upper tail of the chi² distribution with 1 degree of freedom: P(X ≥ x) = erfc(√(x/2)).
 
+    Parameters
+    ----------
+    statistic : array_like
+        Chi² (or G²) statistics; the sign is ignored.
+
+    Returns
+    -------
+    np.ndarray
+        float64 p-values, of the shape of ``statistic``.
+
+    Notes
+    -----
     Identical to ``scipy.stats.chi2.sf(x, df=1)``; the 2×2 keyness tables always have one degree
     of freedom, so scipy is not needed.
+
+    Examples
+    --------
+    >>> chi2_sf_1df([3.841459])
+    array([0.05])
     """
     stat = np.abs(np.asarray(statistic, dtype=float))
     return np.array([math.erfc(math.sqrt(x / 2.0)) for x in stat.ravel()]).reshape(stat.shape)
 
 
+@fill_params
 def keyness(
     corpus: Corpus | pd.DataFrame,
     target: str,
@@ -103,12 +202,52 @@ def keyness(
     correction: bool = True,
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Terms over- and under-used by ``target`` against the other groups (as quanteda's textstat_keyness).
+    """Terms over- and under-used by ``target`` against the other groups.
 
-    Per term, the 2×2 table (term / other terms × target / reference) gives ``statistic``: the
-    likelihood-ratio G² (``"lr"``, Williams-corrected) or Pearson's chi² (``"chi2"``, Yates-
-    corrected), signed positive when the target uses the term more than expected; ``p`` from the
-    chi² distribution with 1 df; ``effect`` says which side the term is key for. Sorted by statistic.
+    As quanteda's ``textstat_keyness``: per term, the 2×2 table (term / other terms × target /
+    reference) gives a statistic, signed positive when the target uses the term more than
+    expected.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    target : str
+        The group to describe, a value of the ``by`` column, e.g. an association.
+    by : str, default "association"
+        {params.by}
+    measure : {"lr", "chi2"}, default "lr"
+        ``"lr"``: the likelihood-ratio G²; ``"chi2"``: Pearson's chi².
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    correction : bool, default True
+        Correct the statistic: Williams's correction for G², Yates's for chi².
+    tokens : DataFrame, optional
+        {params.tokens}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per term of the corpus, sorted by statistic (descending), then term. Columns:
+
+        - ``term`` (string)
+        - ``n_target`` (Int64): its tokens in the target group
+        - ``n_reference`` (Int64): its tokens in the other groups
+        - ``statistic`` (float64): G² or chi², signed
+        - ``p`` (float64): from the chi² distribution with 1 df
+        - ``effect`` (category: target, reference): which side the term is key for
+
+    Raises
+    ------
+    ValueError
+        If ``measure`` is neither ``"lr"`` nor ``"chi2"``, or no token belongs to ``target``.
+
+    Examples
+    --------
+    >>> keyness(load_corpus("data/raw"), "新野县科协").head(2)
+      term  n_target  n_reference  statistic             p  effect
+    0   财务        15            1  24.787965  6.399581e-07  target
+    1   巡视        12            0  24.669849  6.804033e-07  target
     """
     if measure not in ("lr", "chi2"):
         raise ValueError(f"measure must be 'lr' or 'chi2', got {measure!r}")
@@ -156,6 +295,7 @@ def keyness(
     return out.sort_values(["statistic", "term"], ascending=[False, True]).reset_index(drop=True)
 
 
+@fill_params
 def shared_terms(
     corpus: Corpus | pd.DataFrame,
     min_associations: int = 2,
@@ -163,7 +303,31 @@ def shared_terms(
     field: Field = "all",
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Terms used by at least ``min_associations`` groups: term, n_associations, associations, n."""
+    """Terms that several groups use.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    min_associations : int, default 2
+        Fewest groups (values of ``by``) that must use a term.
+    by : str, default "association"
+        {params.by}
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    tokens : DataFrame, optional
+        {params.tokens}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per term, most widespread first (then most frequent, then by term). Columns:
+
+        - ``term`` (string)
+        - ``n_associations`` (Int64): groups that use it
+        - ``associations`` (string): those groups, sorted, joined by ``、``
+        - ``n`` (Int64): its tokens in all groups
+    """
     toks = problem_tokens(corpus, field, tokens)
     grouped = toks.groupby("token", observed=True)
     out = pd.DataFrame(
@@ -207,6 +371,7 @@ def _hits(text: str, pattern: re.Pattern[str], window: int) -> list[tuple[str, s
     ]
 
 
+@fill_params
 def kwic(
     corpus: Corpus | pd.DataFrame,
     term: str,
@@ -217,10 +382,50 @@ def kwic(
 ) -> pd.DataFrame:
     """Every occurrence of ``term`` with ``window`` characters either side, on the text as written.
 
-    ``scope="problems"`` searches the problems' ``fields`` (``char_start`` is the offset in that
-    field); ``scope="notice"`` searches each whole notice text (``corpus.texts``), including
-    preamble and closing, with ``problem_no`` set where the hit lies inside a problem's span.
-    ``regex=True`` treats ``term`` as a regular expression.
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+        ``scope="notice"`` needs the corpus itself.
+    term : str
+        The text to find (a regular expression with ``regex=True``).
+    window : int, default 10
+        Characters of context either side.
+    scope : {"problems", "notice"}, default "problems"
+        ``"problems"`` searches the problems' ``fields``; ``"notice"`` searches each whole
+        notice text (``corpus.texts``), including preamble and closing.
+    fields : sequence of str
+        {params.fields}
+        Read with ``scope="problems"`` only.
+    regex : bool, default False
+        Treat ``term`` as a regular expression.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per occurrence (empty matches skipped), problem by problem and field by field,
+        or notice by notice. Columns:
+
+        - ``notice_id``, ``association`` (string)
+        - ``problem_no`` (Int64): with ``scope="notice"``, the problem whose span holds the
+          hit, <NA> outside every problem
+        - ``field`` (category): the field searched, or ``notice``
+        - ``left``, ``keyword``, ``right`` (string): the context before, the match as written,
+          the context after
+        - ``char_start`` (Int64): offset of the match in that field, or in the notice text
+
+    Raises
+    ------
+    ValueError
+        If ``scope`` is unknown, or is ``"notice"`` without the corpus.
+
+    Examples
+    --------
+    >>> kwic(load_corpus("data/raw"), "三会一课")[["association", "left", "keyword", "right"]]
+      association        left keyword       right
+    0       石龙区科协  制，以“学习强国”“    三会一课  ”等为平台载体，加强
+    1       石龙区科协           “    三会一课    ”制度落实不到位
+    ...
     """
     pattern = re.compile(term if regex else re.escape(term))
     problems = table_of(corpus, "problems")
@@ -283,6 +488,7 @@ def kwic(
     return out
 
 
+@fill_params
 def cooccurrence(
     corpus: Corpus | pd.DataFrame,
     top_n: int | None = 50,
@@ -291,10 +497,33 @@ def cooccurrence(
     max_terms: int = 2000,
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Pairs of terms found in the same problems: term_a, term_b, n_problems, jaccard.
+    """Pairs of terms found in the same problems.
 
-    Only terms in at least ``min_count`` problems take part (the ``max_terms`` most widespread);
-    pairs need ``min_count`` shared problems. Sorted by n_problems then Jaccard.
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    top_n : int or None, default 50
+        {params.top_n}
+    min_count : int, default 2
+        Fewest problems a term must appear in to take part, and fewest problems a pair must
+        share.
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    max_terms : int, default 2000
+        Only the ``max_terms`` terms found in the most problems take part.
+    tokens : DataFrame, optional
+        {params.tokens}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per pair (``term_a`` at least as widespread as ``term_b``), sorted by n_problems,
+        then Jaccard (both descending), then the terms. Columns:
+
+        - ``term_a``, ``term_b`` (string)
+        - ``n_problems`` (Int64): problems holding both
+        - ``jaccard`` (float64): n_problems / problems holding either
     """
     toks = problem_tokens(corpus, field, tokens)
     pairs = toks[[*PROBLEM_KEY, "token"]].drop_duplicates()
