@@ -80,6 +80,7 @@ NOTICE_COLUMNS: Columns = {
     "n_chars": COUNT,
     "date_evidence": TEXT,
     "claims_evidence": TEXT,
+    "claims_conflicts": TEXT,
     "encoding": TEXT,
     "source_path": TEXT,
     "adcode": TEXT,

@@ -34,7 +34,10 @@ NOTES = {
     "aspects": "方面 headings in the parsed outline",
     "problems": "numbered problems parsed; a notice may count headline problems or tasks instead",
     "completed": "problems with explicit completed wording (已完成/已整改到位/a deadline passed)",
-    "ongoing": "problems with in-progress wording (正在…中/持续整改/拟…) or a later deadline",
+    "ongoing": (
+        "problems with in-progress wording (正在…中/持续整改/拟…) or a later deadline; the "
+        "claim counts 基本完成 as ongoing"
+    ),
     "measures": (
         "measures parsed from itemised 一是/①/(1) lists; a notice may count measures differently"
     ),
@@ -107,6 +110,35 @@ def _rule_count(documents: pd.DataFrame) -> int:
     return len(distinct)
 
 
+def _claimed(notice: pd.Series, item: str):
+    """The notice's figure for an item; ``ongoing`` adds its 基本完成 count (counted as ongoing)."""
+    value = notice.get(f"claimed_{item}", pd.NA)
+    if item != "ongoing":
+        return value
+    basic = notice.get("claimed_basically_completed", pd.NA)
+    if pd.isna(value):
+        return basic
+    return value if pd.isna(basic) else value + basic
+
+
+def claim_conflicts(claims_conflicts: Any) -> dict[str, str]:
+    """Item → the different values a notice states for it (`problems：11、31` → ``{"problems": "11、31"}``).
+
+    Parameters
+    ----------
+    claims_conflicts : str or None
+        A value of ``corpus.notices["claims_conflicts"]``.
+
+    Returns
+    -------
+    dict of str to str
+    """
+    if claims_conflicts is None or pd.isna(claims_conflicts):
+        return {}
+    pairs = (entry.split("：", 1) for entry in str(claims_conflicts).split(" | ") if "：" in entry)
+    return {key: values for key, values in pairs}
+
+
 def _parsed(notice: pd.Series, problems: pd.DataFrame, documents: pd.DataFrame) -> dict:
     stated = problems["status"].isin(["completed", "in_progress"]).any()
     n_completed = int((problems["status"] == "completed").sum())
@@ -162,6 +194,8 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
           no status at all
         - ``agrees`` (boolean): claimed == parsed, <NA> when either side is missing
         - ``evidence`` (string): the claim's sentences, quoted 「…」; <NA> without a claim
+        - ``conflicting`` (string): the different values the notice itself states for the item
+          (`11、31`: it contradicts itself), <NA> when it states one or none
         - ``note`` (string): how the parsed figure was counted
     """
     documents = documents_table(corpus)
@@ -173,8 +207,9 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
         parsed = _parsed(series, problems, documents[documents["notice_id"] == nid])
         notes = _notes(problems)
         sentences = claim_sentences(notice.claims_evidence)
+        conflicts = claim_conflicts(series.get("claims_conflicts"))
         for item in ITEMS:
-            claimed = series.get(f"claimed_{item}", pd.NA)
+            claimed = _claimed(series, item)
             rows.append(
                 dict(
                     notice_id=nid,
@@ -182,14 +217,24 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
                     item=item,
                     claimed=claimed,
                     parsed=parsed[item],
-                    evidence=_quote(sentences.get(item, [])) if pd.notna(claimed) else None,
+                    evidence=_quote(
+                        sentences.get(item, []) + sentences.get("basically_completed", [])
+                        if item == "ongoing"
+                        else sentences.get(item, [])
+                    )
+                    if pd.notna(claimed)
+                    else None,
+                    conflicting=conflicts.get(item),
                     note=notes[item],
                 )
             )
     out = pd.DataFrame(
         rows,
-        columns=["notice_id", "association", "item", "claimed", "parsed", "evidence", "note"],
-    )
+        columns=[
+            "notice_id", "association", "item", "claimed", "parsed", "evidence", "conflicting",
+            "note",
+        ],
+    )  # fmt: skip
     out = out.astype(
         {
             "notice_id": "string",
@@ -198,6 +243,7 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
             "claimed": "Int64",
             "parsed": "Int64",
             "evidence": "string",
+            "conflicting": "string",
             "note": "string",
         }
     )

@@ -79,12 +79,33 @@ def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 def _claims_by_association(notices: pd.DataFrame, order: list) -> pd.DataFrame:
     """Claimed totals per association; <NA> unless every notice of the association states it."""
     claimed = [claim for claim, _ in CLAIM_PAIRS.values()]
+    notices = notices.assign(claimed_ongoing=claimed_not_completed(notices))
 
     def total(values: pd.Series) -> Any:
         return values.sum() if values.notna().all() else pd.NA
 
     out = notices.groupby("association", sort=False)[claimed].agg(total).reindex(order)
     return out.astype("Int64")
+
+
+def claimed_not_completed(notices: pd.DataFrame) -> pd.Series:
+    """Each notice's claimed count of problems not yet done: ongoing plus 基本完成 (Int64).
+
+    Parameters
+    ----------
+    notices : pd.DataFrame
+        ``corpus.notices``.
+
+    Returns
+    -------
+    pd.Series
+        Int64, <NA> where the notice states neither.
+    """
+    ongoing = notices["claimed_ongoing"].astype("Int64")
+    if "claimed_basically_completed" not in notices:
+        return ongoing
+    basic = notices["claimed_basically_completed"].astype("Int64")
+    return ongoing.fillna(0).add(basic.fillna(0)).mask(ongoing.isna() & basic.isna())
 
 
 @fill_params

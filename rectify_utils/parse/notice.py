@@ -240,6 +240,11 @@ def notice_row(
             f"{k.removeprefix('claimed_')}：{s}" for k, ss in claims.evidence.items() for s in ss
         )
         or None,
+        claims_conflicts=" | ".join(
+            f"{k.removeprefix('claimed_')}：{'、'.join(map(str, v))}"
+            for k, v in claims.conflicts.items()
+        )
+        or None,
         wrapped=norm.wrapped,
     )
 

@@ -149,3 +149,24 @@ def test_an_empty_selection_gives_empty_tables_with_the_same_columns(corpus, aud
     assert list(audit_summary(empty).columns) == list(audit_summary(corpus).columns), (
         "a report filtered to no association would crash instead of showing an empty table"
     )
+
+
+def test_a_notice_that_states_two_totals_is_flagged_as_contradicting_itself(corpus):
+    audit = self_audit(corpus)
+    row = audit[(audit["notice_id"] == "xinye-2024") & (audit["item"] == "problems")].iloc[0]
+    assert row["conflicting"] == "11、31", "新野县 says 11 problems in one place and 31 in another"
+    others = audit[(audit["notice_id"] != "xinye-2024") & audit["conflicting"].notna()]
+    assert others.empty, f"only 新野县 contradicts itself: {others.to_dict('records')}"
+    warnings = corpus.warnings[corpus.warnings["notice_id"] == "xinye-2024"]["message"]
+    assert warnings.str.contains("different problems counts").any()
+
+
+def test_basically_completed_counts_as_ongoing_in_the_audit():
+    import pandas as pd
+
+    from rectify_utils.analysis.audit import _claimed
+
+    notice = pd.Series({"claimed_ongoing": pd.NA, "claimed_basically_completed": 1})
+    assert _claimed(notice, "ongoing") == 1
+    notice = pd.Series({"claimed_ongoing": 2, "claimed_basically_completed": 1})
+    assert _claimed(notice, "ongoing") == 3
