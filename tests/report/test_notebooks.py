@@ -1,12 +1,17 @@
 """The analysis notebooks: committed clean, and each runs under papermill on the bundled notices.
 
-Executes like the report build (``rectify_utils/report_execute.py``): cwd ``notebooks/``, kernel
+Executes like the report build (``rectify_utils/report/execute.py``): cwd ``notebooks/``, kernel
 ``python3`` (the current environment; the ``rectify-workbook`` kernel is only registered by
 ``make lab``), output into a temporary folder so ``notebooks/`` is never touched.
+
+Their structure follows the project's style: the parameters cell, one set-up call, then sections
+of one call into the package, one figure or table and one printed sentence of
+``analysis.findings``; no functions, no outputs committed.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -63,6 +68,71 @@ def test_profile_notebook_takes_an_association() -> None:
     )
     assert re.search(r"^association\s*=\s*None", params.source, re.M), (
         "the build passes `association` to the per-association profile; default must be None"
+    )
+
+
+def _code_cells(name: str) -> list[nbformat.NotebookNode]:
+    return [c for c in read(name).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_defines_no_function_and_commits_no_output(name: str) -> None:
+    for i, cell in enumerate(_code_cells(name)):
+        tree = ast.parse(cell.source)
+        defined = [
+            getattr(n, "name", "lambda")
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+        ]
+        assert not defined and not re.search(r"^\s*def ", cell.source, re.M), (
+            f"{name}: code cell {i} defines {defined}; a notebook's logic belongs in rectify_utils, "
+            "where it is tested"
+        )
+        assert not cell.outputs and cell.execution_count is None, (
+            f"{name}: code cell {i} was committed with outputs; clear them before committing"
+        )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_opens_with_its_parameters_then_one_setup_call(name: str) -> None:
+    cells = _code_cells(name)
+    assert "parameters" in cells[0].metadata.get("tags", []), (
+        f"{name}: the first code cell must be the parameters cell"
+    )
+    setup_calls = re.findall(r"\b(?:notebook|profile)_setup\(", "\n".join(c.source for c in cells))
+    assert len(setup_calls) == 1 and setup_calls == re.findall(
+        r"\b(?:notebook|profile)_setup\(", cells[1].source
+    ), f"{name}: the cell after the parameters makes the one set-up call, and no other cell does"
+    assert "load_corpus" not in json.dumps([c.source for c in cells]), (
+        f"{name}: loads the corpus itself instead of through notebook_setup"
+    )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_section_prints_one_sentence_from_findings(name: str) -> None:
+    for i, cell in enumerate(_code_cells(name)[1:], start=1):
+        printed = re.findall(r"^print\((.*)\)$", cell.source, re.M)
+        assert len(printed) == 1 and printed[0].startswith("findings."), (
+            f"{name}: code cell {i} should print exactly one finding (print(findings.…)), "
+            f"prints {printed}"
+        )
+        assert 'f"' not in cell.source and "f'" not in cell.source, (
+            f"{name}: code cell {i} composes text in an f-string; sentences come from findings"
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "parameter"),
+    [
+        ("01_corpus_overview", "limit_days"),
+        ("association_profile", "limit_days"),
+        ("04_recurring_themes", "similarity_threshold"),
+    ],
+)
+def test_notebook_leaves_package_defaults_to_the_package(name: str, parameter: str) -> None:
+    params = _code_cells(name)[0].source
+    assert re.search(rf"^{parameter}\s*=\s*None\b", params, re.M), (
+        f"{name}: {parameter} copies the package default; set it to None so the package decides"
     )
 
 
