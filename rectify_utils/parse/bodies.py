@@ -19,6 +19,7 @@ from .vocabulary import (
     PARTY_PREFIX,
     PARTY_SUFFIX,
     REGION_AS_WRITTEN,
+    REGION_SUFFIX,
     SELF_REFERENCE,
     SIGNATURE_BODY,
     UNIT_KIND_WORDS,
@@ -175,5 +176,7 @@ def association_name(body: Body, smallest_region: str | None) -> str:
     """
     region = body.region
     if region and smallest_region and region.endswith(smallest_region):
-        region = smallest_region
+        before = region[: -len(smallest_region)]
+        if not before or before.endswith(REGION_SUFFIX):
+            region = smallest_region  # `临沂市罗庄区` → `罗庄区`, but `白沙县` stays whole
     return f"{region or ''}{short_body(body.name)}"

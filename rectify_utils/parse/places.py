@@ -34,6 +34,16 @@ class Place:
         return self.county or self.city or self.province
 
 
+def named_in(place: str, query: str) -> bool:
+    """Is ``place`` named in ``query`` as a whole place name (`沙县` is not named in `白沙县`)?"""
+    at = query.find(place)
+    while at != -1:
+        if at == 0 or query[at - 1] in "省市州区县盟旗":
+            return True
+        at = query.find(place, at + 1)
+    return False
+
+
 def level_from_name(region: str | None) -> str | None:
     """The administrative level a region name implies when the gazetteer does not know it."""
     if not region:
@@ -69,11 +79,11 @@ def locate(organisation: str) -> Place:
 
     province, city, county = value("省"), value("市"), value("区")
     # accept only what the name supports: `中共某某县` must not become 重庆市's placeholder `县`
-    if county and (len(county) < 2 or county not in query or county in PLACEHOLDERS):
+    if county and (len(county) < 2 or not named_in(county, query) or county in PLACEHOLDERS):
         county = None
     if city and city in PLACEHOLDERS:
         city = None
-    if city and not county and city.rstrip("市") not in query:
+    if city and not county and not named_in(city.rstrip("市"), query):
         city = None
     if province and not (county or city) and province[:2] not in query:
         province = None

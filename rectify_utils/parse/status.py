@@ -105,13 +105,16 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
     masked = QUOTED_TITLE.sub(lambda m: "\u3000" * len(m.group(0)), full)
     text = _Text(heading, full, masked)
     deadline, deadline_evidence, deadline_signals = _deadline_signals(text, as_of)
+    plans = _plans(text, as_of)
+    if deadline is None and plans:  # `计划2025年3月底前完成`: the plan's date is the deadline
+        deadline, deadline_evidence = max(plans, key=lambda plan: plan[0])
     signals = [
         *_marker_signals(text),
         *_field_signals(text),
         *_status_line_signals(text),
         *deadline_signals,
         *_cue_signals(text),
-        *_plan_signals(text, as_of),
+        *(Signal(IN_PROGRESS, clause) for date, clause in plans if as_of is None or date > as_of),
     ]
     status, evidence = weigh(signals)
     return StatusDecision(status, evidence, deadline, deadline_evidence)
@@ -123,10 +126,21 @@ def weigh(signals: list[Signal]) -> tuple[str, str]:
     if not pool:
         return NOT_STATED, ""
     status = IN_PROGRESS if any(s.status == IN_PROGRESS for s in pool) else COMPLETED
-    deciding = list(dict.fromkeys(s.evidence for s in pool if s.status == status))
-    others = [e for e in dict.fromkeys(s.evidence for s in signals) if e not in deciding]
+    deciding = _distinct(s.evidence for s in pool if s.status == status)
+    others = [e for e in _distinct(s.evidence for s in signals) if not _within(e, deciding)]
     evidence = " | ".join(deciding)
     return status, evidence + (f" | 另有：{'；'.join(others)}" if others else "")
+
+
+def _within(text: str, others: list[str]) -> bool:
+    return any(text in other for other in others)
+
+
+def _distinct(evidence) -> list[str]:
+    """The quotes in order, each once, leaving out one contained in another (`已完成整改` in
+    `目前已完成整改。`)."""
+    quotes = list(dict.fromkeys(e.strip() for e in evidence if e.strip()))
+    return [q for q in quotes if not _within(q, [o for o in quotes if o != q])]
 
 
 def _marker_signals(text: _Text) -> list[Signal]:
@@ -231,14 +245,19 @@ def _cue_signals(text: _Text) -> list[Signal]:
     return out
 
 
-def _plan_signals(text: _Text, as_of: pd.Timestamp | None) -> list[Signal]:
-    """A plan with a date still to come: `计划2025年3月底前完成` (in progress)."""
+def _plans(text: _Text, as_of: pd.Timestamp | None) -> list[tuple[pd.Timestamp, str]]:
+    """Plans with a date: `计划2025年3月底前完成` → (2025-03-31, the clause).
+
+    A plan whose date is still to come is a sign of work in progress; any plan's date is the
+    problem's deadline when no deadline field gives one.
+    """
     out = []
+    year = as_of.year if as_of is not None else None
     for m in PLAN_CUE.finditer(text.masked):
-        year = as_of.year if as_of is not None else None
         dates = find_dates(text.masked[m.end() : m.end() + 16], default_year=year)
-        if dates and (as_of is None or dates[0].date > as_of):
-            out.append(Signal(IN_PROGRESS, _context(text.full, m.start(), m.end() + dates[0].end)))
+        if dates:
+            clause = _context(text.full, m.start(), m.end() + dates[0].end)
+            out.append((dates[0].date, clause))
     return out
 
 

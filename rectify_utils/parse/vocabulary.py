@@ -273,13 +273,14 @@ FUTURE_STEP = re.compile(
 )
 #: a plan with a date: `计划2025年3月底前完成`, `预计于6月底建成`, `力争年底前`; the date is read after it
 PLAN_CUE = re.compile(r"(?:计划|预计|力争|争取)(?:于|在|到)?\s*(?=\d|年底|今年|明年)")
-#: a paragraph that is only a status: `已完成。`, `持续推进。`, `长期坚持。`, `目前该问题已整改到位。`,
-#: `正在持续推进中`; not `已完成3场培训。` (a measure's result)
+#: a sentence that is only a status, on its own line or after the measures: `已完成。`, `持续推进。`,
+#: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`;
+#: not `已完成3场培训。` (a measure's result)
 STATUS_LINE = re.compile(
-    r"^(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项|此项|本项|该项问题)?(?:整改)?"
+    r"(?:^|(?<=[。；;！!]))\s*(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项|此项|本项|该项问题)?(?:整改)?"
     r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)|整改(?:已)?完成|已办结|已销号"
     r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成)"
-    r"[。.！!]?$",
+    r"(?:[。.！!]|$)",
     re.M,
 )
 #: an opening field whose value, at its start, states the status: `整改情况：已完成。`,
@@ -370,8 +371,11 @@ NUM = r"(?P<n>\d+|[一二两三四五六七八九十百]+)"
 NUM2 = NUM.replace("?P<n>", "?P<n2>")
 #: matches `4个方面`, `四个方面`, `3 个方面`
 CLAIM_ASPECTS = re.compile(NUM + r"\s*个?方面")
-#: matches `11项问题`, `11个问题`, `31个具体问题`; not `9类问题` (a category count)
-CLAIM_PROBLEMS = re.compile(NUM + r"\s*(?:个|项|条)\s*(?:具体|突出)?问题")
+#: matches `11项问题`, `11个问题`, `31个具体问题`, `共反馈问题8个`; not `9类问题` (a category count)
+CLAIM_PROBLEMS = re.compile(
+    NUM + r"\s*(?:个|项|条)\s*(?:具体|突出)?问题"
+    r"|(?:反馈|指出|发现|交办|移交)(?:的|了)?(?:具体)?问题\s*" + NUM2 + r"\s*(?:个|项|条)"
+)
 #: matches `9类问题`
 CLAIM_GROUPS = re.compile(NUM + r"\s*类\s*问题")
 #: a count not followed by another (in `7个问题已完成整改6个` the 7 counts problems, not completions)
@@ -394,7 +398,7 @@ CLAIM_ONGOING = re.compile(
     + r"\s*(?:个|项|条)"
     r"|"
     + NUM2
-    + r"\s*(?:个|项|条)(?:问题)?(?:需)?(?:长期整改|持续整改|正在整改|需长期坚持|正在推进|持续推进)"
+    + r"\s*(?:个|项|条)(?:问题)?(?:需|仍)?(?:长期整改|持续整改|正在整改|需长期坚持|正在(?:持续|按计划)?推进|持续推进|正在持续整改|在推进|在整改)"
     r"|(?:其余|剩余|另有|尚有|还有)\s*"
     + NUM.replace("?P<n>", "?P<n3>")
     + r"\s*(?:个|项|条)(?:问题)?(?:正在|仍在|持续|按计划|需|未)"
