@@ -4,6 +4,11 @@ Each report's notebook runs with papermill in a pool of worker processes (one ke
 notebook), is written to ``reports/NAME.ipynb`` and ``reports/NAME.html`` (code hidden), and
 listed in ``reports/index.html``. Reports whose inputs did not change since their last build
 are skipped; a failing notebook is still rendered, marked failed, and makes the exit status 1.
+
+A build is: read the config (``config``) → plan (hash each report's inputs, ``inputs``, and
+keep those that changed) → run them (``execute``, one worker process each) → write the index
+(``html``, with the embedded font of ``font``) and the manifest. ``rectify report`` is
+``add_arguments`` + ``run_cli``.
 """
 
 from __future__ import annotations
@@ -36,10 +41,18 @@ COLUMNS = [
     "duration", "built", "html", "ipynb", "error", "warnings", "reason",
 ]  # fmt: skip
 Pending = tuple[ReportSpec, dict[str, str], str]  # spec, its input hashes, why it is rebuilt
+Row = dict[str, Any]  # one report's row of the result (COLUMNS)
+Manifest = dict[str, Any]  # inputs.load_manifest
 
 
 def cpu_count() -> int:
-    """Cores this process may use."""
+    """Cores this process may use.
+
+    Returns
+    -------
+    int
+        The size of the process's CPU affinity set (all cores where that is unknown).
+    """
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
@@ -47,12 +60,11 @@ def cpu_count() -> int:
 
 
 def _now() -> str:
+    """The local time, ISO 8601 to the second with its UTC offset."""
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-def _associations_lister(
-    hasher: InputHasher, manifest: dict[str, Any]
-) -> Callable[[str], list[str]]:
+def _associations_lister(hasher: InputHasher, manifest: Manifest) -> Callable[[str], list[str]]:
     """``corpus_associations`` through the manifest's cache, keyed by corpus and code hash."""
 
     def associations_of(data_dir: str) -> list[str]:
@@ -80,8 +92,9 @@ def _is_up_to_date(previous: Mapping[str, Any] | None, digest: str) -> bool:
     return all(previous.get(k) and Path(previous[k]).is_file() for k in ("html", "ipynb"))
 
 
-def _row(spec: ReportSpec, **values: Any) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(COLUMNS)
+def _row(spec: ReportSpec, **values: Any) -> Row:
+    """A result row for ``spec``: every column of ``COLUMNS``, ``values`` filled in."""
+    row: Row = dict.fromkeys(COLUMNS)
     row.update(name=spec.name, title=spec.title, notebook=str(spec.notebook))
     row.update(parameters=dict(spec.parameters), warnings=[])
     row.update(values)
@@ -89,6 +102,7 @@ def _row(spec: ReportSpec, **values: Any) -> dict[str, Any]:
 
 
 def _job(spec: ReportSpec, out_dir: Path) -> Job:
+    """What a worker needs to build ``spec`` into ``out_dir``."""
     return Job(
         name=spec.name,
         notebook=str(spec.notebook),
@@ -101,6 +115,7 @@ def _job(spec: ReportSpec, out_dir: Path) -> Job:
 
 
 def _echo_row(row: Mapping[str, Any], echo: Callable[[str], None]) -> None:
+    """Print one report's outcome: status, name, duration, why rebuilt, file, error, warnings."""
     label = "up to date" if row["status"] == "skipped-up-to-date" else row["status"]
     line = f"[{label:>10}] {row['name']}  {row['duration'] or 0:.1f}s"
     if row.get("reason"):
@@ -125,69 +140,130 @@ def build_reports(
 ) -> pd.DataFrame:
     """Build the reports of ``config`` into ``out_dir``; one row per report built or skipped.
 
-    ``overrides`` (parameter -> value, or ``-p`` string pairs parsed as YAML) win over the
-    config. ``status`` is ok/failed/skipped-up-to-date; ``outcome`` is the state of the report
-    on disk (ok/failed), also for skipped ones. Raises ``ConfigError`` for an unusable config.
     Workers are spawned processes: a script calling this needs ``if __name__ == "__main__":``.
+
+    Parameters
+    ----------
+    config : str or Path
+        The build config (``reports.yml``).
+    overrides : mapping or iterable of (str, str), optional
+        Parameters that win over the config: parameter -> value, or ``-p`` string pairs
+        parsed as YAML.
+    jobs : int, optional
+        Notebooks run in parallel; by default one per core, at most one per report.
+    force : bool
+        Rebuild the reports that are up to date too.
+    out_dir : str or Path
+        The output folder: reports, figures, ``index.html`` and the build manifest.
+    only : iterable of str, optional
+        Build only these reports (a report name, or an entry name for all its reports). The
+        index still lists every report of the config.
+    echo : callable, optional
+        Receives one line per report as it finishes; None is silent.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per selected report, columns ``COLUMNS``: ``status`` is
+        ok/failed/skipped-up-to-date; ``outcome`` is the state of the report on disk
+        (ok/failed), also for skipped ones.
+
+    Raises
+    ------
+    ConfigError
+        For an unusable config or an unknown name in ``only``.
     """
     say = echo or (lambda _line: None)
     config_path = Path(config).resolve()
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    entries = report_config.load_entries(config_path, report_config.parse_overrides(overrides))
     manifest = load_manifest(out)
     hasher = InputHasher(exclude=out)
-    all_specs = report_config.expand(entries, _associations_lister(hasher, manifest))
-    all_specs = [_with_figures_dir(s, out) for s in all_specs]
+    all_specs = _load_specs(config_path, overrides, hasher, manifest, out)
     specs = report_config.select(all_specs, only)
 
     rows, pending = _plan(specs, hasher, manifest, out, force)
     for row in rows.values():
         _echo_row(row, say)
-
     if pending:
-        # longest first (by the last build's duration), so the workers finish together
-        last = {n: (r.get("duration") or 0.0) for n, r in manifest["reports"].items()}
-        pending.sort(key=lambda item: -last.get(item[0].name, float("inf")))
-        n_workers = max(1, min(jobs or cpu_count(), cpu_count(), len(pending)))
-        say(f"building {len(pending)} report(s) with {n_workers} worker(s)")
-        _run_pending(pending, out, n_workers, manifest, rows, say)
+        _build_pending(pending, jobs, out, manifest, rows, say)
     _write_index(all_specs, rows, manifest, out, config_path.parent)
     save_manifest(out, manifest)
     return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
 
 
+def _load_specs(
+    config_path: Path,
+    overrides: Mapping[str, Any] | Iterable[tuple[str, str]] | None,
+    hasher: InputHasher,
+    manifest: Manifest,
+    out: Path,
+) -> list[ReportSpec]:
+    """Every report of the config, expanded per association, each with its ``figures_dir``."""
+    entries = report_config.load_entries(config_path, report_config.parse_overrides(overrides))
+    specs = report_config.expand(entries, _associations_lister(hasher, manifest))
+    return [_with_figures_dir(s, out) for s in specs]
+
+
+def _build_pending(
+    pending: list[Pending],
+    jobs: int | None,
+    out: Path,
+    manifest: Manifest,
+    rows: dict[str, Row],
+    say: Callable[[str], None],
+) -> None:
+    """Run the pending reports, longest first (by the last build's duration)."""
+    last = {n: (r.get("duration") or 0.0) for n, r in manifest["reports"].items()}
+    pending.sort(key=lambda item: -last.get(item[0].name, float("inf")))  # workers finish together
+    n_workers = max(1, min(jobs or cpu_count(), cpu_count(), len(pending)))
+    say(f"building {len(pending)} report(s) with {n_workers} worker(s)")
+    _run_pending(pending, out, n_workers, manifest, rows, say)
+
+
 def _plan(
     specs: list[ReportSpec],
     hasher: InputHasher,
-    manifest: dict[str, Any],
+    manifest: Manifest,
     out: Path,
     force: bool,
-) -> tuple[dict[str, dict[str, Any]], list[Pending]]:
+) -> tuple[dict[str, Row], list[Pending]]:
     """Rows for the reports that need no kernel (up to date, or unbuildable), and the rest."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, Row] = {}
     pending: list[Pending] = []
     for spec in specs:
         inputs = hasher.report_inputs(spec)
-        previous = manifest["reports"].get(spec.name)
-        if not spec.error and not spec.notebook.is_file():
-            spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
-            for stale in (out / f"{spec.name}.html", out / f"{spec.name}.ipynb"):
-                stale.unlink(missing_ok=True)
-        if spec.error:
-            rows[spec.name] = _row(spec, status="failed", outcome="failed", error=spec.error)
-            rows[spec.name].update(duration=0.0, built=_now())
-            manifest["reports"][spec.name] = {"hash": None, **_record(rows[spec.name])}
-        elif not force and _is_up_to_date(previous, digest_of(inputs)):
-            rows[spec.name] = _row(spec, status="skipped-up-to-date", duration=0.0)
-            for key in ("outcome", "built", "html", "ipynb", "error", "warnings"):
-                rows[spec.name][key] = previous.get(key)
-        elif force:
-            pending.append((spec, inputs, "forced"))
+        row, why = _plan_one(spec, inputs, manifest, out, force)
+        if row is not None:
+            rows[spec.name] = row
         else:
-            changed = changed_inputs((previous or {}).get("inputs"), inputs)
-            pending.append((spec, inputs, ", ".join(changed) or "last build failed"))
+            pending.append((spec, inputs, why))
     return rows, pending
+
+
+def _plan_one(
+    spec: ReportSpec, inputs: dict[str, str], manifest: Manifest, out: Path, force: bool
+) -> tuple[Row | None, str]:
+    """The row of a report that is not built (failed spec, up to date), or why it is rebuilt."""
+    previous = manifest["reports"].get(spec.name)
+    if not spec.error and not spec.notebook.is_file():
+        spec = replace(spec, error=f"notebook {spec.notebook} does not exist")
+        for stale in (out / f"{spec.name}.html", out / f"{spec.name}.ipynb"):
+            stale.unlink(missing_ok=True)
+    if spec.error:
+        row = _row(spec, status="failed", outcome="failed", error=spec.error)
+        row.update(duration=0.0, built=_now())
+        manifest["reports"][spec.name] = {"hash": None, **_record(row)}
+        return row, ""
+    if not force and _is_up_to_date(previous, digest_of(inputs)):
+        row = _row(spec, status="skipped-up-to-date", duration=0.0)
+        for key in ("outcome", "built", "html", "ipynb", "error", "warnings"):
+            row[key] = previous.get(key)
+        return row, ""
+    if force:
+        return None, "forced"
+    changed = changed_inputs((previous or {}).get("inputs"), inputs)
+    return None, ", ".join(changed) or "last build failed"
 
 
 def _with_figures_dir(spec: ReportSpec, out: Path) -> ReportSpec:
@@ -199,6 +275,7 @@ def _with_figures_dir(spec: ReportSpec, out: Path) -> ReportSpec:
 
 
 def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+    """What the manifest keeps of a row."""
     keys = ("title", "notebook", "parameters", "outcome", "built", "duration", "html", "ipynb")
     return {k: row[k] for k in (*keys, "error", "warnings")}
 
@@ -207,8 +284,8 @@ def _run_pending(
     pending: list[Pending],
     out: Path,
     n_workers: int,
-    manifest: dict[str, Any],
-    rows: dict[str, dict[str, Any]],
+    manifest: Manifest,
+    rows: dict[str, Row],
     say: Callable[[str], None],
 ) -> None:
     """Run the jobs in worker processes; record and print each as it finishes."""
@@ -223,35 +300,54 @@ def _run_pending(
                 result = future.result()
             except Exception as exc:  # the worker process itself died
                 result = {"status": "failed", "error": f"worker crashed: {exc!r}", "duration": 0.0}
-            row = _row(spec, built=_now(), outcome=result["status"], reason=why)
-            row.update({k: result.get(k) for k in ("status", "duration", "html", "ipynb", "error")})
-            row["warnings"] = result.get("warnings") or []
-            rows[spec.name] = row
-            manifest["reports"][spec.name] = {
-                "hash": digest_of(inputs),
-                "inputs": inputs,
-                "notebook_error": bool(result.get("notebook_error")),
-                **_record(row),
-            }
+            rows[spec.name] = _record_result(spec, inputs, why, result, manifest)
             save_manifest(out, manifest)  # an interrupted build keeps what it finished
-            _echo_row(row, say)
+            _echo_row(rows[spec.name], say)
 
 
-def _write_index(
-    specs: list[ReportSpec],
-    rows: Mapping[str, Mapping[str, Any]],
-    manifest: Mapping[str, Any],
-    out: Path,
-    root: Path,
-) -> Path:
-    """Write ``out/index.html`` listing every report of the config, from the manifest."""
+def _record_result(
+    spec: ReportSpec,
+    inputs: dict[str, str],
+    why: str,
+    result: Mapping[str, Any],
+    manifest: Manifest,
+) -> Row:
+    """The row of a finished job, also recorded in the manifest with its input hashes."""
+    row = _row(spec, built=_now(), outcome=result["status"], reason=why)
+    row.update({k: result.get(k) for k in ("status", "duration", "html", "ipynb", "error")})
+    row["warnings"] = result.get("warnings") or []
+    manifest["reports"][spec.name] = {
+        "hash": digest_of(inputs),
+        "inputs": inputs,
+        "notebook_error": bool(result.get("notebook_error")),
+        **_record(row),
+    }
+    return row
+
+
+def _index_records(
+    specs: list[ReportSpec], rows: Mapping[str, Mapping[str, Any]], manifest: Manifest
+) -> list[Row]:
+    """Each report of the config as last built (now, earlier, or never), from the manifest."""
     records = []
-    for spec in specs:  # each report as last built (now, earlier, or never)
+    for spec in specs:
         last = manifest["reports"].get(spec.name) or {}
         row = _row(spec, status=rows.get(spec.name, {}).get("status"))
         row.update({k: last.get(k) for k in ("outcome", "built", "duration", "html", "ipynb")})
         row.update(error=last.get("error"), warnings=last.get("warnings") or [])
         records.append(row)
+    return records
+
+
+def _write_index(
+    specs: list[ReportSpec],
+    rows: Mapping[str, Mapping[str, Any]],
+    manifest: Manifest,
+    out: Path,
+    root: Path,
+) -> Path:
+    """Write ``out/index.html`` listing every report of the config, from the manifest."""
+    records = _index_records(specs, rows, manifest)
     page = render_index(records, out_dir=out, generated=_now(), root=root)
     if any(spec.embed_font for spec in specs):
         page = embed_font(page, _index_font_style(page, manifest))
@@ -260,7 +356,7 @@ def _write_index(
     return path
 
 
-def _index_font_style(page: str, manifest: dict[str, Any]) -> str:
+def _index_font_style(page: str, manifest: Manifest) -> str:
     """The index's embedded font, cached in the manifest while its characters stay the same."""
     characters = page_characters(page)
     key = characters_key(characters)
@@ -272,7 +368,13 @@ def _index_font_style(page: str, manifest: dict[str, Any]) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of ``rectify report``."""
+    """Add the options of ``rectify report`` to ``parser``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The ``report`` sub-command's parser (``rectify_utils.cli``).
+    """
     parser.add_argument(
         "--config", default=DEFAULT_CONFIG, help="build config (default: %(default)s)"
     )
@@ -300,7 +402,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_cli(args: argparse.Namespace) -> int:
-    """Run ``rectify report``: 0 if every report is ok, 1 if any failed, 2 for a bad config."""
+    """Run ``rectify report`` and print a summary line.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The options of ``add_arguments``.
+
+    Returns
+    -------
+    int
+        The exit status: 0 if every report is ok, 1 if any failed, 2 for a bad config.
+    """
     start = time.perf_counter()
     try:
         frame = build_reports(

@@ -54,12 +54,37 @@ class ReportSpec:
 
 
 def is_path_parameter(key: str) -> bool:
-    """True for parameters holding a file or folder path (``data_dir``, ``taxonomy_path``)."""
+    """True for parameters holding a file or folder path (``data_dir``, ``taxonomy_path``).
+
+    Parameters
+    ----------
+    key : str
+        A parameter name.
+
+    Returns
+    -------
+    bool
+        Whether the name ends in ``_dir`` or ``_path``.
+    """
     return key.endswith(("_dir", "_path"))
 
 
 def resolve_paths(parameters: Mapping[str, Any], base: Path) -> dict[str, Any]:
-    """Make relative path parameters absolute against ``base``."""
+    """Make relative path parameters absolute against ``base``.
+
+    Parameters
+    ----------
+    parameters : mapping
+        Parameter name -> value.
+    base : Path
+        The folder relative paths are taken from.
+
+    Returns
+    -------
+    dict
+        A copy with every non-empty string ``*_dir`` / ``*_path`` value made absolute
+        (``~`` expanded); other values unchanged.
+    """
     resolved = dict(parameters)
     for key, value in parameters.items():
         if is_path_parameter(key) and isinstance(value, str) and value:
@@ -70,7 +95,20 @@ def resolve_paths(parameters: Mapping[str, Any], base: Path) -> dict[str, Any]:
 def parse_overrides(pairs: Iterable[tuple[str, str]] | Mapping[str, Any] | None) -> dict[str, Any]:
     """``-p KEY VALUE`` pairs to parameters, each VALUE parsed as YAML (``5``, ``null``, ``[a, b]``).
 
-    A mapping is taken as already parsed.
+    Parameters
+    ----------
+    pairs : iterable of (str, str), mapping or None
+        The pairs as given on the command line; a mapping is taken as already parsed.
+
+    Returns
+    -------
+    dict
+        Parameter name -> value (later pairs win).
+
+    Raises
+    ------
+    ConfigError
+        If a value is not valid YAML.
     """
     if pairs is None:
         return {}
@@ -85,8 +123,8 @@ def parse_overrides(pairs: Iterable[tuple[str, str]] | Mapping[str, Any] | None)
     return parsed
 
 
-def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> list[ReportEntry]:
-    """Read the config and merge defaults, each entry's parameters and the overrides (last wins)."""
+def _read_config(config: Path) -> dict[str, Any]:
+    """The config file as a mapping with a ``reports`` list (a bare list is taken as that)."""
     try:
         raw = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     except OSError as exc:
@@ -97,6 +135,48 @@ def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> li
         raw = {"reports": raw}
     if not isinstance(raw, dict) or not isinstance(raw.get("reports"), list):
         raise ConfigError(f"{config}: expected a 'reports:' list")
+    return raw
+
+
+def _entry(
+    item: dict[str, Any], raw: Mapping[str, Any], base: Path, parameters: dict[str, Any]
+) -> ReportEntry:
+    """One ``reports:`` item as an entry; ``parameters`` are the merged ones."""
+    name = str(item["name"])
+    return ReportEntry(
+        name=name,
+        notebook=(base / str(item["notebook"])).resolve(),
+        title=str(item.get("title") or name),
+        parameters=parameters,
+        per_association=bool(item.get("per_association", False)),
+        timeout=int(item.get("timeout", raw.get("timeout", DEFAULT_TIMEOUT))),
+        embed_font=bool(item.get("embed_font", raw.get("embed_font", True))),
+    )
+
+
+def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> list[ReportEntry]:
+    """Read the config and merge defaults, each entry's parameters and the overrides (last wins).
+
+    Parameters
+    ----------
+    config : Path
+        The build config (``reports.yml``); relative paths in it are taken from its folder.
+    overrides : mapping, optional
+        Parameters that win over the config (``-p``); relative paths are taken from the
+        current directory.
+
+    Returns
+    -------
+    list of ReportEntry
+        The entries in config order.
+
+    Raises
+    ------
+    ConfigError
+        If the file cannot be read, is not YAML, has no ``reports:`` list, or an entry lacks a
+        name or notebook, or two entries share a name.
+    """
+    raw = _read_config(config)
     base = config.parent
     defaults = resolve_paths(raw.get("defaults") or {}, base)
     cli = resolve_paths(overrides or {}, Path.cwd())
@@ -110,22 +190,23 @@ def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> li
             raise ConfigError(f"{config}: two reports are named {name!r}")
         seen.add(name)
         own = resolve_paths(item.get("parameters") or {}, base)
-        entries.append(
-            ReportEntry(
-                name=name,
-                notebook=(base / str(item["notebook"])).resolve(),
-                title=str(item.get("title") or name),
-                parameters={**defaults, **own, **cli},
-                per_association=bool(item.get("per_association", False)),
-                timeout=int(item.get("timeout", raw.get("timeout", DEFAULT_TIMEOUT))),
-                embed_font=bool(item.get("embed_font", raw.get("embed_font", True))),
-            )
-        )
+        entries.append(_entry(item, raw, base, {**defaults, **own, **cli}))
     return entries
 
 
 def corpus_associations(data_dir: str | Path) -> list[str]:
-    """The associations in the corpus under ``data_dir``, sorted (parses the corpus)."""
+    """The associations in the corpus under ``data_dir``, sorted (parses the corpus).
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        The folder of notices.
+
+    Returns
+    -------
+    list of str
+        The distinct non-blank ``association`` values of its notices.
+    """
     import rectify_utils
 
     notices = rectify_utils.load_corpus(data_dir).notices
@@ -133,7 +214,19 @@ def corpus_associations(data_dir: str | Path) -> list[str]:
 
 
 def safe_name(text: str) -> str:
-    """A file-name-safe form of ``text`` keeping Chinese characters: ``a/b c`` -> ``a_b_c``."""
+    """A file-name-safe form of ``text`` keeping Chinese characters: ``a/b c`` -> ``a_b_c``.
+
+    Parameters
+    ----------
+    text : str
+        Any text, e.g. an association's name.
+
+    Returns
+    -------
+    str
+        Runs of characters other than word characters, ``.`` and ``-`` replaced by ``_``,
+        leading and trailing ``.``/``_`` removed; ``_`` if nothing is left.
+    """
     return re.sub(r"[^\w.-]+", "_", text, flags=re.UNICODE).strip("._") or "_"
 
 
@@ -159,49 +252,79 @@ def _associations(entry: ReportEntry, associations_of: Callable[[str], list[str]
     return found
 
 
+def _entry_specs(
+    entry: ReportEntry, associations_of: Callable[[str], list[str]]
+) -> list[ReportSpec]:
+    """The specs of one entry: itself, or one per association (or one carrying the error)."""
+    base = ReportSpec(
+        name=entry.name,
+        notebook=entry.notebook,
+        title=entry.title,
+        parameters=entry.parameters,
+        entry=entry.name,
+        timeout=entry.timeout,
+        embed_font=entry.embed_font,
+    )
+    if not entry.per_association:
+        return [base]
+    try:
+        found = _associations(entry, associations_of)
+    except ConfigError as exc:
+        return [replace(base, error=str(exc))]
+    return [
+        replace(
+            base,
+            name=f"{entry.name}_{safe_name(association)}",
+            title=entry.title.replace("{association}", association),
+            parameters={**entry.parameters, "association": association},
+        )
+        for association in found
+    ]
+
+
 def expand(
     entries: Iterable[ReportEntry],
     associations_of: Callable[[str], list[str]],
 ) -> list[ReportSpec]:
     """One spec per report; ``per_association`` entries become one spec per association.
 
-    ``associations_of(data_dir)`` lists the corpus's associations; a list-valued
-    ``associations`` parameter restricts the expansion to those. If no association can be
-    listed, the entry becomes a single spec carrying the reason, shown as a failed report.
+    Parameters
+    ----------
+    entries : iterable of ReportEntry
+        The config's entries (``load_entries``).
+    associations_of : callable
+        ``associations_of(data_dir)`` lists the corpus's associations. A list-valued
+        ``associations`` parameter restricts the expansion to those.
+
+    Returns
+    -------
+    list of ReportSpec
+        In config order. An entry whose associations cannot be listed becomes a single spec
+        carrying the reason in ``error``, shown as a failed report.
     """
-    specs: list[ReportSpec] = []
-    for entry in entries:
-        base = ReportSpec(
-            name=entry.name,
-            notebook=entry.notebook,
-            title=entry.title,
-            parameters=entry.parameters,
-            entry=entry.name,
-            timeout=entry.timeout,
-            embed_font=entry.embed_font,
-        )
-        if not entry.per_association:
-            specs.append(base)
-            continue
-        try:
-            found = _associations(entry, associations_of)
-        except ConfigError as exc:
-            specs.append(replace(base, error=str(exc)))
-            continue
-        specs.extend(
-            replace(
-                base,
-                name=f"{entry.name}_{safe_name(association)}",
-                title=entry.title.replace("{association}", association),
-                parameters={**entry.parameters, "association": association},
-            )
-            for association in found
-        )
-    return specs
+    return [spec for entry in entries for spec in _entry_specs(entry, associations_of)]
 
 
 def select(specs: list[ReportSpec], only: Iterable[str] | None) -> list[ReportSpec]:
-    """Keep the reports named in ``only`` (a report name, or an entry name for all its reports)."""
+    """Keep the reports named in ``only`` (a report name, or an entry name for all its reports).
+
+    Parameters
+    ----------
+    specs : list of ReportSpec
+        Every report of the config.
+    only : iterable of str, optional
+        Report or entry names; empty or None keeps every report.
+
+    Returns
+    -------
+    list of ReportSpec
+        The selected specs, in config order.
+
+    Raises
+    ------
+    ConfigError
+        If a name is neither a report nor an entry of the config.
+    """
     names = list(only or [])
     if not names:
         return specs

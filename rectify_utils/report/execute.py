@@ -54,11 +54,16 @@ class JobResult:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as plain data (what the worker sends back to the build)."""
         return asdict(self)
 
 
 def init_worker() -> None:
-    """Per-process set-up: own Jupyter runtime dir (connection files), headless matplotlib."""
+    """Per-process set-up: own Jupyter runtime dir (connection files), headless matplotlib.
+
+    Runs once in each worker process (``ProcessPoolExecutor(initializer=...)``); the runtime
+    folder is removed when the worker exits.
+    """
     runtime = tempfile.mkdtemp(prefix=f"rectify-kernels-{os.getpid()}-")
     atexit.register(shutil.rmtree, runtime, ignore_errors=True)
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
@@ -119,17 +124,8 @@ def _glyph_warnings(ipynb: Path) -> list[str]:
     return sorted(set(m.group(0) for m in GLYPH_WARNING.finditer(text)))
 
 
-def run_job(job: Job) -> dict[str, Any]:
-    """Build one report: execute, render HTML (also for a failed notebook), never raise."""
-    from .font import embed_font
-    from .html import remote_references, render_notebook
-
-    start = time.perf_counter()
-    out_dir = Path(job.out_dir)
-    ipynb, html = out_dir / f"{job.name}.ipynb", out_dir / f"{job.name}.html"
-    result = JobResult(name=job.name, status="ok", duration=0.0)
-    for stale in (ipynb, html):
-        stale.unlink(missing_ok=True)
+def _run_notebook(job: Job, ipynb: Path, result: JobResult) -> None:
+    """Execute the job's notebook into ``ipynb``, recording a failure in ``result``."""
     try:
         if not Path(job.notebook).is_file():
             raise FileNotFoundError(f"notebook {job.notebook} does not exist")
@@ -138,20 +134,51 @@ def run_job(job: Job) -> dict[str, Any]:
             result.status, result.error, result.notebook_error = "failed", error, True
     except Exception as exc:
         result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
+
+
+def _write_html(job: Job, ipynb: Path, html: Path, result: JobResult) -> None:
+    """Render the executed notebook to ``html``, recording warnings or a failure in ``result``."""
+    from .font import embed_font
+    from .html import remote_references, render_notebook
+
+    try:
+        page = render_notebook(ipynb, title=job.title)
+        if job.embed_font:
+            page = embed_font(page)
+        html.write_text(page, encoding="utf-8")
+        result.html = str(html)
+        result.warnings += _glyph_warnings(ipynb)
+        result.warnings += [f"remote reference in HTML: {r}" for r in remote_references(page)]
+    except Exception as exc:
+        result.status, result.notebook_error = "failed", False
+        result.error = (result.error + "; " if result.error else "") + (
+            f"HTML conversion failed: {type(exc).__name__}: {exc}"
+        )
+
+
+def run_job(job: Job) -> dict[str, Any]:
+    """Build one report: execute, render HTML (also for a failed notebook), never raise.
+
+    Parameters
+    ----------
+    job : Job
+        The report to build.
+
+    Returns
+    -------
+    dict
+        A ``JobResult`` as a dict: ``status`` (ok/failed), ``duration`` (seconds), the
+        ``html`` and ``ipynb`` written, ``error``, ``notebook_error`` and ``warnings``.
+    """
+    start = time.perf_counter()
+    out_dir = Path(job.out_dir)
+    ipynb, html = out_dir / f"{job.name}.ipynb", out_dir / f"{job.name}.html"
+    result = JobResult(name=job.name, status="ok", duration=0.0)
+    for stale in (ipynb, html):
+        stale.unlink(missing_ok=True)
+    _run_notebook(job, ipynb, result)
     if ipynb.is_file():
         result.ipynb = str(ipynb)
-        try:
-            page = render_notebook(ipynb, title=job.title)
-            if job.embed_font:
-                page = embed_font(page)
-            html.write_text(page, encoding="utf-8")
-            result.html = str(html)
-            result.warnings += _glyph_warnings(ipynb)
-            result.warnings += [f"remote reference in HTML: {r}" for r in remote_references(page)]
-        except Exception as exc:
-            result.status, result.notebook_error = "failed", False
-            result.error = (result.error + "; " if result.error else "") + (
-                f"HTML conversion failed: {type(exc).__name__}: {exc}"
-            )
+        _write_html(job, ipynb, html, result)
     result.duration = time.perf_counter() - start
     return result.to_dict()

@@ -1,7 +1,7 @@
 """Embed the Chinese characters a page uses as a small web font, so it reads the same anywhere.
 
 A reader without a CJK system font would otherwise see boxes. The bundled Noto Sans CJK SC
-(``plotting.cjk_font_path``) is cut down to the characters of the page (typically 100–600,
+(``rectify_utils.viz.font.cjk_font_path``) is cut down to the characters of the page (typically 100–600,
 about 30–100 KB as WOFF) and inlined as a ``data:`` URI: nothing is fetched.
 """
 
@@ -22,18 +22,38 @@ _TAG = re.compile(r"<[^>]+>")
 def page_characters(page: str) -> str:
     """The distinct CJK characters (and full-width punctuation) of the page's text, sorted.
 
-    Only U+2E80 and up: Latin text, dashes and quotes stay with the reader's usual fonts.
+    Parameters
+    ----------
+    page : str
+        An HTML page; tags and ``data:`` URIs are not text.
+
+    Returns
+    -------
+    str
+        Each character from U+2E80 up once, in code point order. Latin text, dashes and
+        quotes stay with the reader's usual fonts.
     """
     text = html.unescape(_TAG.sub(" ", _DATA_URI.sub("", page)))
     return "".join(sorted({c for c in text if ord(c) >= CJK_START and not c.isspace()}))
 
 
 def subset_font_woff(characters: str) -> bytes:
-    """The bundled CJK font reduced to ``characters``, as WOFF bytes."""
+    """The bundled CJK font reduced to ``characters``, as WOFF bytes.
+
+    Parameters
+    ----------
+    characters : str
+        The characters to keep.
+
+    Returns
+    -------
+    bytes
+        A WOFF font without hinting, layout tables or names.
+    """
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from ..viz.plotting import cjk_font_path
+    from ..viz.font import cjk_font_path
 
     options = subset.Options()
     options.hinting = False
@@ -52,7 +72,19 @@ def subset_font_woff(characters: str) -> bytes:
 
 
 def font_face_style(characters: str) -> str:
-    """A ``<style>`` with an ``@font-face`` for ``characters`` ('' when there are none)."""
+    """A ``<style>`` with an ``@font-face`` for ``characters``.
+
+    Parameters
+    ----------
+    characters : str
+        The characters the font must hold (``page_characters``).
+
+    Returns
+    -------
+    str
+        The ``<style>`` element, the font inlined as a ``data:`` URI, family ``FONT_FAMILY``;
+        ``""`` when there are no characters.
+    """
     if not characters:
         return ""
     data = base64.b64encode(subset_font_woff(characters)).decode("ascii")
@@ -63,12 +95,37 @@ def font_face_style(characters: str) -> str:
 
 
 def characters_key(characters: str) -> str:
-    """Cache key of a character set."""
+    """Cache key of a character set.
+
+    Parameters
+    ----------
+    characters : str
+        The characters (``page_characters``).
+
+    Returns
+    -------
+    str
+        Their SHA-256 hex digest.
+    """
     return hashlib.sha256(characters.encode("utf-8")).hexdigest()
 
 
 def embed_font(page: str, style: str | None = None) -> str:
-    """``page`` with the font of its characters inlined just before ``</head>``."""
+    """``page`` with the font of its characters inlined just before ``</head>``.
+
+    Parameters
+    ----------
+    page : str
+        An HTML page.
+    style : str, optional
+        The ``<style>`` to insert; by default made from the page's own characters.
+
+    Returns
+    -------
+    str
+        The page with the style inserted; unchanged when the style is empty or the page has
+        no ``</head>``.
+    """
     if style is None:
         style = font_face_style(page_characters(page))
     if not style or "</head>" not in page:
