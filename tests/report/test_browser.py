@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-try:  # tests/ is on sys.path (pytest's default rootdir-less import mode)
-    from test_report_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
+try:  # tests/report/ is on sys.path (pytest's default rootdir-less import mode)
+    from test_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 except ImportError:  # tests/ became a package
     from tests.report.test_build import BAD_CELLS, GOOD_CELLS, write_config, write_notebook
 

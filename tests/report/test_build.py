@@ -16,8 +16,10 @@ import pytest
 import yaml
 
 import rectify_utils
+from rectify_utils.config import RESOURCES
 from rectify_utils.report import build as report
 from rectify_utils.report import config as report_config
+from rectify_utils.report import html as report_html
 from rectify_utils.report import inputs as report_inputs
 from rectify_utils.report.config import ConfigError
 from rectify_utils.report.html import remote_references
@@ -36,7 +38,7 @@ association = None
 GOOD_CELLS = [
     "import sys\nprint('kernel python:', sys.executable)",
     "import matplotlib.pyplot as plt\n"
-    "from rectify_utils.viz.plotting import setup_cjk_font\n"
+    "from rectify_utils.viz.font import setup_cjk_font\n"
     "setup_cjk_font()\n"
     "fig, ax = plt.subplots(figsize=(4, 3))\n"
     "ax.bar(['新野县科协', '东营市科协'], [top_n, 2])\n"
@@ -336,9 +338,10 @@ def test_project_config_lists_the_planned_notebooks():
 
 def test_a_change_to_data_notebook_or_package_code_invalidates_a_report(tmp_path, monkeypatch):
     package = tmp_path / "pkg"
-    (package / "resources").mkdir(parents=True)
+    (package / "resources" / "templates").mkdir(parents=True)
     (package / "mod.py").write_text("x = 1", encoding="utf-8")
     (package / "resources" / "taxonomy.yml").write_text("a: 1", encoding="utf-8")
+    (package / "resources" / "templates" / "page.html.j2").write_text("<p>", encoding="utf-8")
     monkeypatch.setattr(report_inputs, "PACKAGE_DIR", package)
     monkeypatch.setattr(report_inputs.InputHasher, "code", ORIGINAL_CODE_HASH)
     config = write_config(tmp_path, [{"name": "a", "notebook": "a.ipynb"}])
@@ -354,6 +357,7 @@ def test_a_change_to_data_notebook_or_package_code_invalidates_a_report(tmp_path
         (tmp_path / "data" / "notice.txt", "新的通报"),
         (package / "mod.py", "x = 2"),
         (package / "resources" / "taxonomy.yml", "a: 2"),
+        (package / "resources" / "templates" / "page.html.j2", "<p>{{ x }}"),
         (tmp_path / "a.ipynb", "{}"),
     ]:
         path.write_text(text, encoding="utf-8")
@@ -363,6 +367,26 @@ def test_a_change_to_data_notebook_or_package_code_invalidates_a_report(tmp_path
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"x")
     assert digest() == before, "byte-code caches must not trigger rebuilds"
+
+
+def test_page_templates_are_package_files_and_a_template_folder_can_replace_them(tmp_path):
+    shipped = report_html.TEMPLATES_DIR
+    assert shipped == RESOURCES / "templates", (
+        "the report templates must live with the other package resources, which the build hashes"
+    )
+    for name in (report_html.NOTEBOOK_TEMPLATE, report_html.INDEX_TEMPLATE):
+        assert (shipped / name).is_file(), f"{name} is not shipped: every report would fail"
+    (tmp_path / report_html.INDEX_TEMPLATE).write_text(
+        "<h1>{{ heading }}</h1>{% for r in reports %}<p>{{ r.title }}</p>{% endfor %}",
+        encoding="utf-8",
+    )
+    row = {"name": "a", "title": "<b>整改</b>", "notebook": "a.ipynb", "parameters": {}}
+    page = report_html.render_index(
+        [row], out_dir=tmp_path, generated="now", templates_dir=tmp_path
+    )
+    assert page == "<h1>巡察整改进展情况报告</h1><p>&lt;b&gt;整改&lt;/b&gt;</p>", (
+        "a template folder given by path is not used, or its output is not escaped"
+    )
 
 
 def test_a_kernel_that_dies_on_start_is_retried_once(tmp_path, monkeypatch):
