@@ -10,7 +10,7 @@ import warnings
 import matplotlib
 import matplotlib.pyplot as plt
 
-from rectify_utils.viz import font, plotting
+from rectify_utils.viz import font
 
 GLYPH_WARNING = re.compile(r"glyph .* missing|missing glyph", re.IGNORECASE)
 
@@ -55,9 +55,3 @@ def test_importing_viz_draws_nothing_and_registers_no_font():
         f"`import rectify_utils.viz` imported {out.stdout.strip()}: a report would pay for (and "
         "be changed by) plotting set-up it did not ask for"
     )
-
-
-def test_the_old_plotting_module_still_offers_the_font_and_palette():
-    assert plotting.setup_cjk_font is font.setup_cjk_font
-    assert plotting.cjk_font_path is font.cjk_font_path
-    assert plotting.association_palette(["新野县科协"])
