@@ -32,15 +32,17 @@ def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
 
 
 @fill_params
-def timeline(corpus: Corpus | pd.DataFrame, limit_days: int = DEFAULT_LIMIT_DAYS) -> pd.DataFrame:
+def timeline(
+    corpus: Corpus | pd.DataFrame, limit_days: int | None = DEFAULT_LIMIT_DAYS
+) -> pd.DataFrame:
     """One row per notice: its dates, the days between them, and whether the report came in time.
 
     Parameters
     ----------
     corpus : Corpus or DataFrame
         {params.corpus_notices}
-    limit_days : int, default 60
-        {params.limit_days}
+    limit_days : int or None, default 60
+        {params.limit_days} None: the default.
 
     Returns
     -------
@@ -77,6 +79,7 @@ def timeline(corpus: Corpus | pd.DataFrame, limit_days: int = DEFAULT_LIMIT_DAYS
     out["as_of_source"] = notices["as_of_source"].astype("string")
     out["days_inspection"] = _days(out["inspection_end"], out["inspection_start"])
     out["days_feedback_to_as_of"] = _days(out["as_of_date"], out["feedback_date"])
+    limit_days = DEFAULT_LIMIT_DAYS if limit_days is None else limit_days
     out["limit_days"] = pd.Series(limit_days, index=out.index, dtype="Int64")
     out["within_limit"] = (out["days_feedback_to_as_of"] <= out["limit_days"]).astype("boolean")
     return out.reset_index(drop=True)
