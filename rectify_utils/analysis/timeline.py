@@ -42,7 +42,8 @@ def timeline(
     corpus : Corpus or DataFrame
         {params.corpus_notices}
     limit_days : int or None, default 60
-        {params.limit_days} None: the default.
+        {params.limit_days}
+        None means the default.
 
     Returns
     -------
