@@ -72,6 +72,10 @@ PARAMS: dict[str, str] = {
         Weight of the rectification text's TF-IDF vector against the title's (1.0): the title
         says what was wrong, the text what was done, in much boilerplate.
         """,
+    "n_neighbours": """
+        How many of its most similar problems of other associations each problem keeps
+        (those at or above the threshold): bounds the pairs and the work per problem.
+        """,
     "userdict_path": """
         The jieba user dictionary, one ``word [freq] [tag]`` a line (``#`` comments); default:
         the packaged ``resources/userdict.txt``.

@@ -25,11 +25,13 @@ import pyarrow.compute as pc
 
 from ..config import STOPWORDS_PATH, USERDICT_PATH, cache_dir
 from ._docstrings import fill_params
+from .cache import file_key, memo
 
 DEFAULT_USERDICT = USERDICT_PATH
 DEFAULT_STOPWORDS = STOPWORDS_PATH
 TOKEN_FIELDS = ("title", "text")
 _CACHE_VERSION = b"tokens-v2"
+_WORDS_VERSION = b"words-v1"  # every word with its character offset (``segment_words``)
 _SQL_CHUNK = 500  # keys per SELECT ... IN (...)
 
 #: a token worth counting contains a CJK character or a latin letter: "科普e站", "AI" — not "，" or "2022"
@@ -181,6 +183,17 @@ def _segment(
     return SEP.join(tokens), np.asarray(positions, dtype=_POSITION_DTYPE).tobytes()
 
 
+def _segment_words(text: str, tokenizer: jieba.Tokenizer) -> Segmented:
+    """Every word of ``text`` (a CJK character or a latin letter, no digit) and its char offset."""
+    tokens, starts = [], []
+    for token, start, _ in tokenizer.tokenize(text):
+        if token.strip() != token or not WORD_CHAR.search(token) or any(c.isdigit() for c in token):
+            continue
+        tokens.append(token.replace(SEP, ""))
+        starts.append(start)
+    return SEP.join(tokens), np.asarray(starts, dtype=_POSITION_DTYPE).tobytes()
+
+
 def _segment_texts(
     texts: Iterable[str],
     userdict_path: str | Path,
@@ -188,12 +201,15 @@ def _segment_texts(
     cache_dir: str | Path | None,
     min_chars: int,
     use_cache: bool,
+    words: bool = False,
 ) -> list[Segmented]:
+    """Segmentations of ``texts``: kept tokens and ordinals, or (``words``) all words and offsets."""
     texts = ["" if t is None or t is pd.NA else str(t) for t in texts]
-    setting = hashlib.sha256(_CACHE_VERSION)
+    setting = hashlib.sha256(_WORDS_VERSION if words else _CACHE_VERSION)
     setting.update(Path(userdict_path).read_bytes())
-    setting.update(b"\0stopwords\0" + Path(stopwords_path).read_bytes())
-    setting.update(f"\0min_chars={min_chars}\0".encode())
+    if not words:
+        setting.update(b"\0stopwords\0" + Path(stopwords_path).read_bytes())
+        setting.update(f"\0min_chars={min_chars}\0".encode())
     prefix = setting.digest()
     unique = list(dict.fromkeys(texts))
     keys = {t: hashlib.sha256(prefix + t.encode("utf-8")).hexdigest() for t in unique}
@@ -202,8 +218,11 @@ def _segment_texts(
     missing = [t for t in unique if keys[t] not in found]
     if missing:
         tokenizer = get_tokenizer(userdict_path)
-        stopwords = frozenset(read_wordlist(stopwords_path))
-        fresh = {keys[t]: _segment(t, tokenizer, stopwords, min_chars) for t in missing}
+        if words:
+            fresh = {keys[t]: _segment_words(t, tokenizer) for t in missing}
+        else:
+            stopwords = frozenset(read_wordlist(stopwords_path))
+            fresh = {keys[t]: _segment(t, tokenizer, stopwords, min_chars) for t in missing}
         if cache:
             cache.put_many(fresh)
         found.update(fresh)
@@ -260,6 +279,70 @@ def tokenize_texts(
     ]
 
 
+def _flatten(pieces: list[Segmented]) -> tuple[np.ndarray, pa.Array, np.ndarray]:
+    """(piece index per token, the tokens, their stored uint32 numbers) of many segmentations."""
+    counts = np.fromiter((len(pos) for _, pos in pieces), dtype=np.int64, count=len(pieces))
+    counts //= _POSITION_DTYPE.itemsize
+    nonempty = [joined for joined, _ in pieces if joined]
+    flat = pc.split_pattern(pa.array(nonempty, type=pa.large_string()), SEP).flatten()
+    numbers = np.frombuffer(b"".join(pos for _, pos in pieces), dtype=_POSITION_DTYPE)
+    return np.repeat(np.arange(len(pieces)), counts), flat, numbers.astype(np.int64)
+
+
+@fill_params
+def segment_words(
+    texts: Iterable[str],
+    *,
+    userdict_path: str | Path = DEFAULT_USERDICT,
+    cache_dir: str | Path | None = None,
+    use_cache: bool = True,
+) -> pd.DataFrame:
+    """Every word of each text with its character offsets, stopwords included.
+
+    Unlike :func:`tokenize_texts` nothing is dropped but punctuation, spaces and tokens with a
+    digit (`2022年`), so two words are adjacent in the text exactly when one's ``char_end`` is
+    the next one's ``char_start``: what word n-grams (``concreteness.stock_phrases``) need. A
+    user-dictionary name (`习近平新时代中国特色社会主义思想`) is one word. Cached on disk like
+    the tokens.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The texts; None or ``<NA>`` counts as an empty text.
+    userdict_path : str or Path
+        {params.userdict_path}
+    cache_dir : str or Path, optional
+        {params.cache_dir}
+    use_cache : bool, default True
+        {params.use_cache}
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per word, text by text in order. Columns:
+
+        - ``text_no`` (int64): the text's index in ``texts``
+        - ``word`` (string)
+        - ``char_start``, ``char_end`` (int64): ``text[char_start:char_end] == word``
+
+    Examples
+    --------
+    >>> segment_words(["学习习近平新时代中国特色社会主义思想"])
+       text_no                word  char_start  char_end
+    0        0                  学习           0         2
+    1        0  习近平新时代中国特色社会主义思想           2        18
+    """
+    segmented = _segment_texts(
+        texts, userdict_path, DEFAULT_STOPWORDS, cache_dir, 1, use_cache, words=True
+    )
+    text_no, flat, starts = _flatten(segmented)
+    words = pd.Series(pd.arrays.ArrowStringArray(flat.cast(pa.large_string())))
+    lengths = pc.utf8_length(flat).to_numpy(zero_copy_only=False).astype(np.int64)
+    return pd.DataFrame(
+        {"text_no": text_no, "word": words, "char_start": starts, "char_end": starts + lengths}
+    )
+
+
 @fill_params
 def tokenize_problems(
     problems: pd.DataFrame | Any,
@@ -313,6 +396,22 @@ def tokenize_problems(
     2  dongying-2024       东营市科协           1  title    不高         2
     """
     problems = getattr(problems, "problems", problems)
+    args = (fields, userdict_path, stopwords_path, cache_dir, min_chars, use_cache)
+    if not use_cache:
+        return _tokenize_problems(problems, *args)
+    setting = (tuple(fields), file_key(userdict_path), file_key(stopwords_path), min_chars)
+    return memo("tokenize_problems", problems, setting, lambda: _tokenize_problems(problems, *args))
+
+
+def _tokenize_problems(
+    problems: pd.DataFrame,
+    fields: Sequence[str],
+    userdict_path: str | Path,
+    stopwords_path: str | Path,
+    cache_dir: str | Path | None,
+    min_chars: int,
+    use_cache: bool,
+) -> pd.DataFrame:
     per_field = [
         _segment_texts(
             problems[field].tolist(), userdict_path, stopwords_path, cache_dir, min_chars, use_cache
@@ -321,11 +420,7 @@ def tokenize_problems(
     ]
     # flatten problem-major, field-minor; texts with no kept token contribute nothing
     pieces = [seg[i] for i in range(len(problems)) for seg in per_field]
-    counts = np.fromiter((len(pos) for _, pos in pieces), dtype=np.int64, count=len(pieces))
-    counts //= _POSITION_DTYPE.itemsize
-    nonempty = [joined for joined, _ in pieces if joined]
-    flat = pc.split_pattern(pa.array(nonempty, type=pa.large_string()), SEP).flatten()
-    slot = np.repeat(np.arange(len(pieces)), counts)
+    slot, flat, positions = _flatten(pieces)
     row_index = slot // max(len(fields), 1)
     out = pd.DataFrame(
         {
@@ -338,6 +433,5 @@ def tokenize_problems(
     out["problem_no"] = out["problem_no"].astype("Int64")
     out["field"] = pd.Categorical.from_codes(slot % max(len(fields), 1), categories=list(fields))
     out["token"] = pd.Series(pd.arrays.ArrowStringArray(flat.cast(pa.large_string())))
-    positions = np.frombuffer(b"".join(pos for _, pos in pieces), dtype=_POSITION_DTYPE)
-    out["position"] = pd.array(positions.astype(np.int64), dtype="Int64")
+    out["position"] = pd.array(positions, dtype="Int64")
     return out
