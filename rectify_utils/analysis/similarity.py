@@ -10,6 +10,8 @@ are "recurring problems". ``clusters.recurrence_clusters`` groups them.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -150,7 +152,7 @@ def shared_term_lists(
         keep = (np.arange(len(row)) - first < n_shared) & (data > 0)
         row, words = row[keep], terms[col[keep]].tolist()
         bounds = np.searchsorted(row, np.arange(min(stop, len(a)) - start + 1))
-        out += ["、".join(words[i:j]) for i, j in zip(bounds[:-1], bounds[1:])]
+        out += ["、".join(words[i:j]) for i, j in pairwise(bounds)]
     return out
 
 
