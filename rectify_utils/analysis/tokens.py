@@ -399,7 +399,8 @@ def tokenize_problems(
     args = (fields, userdict_path, stopwords_path, cache_dir, min_chars, use_cache)
     if not use_cache:
         return _tokenize_problems(problems, *args)
-    setting = (tuple(fields), file_key(userdict_path), file_key(stopwords_path), min_chars)
+    where = str(Path(cache_dir or default_cache_dir()).resolve())
+    setting = (tuple(fields), file_key(userdict_path), file_key(stopwords_path), min_chars, where)
     return memo("tokenize_problems", problems, setting, lambda: _tokenize_problems(problems, *args))
 
 

@@ -17,6 +17,8 @@ ANALYSES = {
     "timeline": "rectify_utils.analysis.timeline:timeline",
     "timeline_long": "rectify_utils.analysis.timeline:timeline_long",
     "recurring_problems": "rectify_utils.analysis.similarity:recurring_problems",
+    "recurrence_clusters": "rectify_utils.analysis.clusters:recurrence_clusters",
+    "recurrence_members": "rectify_utils.analysis.clusters:recurrence_members",
     "term_frequencies": "rectify_utils.analysis.terms:term_frequencies",
     "keyness": ("rectify_utils.analysis.terms:keyness", {"target": "新野县科协"}),
     "shared_terms": "rectify_utils.analysis.terms:shared_terms",
