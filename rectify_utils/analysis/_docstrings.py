@@ -98,11 +98,13 @@ PARAMS: dict[str, str] = {
         of 《中国共产党巡视工作条例》(2015) 第二十七条.
         """,
     "stock_n": """
-        Length of the n-grams, in characters or words (see ``unit``).
+        Length of the n-grams, in words or characters (see ``unit``): one length, or the
+        shortest and the longest, e.g. ``(2, 4)``.
         """,
     "stock_unit": """
-        ``"char"`` (default): n consecutive characters; ``"word"``: n consecutive jieba words
-        (with the project's user dictionary). n-grams never run across punctuation or numbers.
+        ``"word"`` (default): runs of adjacent jieba words (with the project's user
+        dictionary, so a fixed name is one word); ``"char"``: runs of characters. n-grams never
+        run across punctuation or numbers.
         """,
     "stock_min_associations": """
         Fewest associations whose rectification texts must use an n-gram for it to count as

@@ -1,19 +1,20 @@
 """How much of each rectification text a reader could check, and how much is stock phrasing.
 
 Checkable facts are dates, counts with a unit (`召开座谈会2次`, `211人`), sums of money
-(`1272元`, `3万元`) and named documents (`《…》`). Stock phrases are n-grams — of characters
-by default, of jieba words with ``unit="word"`` — that recur in the texts of at least
-``min_associations`` different associations (`高度重视`, `进一步提高`). Both are measured in
+(`1272元`, `3万元`) and named documents (`《…》`). Stock phrases are runs of 2–4 jieba words
+(``analysis.phrases``; a user-dictionary name stays one word, a fragment of a longer phrase is
+not listed) — or, with ``unit="char"``, of characters — that recur in the texts of at least
+``min_associations`` different associations (`广大科技工作者`, `高度重视`). Both are measured in
 characters of the problems' rectification text; a character counts as a fact first, so the two
 shares never overlap.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..parse.corpus import Corpus
@@ -33,7 +34,8 @@ from ..parse.vocabulary import (
 )
 from ..text import clause_around
 from ._docstrings import fill_params
-from .tokens import WORD_CHAR, get_tokenizer
+from .cache import fingerprint, memo
+from .phrases import WORD_N, ngram_windows, phrase_table, phrase_text
 
 FACT_KINDS = ["date", "count", "money", "document"]
 FACT_KIND_DTYPE = pd.CategoricalDtype(FACT_KINDS)
@@ -64,13 +66,15 @@ def _problem_texts(corpus: Corpus) -> list[_ProblemText]:
     return out
 
 
-def _default_year(corpus: Corpus, notice_id: str) -> int | None:
+def _default_years(corpus: Corpus) -> dict[str, int | None]:
     """Year for dates written without one (`5月16日`): that of the feedback, else of the notice."""
-    row = corpus.notices.loc[corpus.notices["notice_id"] == notice_id].iloc[0]
-    for column in ("feedback_date", "inspection_end", "as_of_date"):
-        if pd.notna(row[column]):
-            return int(pd.Timestamp(row[column]).year)
-    return None
+    notices = corpus.notices
+    when = notices["feedback_date"].fillna(notices["inspection_end"]).fillna(notices["as_of_date"])
+    years = pd.to_datetime(when).dt.year
+    return {
+        nid: (None if pd.isna(y) else int(y))
+        for nid, y in zip(notices["notice_id"], years, strict=True)
+    }
 
 
 @dataclass(frozen=True)
@@ -146,12 +150,15 @@ def fact_spans(corpus: Corpus) -> pd.DataFrame:
         - ``char_start``, ``char_end`` (Int64): offsets into ``corpus.texts[notice_id]``, so
           ``corpus.texts[notice_id][char_start:char_end] == text``
     """
+    setting = (fingerprint(corpus.notices), len(corpus.texts))
+    return memo("fact_spans", corpus.problems, setting, lambda: _fact_spans(corpus))
+
+
+def _fact_spans(corpus: Corpus) -> pd.DataFrame:
     rows = []
-    years: dict[str, int | None] = {}
+    years = _default_years(corpus)
     for p in _problem_texts(corpus):
-        if p.notice_id not in years:
-            years[p.notice_id] = _default_year(corpus, p.notice_id)
-        for f in _facts_in(p.text, years[p.notice_id]):
+        for f in _facts_in(p.text, years.get(p.notice_id)):
             rows.append(
                 dict(
                     notice_id=p.notice_id,
@@ -181,76 +188,43 @@ def fact_spans(corpus: Corpus) -> pd.DataFrame:
     return out.astype(columns)
 
 
-#: a run of word characters (CJK or latin) between punctuation, digits and spaces: `提高思想认识水平`
-WORD_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
-NGRAM_UNITS = ("char", "word")
+def _stock_grams(
+    texts: list[_ProblemText], n: int | Sequence[int], unit: str, min_associations: int
+):
+    """Windows and per-gram counts of ``texts``; the grams used by ≥ ``min_associations``."""
+    windows, grams = phrase_table([p.text for p in texts], [p.association for p in texts], n, unit)
+    return windows, grams, grams[grams["n_associations"] >= min_associations]
 
 
-def _ngrams(text: str, n: int, unit: str = "char") -> list[tuple[str, int, int]]:
-    """n-grams of ``text`` as (phrase, start, end), never across punctuation or numbers.
-
-    ``unit="char"``: n consecutive characters; ``unit="word"``: n consecutive jieba words (with
-    the project's user dictionary).
-    """
-    if unit not in NGRAM_UNITS:
-        raise ValueError(f"unit must be one of {NGRAM_UNITS}, not {unit!r}")
-    grams: list[tuple[str, int, int]] = []
-    if unit == "char":
-        for run in WORD_RUN.finditer(text):
-            for a in range(run.start(), run.end() - n + 1):
-                grams.append((text[a : a + n], a, a + n))
-        return grams
-    tokenizer = get_tokenizer()
-    words: list[tuple[str, int, int]] = []
-    for word, start, end in [*tokenizer.tokenize(text), ("", len(text), len(text))]:
-        if word.strip() and WORD_CHAR.search(word) and not any(ch.isdigit() for ch in word):
-            words.append((word, start, end))
-            continue
-        for i in range(len(words) - n + 1):
-            window = words[i : i + n]
-            grams.append((text[window[0][1] : window[-1][2]], window[0][1], window[-1][2]))
-        words = []
-    return grams
-
-
-def _stock(
-    texts: list[_ProblemText], n: int, unit: str
-) -> tuple[dict[str, set[str]], dict[str, int], list[list[tuple[str, int, int]]]]:
-    """Associations and occurrences per n-gram, and each text's n-grams."""
-    where: dict[str, set[str]] = defaultdict(set)
-    count: dict[str, int] = defaultdict(int)
-    per_text = []
-    for p in texts:
-        grams = _ngrams(p.text, n, unit)
-        per_text.append(grams)
-        for phrase, _, _ in grams:
-            where[phrase].add(p.association)
-            count[phrase] += 1
-    return where, count, per_text
+def _own_phrases(corpus: Corpus, n: int | Sequence[int], unit: str) -> set[str]:
+    texts = [p.text for p in _problem_texts(corpus)]
+    windows = ngram_windows(texts, n, unit).drop_duplicates("gram")
+    return {
+        texts[t][a:b]
+        for t, a, b in zip(windows["text_no"], windows["start"], windows["end"], strict=True)
+    }
 
 
 @fill_params
 def stock_phrases(
     corpus: Corpus,
-    n: int = 4,
+    n: int | tuple[int, int] = WORD_N,
     min_associations: int = 3,
-    unit: str = "char",
+    unit: str = "word",
     reference: Corpus | None = None,
 ) -> pd.DataFrame:
-    """n-grams recurring in the rectification texts of ≥ ``min_associations`` associations.
+    """Phrases recurring in the rectification texts of ≥ ``min_associations`` associations.
 
     Parameters
     ----------
     corpus : Corpus
         {params.corpus_full}
-    n : int, default 4
+    n : int or (int, int), default (2, 4)
         {params.stock_n}
     min_associations : int, default 3
         {params.stock_min_associations}
-    unit : {"char", "word"}, default "char"
+    unit : {"word", "char"}, default "word"
         {params.stock_unit}
-        ``"char"`` finds `高度重视`, `认真学习`; with five notices, word 4-grams shared by three
-        associations are rare, so characters show the stock phrasing better.
     reference : Corpus, optional
         {params.reference}
         Only phrases that occur in ``corpus`` are listed.
@@ -258,7 +232,8 @@ def stock_phrases(
     Returns
     -------
     pd.DataFrame
-        One row per phrase, most widespread first (then most frequent, then by phrase).
+        One row per phrase, most widespread first (then most frequent, then by phrase). A word
+        n-gram that only ever occurs inside one longer phrase (a fragment of it) is not listed.
         Columns:
 
         - ``phrase`` (string): as written
@@ -269,41 +244,74 @@ def stock_phrases(
     Raises
     ------
     ValueError
-        If ``unit`` is neither ``"char"`` nor ``"word"``.
+        If ``unit`` is neither ``"word"`` nor ``"char"``, or ``n`` is not a length or range.
 
     Examples
     --------
     >>> stock_phrases(load_corpus("data/raw")).head(2)
-      phrase  n_associations  n_occurrences                   associations
-    0   技工作者               5             46  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
-    1   科技工作               5             46  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
+           phrase  n_associations  n_occurrences                   associations
+    0  广大科技工作者               5             21  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
+    1    科普活动               5             12  东营市科协、立山区科协、罗庄区科协、石龙区科协、新野县科协
     """
-    own = {phrase for grams in _stock(_problem_texts(corpus), n, unit)[2] for phrase, _, _ in grams}
     base = corpus if reference is None else reference
-    where, count, _ = _stock(_problem_texts(base), n, unit)
-    order = list(dict.fromkeys(base.notices["association"]))
-    rows = [
-        dict(
-            phrase=phrase,
-            n_associations=len(assocs),
-            n_occurrences=count[phrase],
-            associations="、".join(a for a in order if a in assocs),
-        )
-        for phrase, assocs in where.items()
-        if len(assocs) >= min_associations and phrase in own
-    ]
-    out = pd.DataFrame(rows, columns=["phrase", "n_associations", "n_occurrences", "associations"])
-    out = out.sort_values(
+    texts = _problem_texts(base)
+    windows, _, stock = _stock_grams(texts, n, unit, min_associations)
+    stock = stock[~stock["fragment"]].copy()
+    stock["phrase"] = phrase_text([p.text for p in texts], stock)
+    if reference is not None:
+        stock = stock[stock["phrase"].isin(_own_phrases(corpus, n, unit))]
+    order = {a: i for i, a in enumerate(dict.fromkeys(base.notices["association"]))}
+    used = windows[windows["gram"].isin(stock.index)].drop_duplicates(["gram", "association"])
+    used = used.assign(rank=used["association"].map(order)).sort_values(["gram", "rank"])
+    stock["associations"] = used.groupby("gram")["association"].agg("、".join)
+    out = stock.sort_values(
         ["n_associations", "n_occurrences", "phrase"], ascending=[False, False, True]
     )
-    return out.astype(
-        {
-            "phrase": "string",
-            "n_associations": "Int64",
-            "n_occurrences": "Int64",
-            "associations": "string",
-        }
-    ).reset_index(drop=True)
+    return out[["phrase", "n_associations", "n_occurrences", "associations"]].astype(
+        {"phrase": "string", "n_associations": "Int64", "n_occurrences": "Int64",
+         "associations": "string"}
+    ).reset_index(drop=True)  # fmt: skip
+
+
+def _covered(
+    lengths: np.ndarray, text_no: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """Per text and character, whether some span [start, end) of that text covers it (flat)."""
+    offsets = np.r_[0, np.cumsum(lengths)]
+    diff = np.zeros(offsets[-1] + 1, dtype=np.int32)
+    np.add.at(diff, offsets[text_no] + start, 1)
+    np.add.at(diff, offsets[text_no] + end, -1)
+    return np.cumsum(diff[:-1]) > 0
+
+
+def _per_text(mask: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Covered characters per text, from a flat mask."""
+    ends = np.cumsum(lengths)
+    totals = np.r_[0, np.cumsum(mask, dtype=np.int64)]
+    return totals[ends] - totals[ends - lengths]
+
+
+def _stock_spans(
+    corpus: Corpus,
+    texts: list[_ProblemText],
+    n,
+    unit: str,
+    min_associations: int,
+    reference: Corpus | None,
+) -> pd.DataFrame:
+    """Occurrences (text_no, start, end) in ``texts`` of phrases stock in ``reference``/corpus."""
+    if reference is None:
+        windows, _, stock = _stock_grams(texts, n, unit, min_associations)
+        return windows[windows["gram"].isin(stock.index)]
+    base_texts = _problem_texts(reference)
+    _, _, stock = _stock_grams(base_texts, n, unit, min_associations)
+    phrases = set(phrase_text([p.text for p in base_texts], stock))
+    windows = ngram_windows([p.text for p in texts], n, unit)
+    written = [
+        texts[t].text[a:b]
+        for t, a, b in zip(windows["text_no"], windows["start"], windows["end"], strict=True)
+    ]
+    return windows[[w in phrases for w in written]]
 
 
 @fill_params
@@ -311,8 +319,8 @@ def concreteness(
     corpus: Corpus,
     by: str = "problem",
     min_associations: int = 3,
-    n: int = 4,
-    unit: str = "char",
+    n: int | tuple[int, int] = WORD_N,
+    unit: str = "word",
     reference: Corpus | None = None,
 ) -> pd.DataFrame:
     """Characters of checkable fact and of stock phrasing per problem or per association.
@@ -325,9 +333,9 @@ def concreteness(
         One row per problem, or the counts summed per association.
     min_associations : int, default 3
         {params.stock_min_associations}
-    n : int, default 4
+    n : int or (int, int), default (2, 4)
         {params.stock_n}
-    unit : {"char", "word"}, default "char"
+    unit : {"word", "char"}, default "word"
         {params.stock_unit}
     reference : Corpus, optional
         {params.reference}
@@ -361,44 +369,46 @@ def concreteness(
     ...     ["association", "fact_share", "stock_share"]
     ... ].head(2)
       association  fact_share  stock_share
-    0       东营市科协    0.137394     0.124079
-    1       立山区科协    0.056399     0.164136
+    0       东营市科协    0.137394     0.082611
+    1       立山区科协    0.056399     0.117949
     """
     if by not in ("problem", "association"):
         raise ValueError(f"by must be 'problem' or 'association', not {by!r}")
     texts = _problem_texts(corpus)
-    where, _, per_text = _stock(texts, n, unit)
-    if reference is not None:
-        where = _stock(_problem_texts(reference), n, unit)[0]
+    lengths = np.array([len(p.text) for p in texts], dtype=np.int64)
+    stock = _stock_spans(corpus, texts, n, unit, min_associations, reference)
     facts = fact_spans(corpus)
-    facts_by_problem = {key: g for key, g in facts.groupby(["notice_id", "problem_no"])}
-    rows = []
-    for p, grams in zip(texts, per_text):
-        fact_chars: set[int] = set()
-        kinds = dict.fromkeys(FACT_KINDS, 0)
-        found = facts_by_problem.get((p.notice_id, p.problem_no))
-        if found is not None:
-            for f in found.itertuples():
-                fact_chars.update(range(f.char_start - p.start, f.char_end - p.start))
-                kinds[f.kind] += 1
-        stock_chars: set[int] = set()
-        for phrase, a, b in grams:
-            if len(where.get(phrase, ())) >= min_associations:
-                stock_chars.update(range(a, b))
-        stock_chars -= fact_chars
-        rows.append(
-            dict(
-                notice_id=p.notice_id,
-                association=p.association,
-                problem_no=p.problem_no,
-                text_chars=len(p.text),
-                fact_chars=len(fact_chars),
-                stock_chars=len(stock_chars),
-                **{f"n_{k}": v for k, v in kinds.items()},
-            )
-        )
+    keys = pd.MultiIndex.from_tuples([(p.notice_id, p.problem_no) for p in texts])
+    fact_row = keys.get_indexer(
+        pd.MultiIndex.from_arrays([facts["notice_id"], facts["problem_no"].astype(int)])
+    )
+    begin = np.array([p.start for p in texts], dtype=np.int64)[fact_row]
+    fact_mask = _covered(
+        lengths,
+        fact_row,
+        facts["char_start"].to_numpy(int) - begin,
+        facts["char_end"].to_numpy(int) - begin,
+    )
+    stock_mask = _covered(
+        lengths, stock["text_no"].to_numpy(), stock["start"].to_numpy(), stock["end"].to_numpy()
+    )
+    kind_no = facts["kind"].cat.codes.to_numpy()
+    kinds = {
+        k: np.bincount(fact_row[kind_no == i], minlength=len(texts))
+        for i, k in enumerate(FACT_KINDS)
+    }
+    out = pd.DataFrame(
+        {"notice_id": [p.notice_id for p in texts], "association": [p.association for p in texts],
+         "problem_no": [p.problem_no for p in texts], "text_chars": lengths,
+         "fact_chars": _per_text(fact_mask, lengths),
+         "stock_chars": _per_text(stock_mask & ~fact_mask, lengths),
+         **{f"n_{k}": kinds[k] for k in FACT_KINDS}}
+    )  # fmt: skip
+    return _concreteness_table(out, by, corpus)
+
+
+def _concreteness_table(out: pd.DataFrame, by: str, corpus: Corpus) -> pd.DataFrame:
     counts = ["text_chars", "fact_chars", "stock_chars", *(f"n_{k}" for k in FACT_KINDS)]
-    out = pd.DataFrame(rows, columns=["notice_id", "association", "problem_no", *counts])
     if by == "association":
         order = list(dict.fromkeys(corpus.notices["association"]))
         out = out.groupby("association", sort=False)[counts].sum().reindex(order, fill_value=0)

@@ -63,8 +63,8 @@ BUNDLED = {
     "“党风廉政建设主体责任落实不到位”与石龙区科协“党风廉政建设主体责任压得不实”"
     "（0.64，共同词：党风廉政建设、主体责任、风险、廉政谈话、廉政）。",
     "keyword_hits": "「三会一课」出现 8 次，涉及 2 个协会；「第一议题」出现 7 次，涉及 3 个协会。",
-    "fact_share_range": "可核查事实占整改文字的比例最高的是罗庄区科协（15%，79 处），最低的是石龙区科协（4%，套话占 21%）。",
-    "common_stock_phrase": "147 个 4 字短语出现在至少 3 个协会的整改文字中，最常见的是「技工作者」（5 个协会，46 次）。",
+    "fact_share_range": "可核查事实占整改文字的比例最高的是罗庄区科协（15%，79 处），最低的是石龙区科协（4%，套话占 10%）。",
+    "common_stock_phrase": "54 个 4 字短语出现在至少 3 个协会的整改文字中，最常见的是「习近平总书记」（5 个协会，16 次）。",
     "money_total": "整改文字中共有 6 处金额，合计 43,327.46 元，出自 2 个协会的 4 个问题。",
     "issued_documents": "整改文字共提到 87 份文件，其中 36 份（41%）前面写明了“印发、制定、修订”等出台动词；"
     "最多的是新野县科协（15 份）。",
@@ -102,7 +102,7 @@ PROFILES = {
 def bundled(corpus) -> dict[str, findings.Finding]:
     """Every corpus-wide finding, computed as the notebooks compute it."""
     table = completion_table(corpus, by="association")
-    concrete = concreteness(corpus, by="association", n=4, min_associations=3)
+    concrete = concreteness(corpus, by="association", min_associations=3)
     return {
         "corpus_size": findings.corpus_size(corpus),
         "notices_read": findings.notices_read(notice_metadata(corpus)),
