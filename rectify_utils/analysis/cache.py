@@ -38,7 +38,7 @@ def _content_hash(frame: pd.DataFrame) -> str:
     digest = hashlib.sha256(repr(list(zip(frame.columns, map(str, frame.dtypes)))).encode())
     digest.update(str(frame.shape).encode())
     if len(frame):
-        hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+        hashed = pd.util.hash_pandas_object(frame, index=True).to_numpy()
         digest.update(hashed.tobytes())
     return digest.hexdigest()
 
@@ -54,7 +54,7 @@ def fingerprint(frame: pd.DataFrame) -> str:
     Returns
     -------
     str
-        A hex digest: equal for tables with equal content, whatever their index.
+        A hex digest: equal for tables with equal cells and index.
     """
     key = id(frame)
     with _lock:

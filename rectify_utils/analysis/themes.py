@@ -23,6 +23,7 @@ from ..config import TAXONOMY_PATH
 from ..errors import TaxonomyError
 from ..parse.corpus import Corpus, table_of
 from ._docstrings import fill_params
+from .cache import file_key, memo
 
 DEFAULT_TAXONOMY = TAXONOMY_PATH
 UNCLASSIFIED = "unclassified"
@@ -306,6 +307,8 @@ def classify_problems(
     Notes
     -----
     Ties go to the theme listed first in the scheme; a decisive rule's theme wins outright.
+    Computed once per problems table and scheme (its path and the sha256 of its content,
+    ``analysis.cache``): the crosstab, completion by theme and the profiles reuse it.
 
     Examples
     --------
@@ -315,6 +318,11 @@ def classify_problems(
     0  政治站位不高,“第一议题”制度落实不到位  title:第一议题(×9); text:第一议题(×3); text:理论学习中心组(×3...
     """
     problems = table_of(problems, "problems")
+    setting = file_key(taxonomy_path if taxonomy_path is not None else DEFAULT_TAXONOMY)
+    return memo("classify_problems", problems, setting, lambda: _classify(problems, taxonomy_path))
+
+
+def _classify(problems: pd.DataFrame, taxonomy_path: str | Path | None) -> pd.DataFrame:
     taxonomy = load_taxonomy(taxonomy_path)
     scores, decisive, evidence = _score(problems, taxonomy)
     codes, names = taxonomy.codes, taxonomy.names
