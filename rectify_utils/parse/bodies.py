@@ -120,7 +120,8 @@ def split_name(organisation: str) -> tuple[str | None, str]:
     if youth:
         return (youth.group("region") or None), "团委"
     if had_party_prefix and not had_party_suffix and name.endswith("委员会") and len(name) > 3:
-        name = name.removesuffix("委员会")  # 中共某大学委员会: the party committee of 某大学
+        # 中共某大学委员会: the party committee of 某大学; 中共某街道工作委员会: of 某街道
+        name = name.removesuffix("委员会").removesuffix("工作")
     region = region_prefix(name)
     body = name[len(region) :] if region else name
     return region, body or name

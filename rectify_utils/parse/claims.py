@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .numerals import cn_to_int
-from .vocabulary import CLAIM_PATTERNS, COUNTED, SUMMARY_SENTENCE
+from .vocabulary import CLAIM_PATTERNS, COUNTED, COUNTED_THING, NOT_PROBLEMS, SUMMARY_SENTENCE
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -17,6 +17,33 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     if start < len(text):
         out.append((start, text[start:]))
     return out
+
+
+#: claims that count problems (a bare `已完成79项` after `86项整改措施` counts measures instead)
+COUNTS_OF_PROBLEMS = frozenset(
+    {"claimed_completed", "claimed_ongoing", "claimed_basically_completed"}
+)
+
+
+RECTIFIED = re.compile(r"完成整改|整改(?:完成|到位|落实)|已整改")
+
+
+def _counts_other_things(sentence: str, m: re.Match[str]) -> bool:
+    """Does the count count something other than problems? The thing named last before it
+    (or inside it) says: `86项整改措施已完成79项` → 措施."""
+    inside = COUNTED_THING.findall(m.group(0))
+    if inside:
+        return inside[-1] in NOT_PROBLEMS
+    if "整改" in m.group(0):
+        return False  # `已完成整改5个`: rectification is of problems
+    clause_start = max(sentence.rfind(c, 0, m.start()) for c in "。；;") + 1
+    before = sentence[clause_start : m.start()]
+    things = list(COUNTED_THING.finditer(before))
+    if not things or things[-1].group(0) not in NOT_PROBLEMS:
+        return False
+    # `…措施35条，已完成整改5个，其余2个…`: a rectification count after the measures speaks of
+    # problems, and so does what follows it
+    return not any(r.start() > things[-1].start() for r in RECTIFIED.finditer(before))
 
 
 def find_claims(
@@ -39,7 +66,7 @@ def find_claims(
                 groups = m.groupdict()
                 raw = groups.get("n") or groups.get("n2") or groups.get("n3")
                 n = cn_to_int(raw or "")
-                if n is None:
+                if n is None or (key in COUNTS_OF_PROBLEMS and _counts_other_things(sentence, m)):
                     continue
                 found.append((n, bool(SUMMARY_SENTENCE.search(sentence)), sentence.strip()))
         if not found:

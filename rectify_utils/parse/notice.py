@@ -17,11 +17,24 @@ from .dates import NoticeDates, notice_dates
 from .headings import Paragraph, build_paragraphs
 from .kinds import DocKind, classify_document
 from .normalise import Normalised, normalise
-from .outline import ParsedOutline, header_length, parse_outline, summary_outline
+from .outline import (
+    ParsedOutline,
+    header_length,
+    is_furniture,
+    parse_outline,
+    summary_outline,
+)
 from .places import Place, level_from_name, locate
 from .problems import RowContext, marker_line, problem_and_measure_rows
 from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
-from .vocabulary import HEADER_EXTRA, INSPECTOR, ITEMISED_TEXT, MEASURE_IN_TITLE, WEB_FURNITURE
+from .vocabulary import (
+    HEADER_EXTRA,
+    INSPECTOR,
+    ITEMISED_TEXT,
+    MEASURE_IN_TITLE,
+    TITLE_WORDS,
+    WEB_FURNITURE,
+)
 
 
 @dataclass
@@ -140,13 +153,26 @@ def _locators(outline: ParsedOutline):
 
 
 def notice_title(outline: ParsedOutline) -> str:
-    """The title: the header lines joined, attachment marks and web-page furniture left out."""
-    return "".join(
-        outline.paragraphs[i].text
-        for i in outline.header
-        if not HEADER_EXTRA.match(outline.paragraphs[i].text)
-        and not WEB_FURNITURE.match(outline.paragraphs[i].text)
-    )
+    """The title: the header lines joined, attachment marks and web-page furniture left out.
+
+    On a page copied from the web the header may hold a site name above the furniture
+    (`鹿鸣市科学技术协会` / `首页 | 机构概况…` / the title / `发布时间：…`): the title is then the run
+    of lines between furniture that names the notice (`…关于…的通报`), else the last run.
+    """
+    runs: list[list[str]] = [[]]
+    furniture = False
+    for i in outline.header:
+        text = outline.paragraphs[i].text
+        furniture = is_furniture(text, furniture)
+        if furniture:
+            runs.append([])
+        elif not HEADER_EXTRA.match(text):
+            runs[-1].append(text)
+    runs = [run for run in runs if run]
+    if not runs:
+        return ""
+    naming = [run for run in runs if TITLE_WORDS.search("".join(run))]
+    return "".join((naming or runs)[-1])
 
 
 def inspected_body(outline: ParsedOutline, title: str) -> Body:

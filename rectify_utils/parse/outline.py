@@ -22,6 +22,8 @@ from .vocabulary import (
     CLOSING_SECTION,
     CLOSING_TOTALS,
     DATE_LINE,
+    ITEM_SUMMARY,
+    MENU_ITEM,
     RUNNING_LEVEL,
     SIGNATURE,
     WEB_FURNITURE,
@@ -99,12 +101,20 @@ class Levels:
     section_groups: frozenset[int]  # group levels inside a section
 
 
+def is_furniture(text: str, after_furniture: bool) -> bool:
+    """A line of web-page furniture; right after one, a short menu item (`残联概况`) is too."""
+    if WEB_FURNITURE.match(text):
+        return True
+    return after_furniture and bool(MENU_ITEM.match(text))
+
+
 def header_length(paragraphs: list[Paragraph]) -> int:
     """Leading short paragraphs without a full stop: attachment mark, title lines and web-page
-    furniture (`发布时间：…`, which may be long and hold a stop)."""
-    n, titles = 0, 0
+    furniture (`发布时间：…`, which may be long and hold a stop; menu items after `首页`)."""
+    n, titles, furniture = 0, 0, False
     for p in paragraphs:
-        if WEB_FURNITURE.match(p.text):
+        furniture = is_furniture(p.text, furniture)
+        if furniture:
             n += 1
             continue
         if titles == 6 or p.heading or "。" in p.text or display_width(p.text) > 60:
@@ -252,10 +262,25 @@ def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) 
         for s, e in open_spans
         if s not in aspects and _lists_problems(paragraphs, s, e, top, likeness)
     }
+    aspects |= _siblings_of_a_problem_run(open_spans, aspects, sections)
     containers = [(s, e) for s, e in open_spans if s in aspects | sections]
     if not containers:
         raise NotANotice("no part of the outline lists problems (no heading states a shortcoming)")
     return Blocks(top, spans, closing, aspects, containers)
+
+
+def _siblings_of_a_problem_run(
+    open_spans: list[tuple[int, int]], aspects: set[int], sections: set[int]
+) -> set[int]:
+    """Blocks inside a run of top-level items that mostly state shortcomings belong to the run.
+
+    A level is read as a whole: when most top-level items state shortcomings, an item between
+    two of them whose wording has no cue (`4.教师队伍结构性缺编`) is one of them too.
+    """
+    if not aspects or len(aspects) < 0.5 * len(open_spans):
+        return set()
+    first, last = min(aspects), max(aspects)
+    return {s for s, _ in open_spans if first < s < last and s not in sections}
 
 
 def _lists_problems(
@@ -375,7 +400,7 @@ class RoleWalk:
             return True
         if p.index < self._after_last_problem or h:
             return False
-        if CLOSING_TOTALS.search(p.text):
+        if CLOSING_TOTALS.search(p.text) or ITEM_SUMMARY.search(p.text):
             return True
         # `下一步，…` closes the notice unless the notice writes one under every problem
         return bool(CLOSING_OPENER.match(p.text)) and not self._openers_in_problems

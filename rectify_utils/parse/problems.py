@@ -13,8 +13,10 @@ from .vocabulary import (
     CIRCLED_MARK,
     DIGIT_MARK,
     FIELD_LABEL,
+    FIRST_SHI,
     LEADING_MARKER,
     MAX_PROBLEM_HEADING,
+    PAREN_MARK,
     PROBLEM_CUE,
     PROBLEM_WRAPPER,
     SHI_MARK,
@@ -121,13 +123,25 @@ def marker_line(node: ProblemNode, paragraphs: list[Paragraph]) -> str:
 
 
 def inline_measures(text: str) -> list[tuple[str, int, int]]:
-    """Split `①…②…`, `一是…二是…` or `：1.…；2.…` into (label, start, end) segments; [] if
-    not itemised."""
-    for pattern, numbering in ((CIRCLED_MARK, "circled"), (SHI_MARK, "shi"), (DIGIT_MARK, "digit")):
+    """Split `①…②…`, `一是…二是…`, `（1）…（2）…` or `：1.…；2.…` into (label, start, end)
+    segments; [] if not itemised.
+
+    Items are numbered 1, 2, 3… in order; every item but the first follows a colon, a stop or a
+    line start (the first `一是` may follow its subject: `院党组一是…；二是…`).
+    """
+    for pattern, numbering in (
+        (CIRCLED_MARK, "circled"),
+        (SHI_MARK, "shi"),
+        (PAREN_MARK, "paren"),
+        (DIGIT_MARK, "digit"),
+    ):
+        marks = list(pattern.finditer(text))
+        if numbering == "shi":
+            marks = sorted([*marks, *FIRST_SHI.finditer(text)], key=lambda m: m.start())
         seq, expected = [], 1
-        for m in pattern.finditer(text):
+        for m in marks:
             num = m.group(0) if numbering == "circled" else m.group("num")
-            if cn_to_int(num) == expected:
+            if cn_to_int(num) == expected and (not seq or m.start() >= seq[-1].end()):
                 seq.append(m)
                 expected += 1
         if len(seq) >= 2:

@@ -31,6 +31,7 @@ from .vocabulary import (
     COMPLETED_STANDALONE,
     DEADLINE_PREFIXES,
     DEADLINE_SCAN,
+    FIELD_VALUE_BARE_DONE,
     FIELD_VALUE_DONE,
     FUTURE_STEP,
     HEADING_MARKER,
@@ -162,10 +163,18 @@ def _field_signals(text: _Text) -> list[Signal]:
     for m in STATUS_FIELD.finditer(text.masked):
         value = m.group("value").strip()
         evidence = text.full[m.start() : m.end()].strip()
-        if FIELD_VALUE_DONE.search(value) or COMPLETED_CUE.search(value):
-            out.append(Signal(COMPLETED, evidence))
-        elif IN_PROGRESS_CUE.search(value) or LONG_TERM_VALUE.search(value):
+        if (
+            IN_PROGRESS_CUE.search(value)
+            or LONG_TERM_VALUE.search(value)
+            or VALUE_STARTS_ONGOING.match(value)
+        ):
             out.append(Signal(IN_PROGRESS, evidence))
+        elif (
+            FIELD_VALUE_DONE.search(value)
+            or COMPLETED_CUE.search(value)
+            or FIELD_VALUE_BARE_DONE.match(value)
+        ):
+            out.append(Signal(COMPLETED, evidence))
     for m in OPENING_FIELD.finditer(text.masked):
         value = m.group("value").strip()
         evidence = _context(text.full, m.start(), m.start("value") + 8)
@@ -177,9 +186,11 @@ def _field_signals(text: _Text) -> list[Signal]:
 
 
 def _status_line_signals(text: _Text) -> list[Signal]:
-    """A paragraph of the body that is only a status: `持续推进。`, `长期坚持。`."""
+    """A sentence after the title that is only a status: `持续推进。`, `…。长期坚持。`."""
     out = []
-    for m in STATUS_LINE.finditer(text.masked, len(text.heading) + 1):
+    stop = text.heading.find("。")  # after the title's sentence: text may follow on its line
+    start = stop + 1 if stop != -1 else len(text.heading) + 1
+    for m in STATUS_LINE.finditer(text.masked, start):
         value = m.group("value")
         status = COMPLETED if VALUE_STARTS_DONE.match(value) else IN_PROGRESS
         out.append(Signal(status, m.group(0).strip()))
@@ -321,23 +332,42 @@ def item_numbers(items: str) -> list[int]:
 def apply_item_summary(statuses: list[StatusDecision], closing: str) -> list[StatusDecision]:
     """Apply a closing summary by item number (`第1、2、3、5项已完成，第4项正在推进`).
 
-    Only to problems whose own words state no status: an explicit per-problem status wins.
+    Only to problems whose own words state no status: an explicit per-problem status wins. A
+    plan with a date in the same clause (`第4项正在推进，…预计2025年6月底前完成`) gives those
+    items their deadline when they have none.
     """
-    by_item: dict[int, tuple[str, str]] = {}
-    for m in ITEM_SUMMARY.finditer(closing):
-        state = m.group("state")
-        status = IN_PROGRESS if VALUE_STARTS_ONGOING.match(state) else COMPLETED
-        sentence = _context(closing, m.start(), m.end())
-        for n in item_numbers(m.group("items")):
-            by_item.setdefault(n, (status, sentence))
+    by_item = _items_summarised(closing)
     if not by_item:
         return statuses
     out = []
     for no, s in enumerate(statuses, start=1):
-        if s.status == NOT_STATED and no in by_item:
-            status, sentence = by_item[no]
-            s = StatusDecision(
-                status, f"{SUMMARY_EVIDENCE}{sentence}", s.deadline, s.deadline_evidence
-            )
+        if no in by_item:
+            status, sentence, plan = by_item[no]
+            deadline, deadline_evidence = s.deadline, s.deadline_evidence
+            if deadline is None and plan is not None:
+                deadline, deadline_evidence = plan
+            if s.status == NOT_STATED:
+                s = StatusDecision(
+                    status, f"{SUMMARY_EVIDENCE}{sentence}", deadline, deadline_evidence
+                )
+            else:
+                s = StatusDecision(s.status, s.evidence, deadline, deadline_evidence)
         out.append(s)
     return out
+
+
+def _items_summarised(closing: str) -> dict[int, tuple[str, str, tuple | None]]:
+    """Item number → (status, the summary's clause, (plan date, words) or None)."""
+    matches = list(ITEM_SUMMARY.finditer(closing))
+    by_item: dict[int, tuple[str, str, tuple | None]] = {}
+    for k, m in enumerate(matches):
+        state = m.group("state")
+        status = IN_PROGRESS if VALUE_STARTS_ONGOING.match(state) else COMPLETED
+        sentence = _context(closing, m.start(), m.end())
+        stop = matches[k + 1].start() if k + 1 < len(matches) else len(closing)
+        tail = closing[m.end() : stop].split("。")[0]
+        plans = _plans(_Text("", tail, tail), None)
+        plan = (plans[0][0], plans[0][1]) if plans else None
+        for n in item_numbers(m.group("items")):
+            by_item.setdefault(n, (status, sentence, plan))
+    return by_item

@@ -78,6 +78,8 @@ BLOCK_START = re.compile(
 HEADER_EXTRA = re.compile(
     r"^(?:附件\s*\d*|[（(]\s*向社会公开\s*[)）]|附件\s*\d*\s*[（(]\s*向社会公开\s*[)）])$"
 )
+#: the words of a document's title: `…关于…的通报`, `…整改情况报告`, `…整改进展情况公示`
+TITLE_WORDS = re.compile(r"关于|通报|报告|公告|公示|情况|方案")
 #: the organisation before `关于`/`对` in the title:
 #: matches `中共新野县科学技术协会党组` in `中共新野县科学技术协会党组关于巡察整改情况的通报`
 ORGANISATION = re.compile(r"^(?P<org>.+?)(?:关于|对)")
@@ -101,17 +103,22 @@ FEEDBACK_WORD = "反馈"
 
 #: a line of web-page furniture, kept in the text but never part of the notice's outline:
 #: matches `发布时间：2024-03-05 10:12 来源：县文联 浏览次数：356 字体：[大 中 小]`,
-#: `当前位置：首页 > 巡视巡察`, `【打印本页】【关闭窗口】`, `版权所有：某某县人民政府`;
+#: `当前位置：首页 > 巡视巡察`, `首页 | 机构概况 | 科协动态`, `某某街道办事处门户网站`, `【打印本页】【关闭窗口】`, `版权所有：某某县人民政府`;
 #: not `来源于群众的意见建议` (no field colon)
 WEB_FURNITURE = re.compile(
     r"^\s*(?:【?(?:打印(?:本页|此页)?|关闭(?:窗口|本页)?|收藏|分享到?|返回顶部)】?\s*){1,4}$"
-    r"|^\s*(?:当前位置|您当前的位置|您的位置|所在位置)\s*[：:]"
+    r"|^\s*(?:当前位置|您当前的位置|您的位置|所在位置|您现在的位置|当前所在位置)\s*[：:]"
+    r"|^\s*首页\s*$"
     r"|^\s*首页\s*[>＞»]"
+    r"|^\s*首页(?:\s*[|｜·•/]?\s*[\u4e00-\u9fff]{2,8}){2,}\s*$"
+    r"|^[^，。]{2,30}(?:门户网站|政府网|网站|官网)$"
     r"|^\s*(?:发布时间|发布日期|发稿时间|更新时间|时间|日期|来源|信息来源|文章来源|稿件来源|作者|发布人|发布者|编辑|责任编辑|审核|"
     r"浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|访问量|字体|字号|【字体|分享)\s*[：:]"
     r"|^\s*(?:版权所有|主办单位|承办单位|技术支持|网站标识码|ICP备|京ICP|联系我们)"
     r"|^\s*字体\s*[：:]?\s*[\[【(（]?\s*大\s*中\s*小"
 )
+#: a short menu item, under `首页` on a page's navigation bar: `残联概况`, `党务公开`, `工作动态`
+MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 #: the date a web page says it was published: `发布时间：2024-03-05 10:12`, `发布日期：2024年3月5日`
 WEB_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期)\s*[：:]\s*")
 #: the body a web page names as the source: `来源：某某县文联`
@@ -135,7 +142,9 @@ CLOSING_BOILERPLATE = re.compile(
 )
 #: a paragraph after the last problem that opens the closing part: `下一步，我会将…`,
 #: `今后，将持续巩固整改成果`, `下一步工作打算`
-CLOSING_OPENER = re.compile(r"^(?:下一步|下阶段|下步|今后|接下来)")
+CLOSING_OPENER = re.compile(
+    r"^(?:下一步|下阶段|下步|今后|接下来|综上|总体来看|上述(?:问题|[\d一二三四五六七八九十]+个问题))"
+)
 #: a closing summary of the whole notice's totals, after the last problem:
 #: `截至目前，巡察反馈的11个问题已整改完成9个，其余2个正在持续推进。`; not a problem's own text
 #: (it counts the inspection's problems)
@@ -163,7 +172,7 @@ DISCLOSURE = re.compile(r"公开期限")
 #: not `已未` / `并未来` (未 after 已/并, 未来)
 PROBLEM_CUE = re.compile(
     r"不(?:到位|够|足|力|严|实|强|高|深|全|细|精|紧|广|畅|规范|彻底|及时|明显|密切|系统|扎实|牢固|落地|完整|完善|合规|准确|清|充分|健全|平衡|善|当|均衡|主动|积极|严肃|严格|统一)"
-    r"|差距|滞后|薄弱|漏洞|短板|缺失|缺位|缺少|欠缺|缺乏|弱项|弱化|虚化|淡化|偏差|松散|松懈|空白|盲区|隐患"
+    r"|差距|滞后|薄弱|漏洞|短板|缺失|缺位|缺少|欠缺|缺乏|短缺|缺口|缺编|弱项|弱化|虚化|淡化|偏差|松散|松懈|空白|盲区|隐患"
     r"|走过场|走形式|形式主义|官僚主义|打折扣|流于形式|偏低|偏少|偏弱|偏高|偏大|乏力|失衡|敷衍|较少|较弱|较低|有待"
     r"|违规|违反|混乱|随意|底数不清|落后|缓慢|难以|未能"
     r"|(?<![已并])未(?!来)|没有|仍(?:有|存在|然)|依然|依旧|存在|问题[。.]?$|问题[”\"]?[。.]?$|方面$|方面[。.]?$"
@@ -239,6 +248,11 @@ MEASURE_IN_TITLE = re.compile(r"[，,；;。：:]\s*(?:一是|首先)|[①⑴]")
 #: a text that itemises its measures: `一是…二是…`, `①…②…` (a parse with no measures is odd)
 ITEMISED_TEXT = re.compile(r"一是.{1,400}?二是|①.{1,400}?②", re.S)
 
+#: an inline bracketed measure number, after a start, a colon or a stop: matches `（1）` and `（2）`
+#: in `整改措施：（1）修订审核办法；（2）开展专项检查。`; not `（1）` inside a sentence (`第（1）项`)
+PAREN_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。\n]))\s*[（(]\s*(?P<num>\d{1,2})\s*[)）]")
+#: the first `一是` of a list, after its subject: `院党组一是…；二是…` (the later items keep their stops)
+FIRST_SHI = re.compile(r"(?P<num>一)是")
 #: an inline Arabic-numbered measure, after a start, a colon or a stop: matches `1.` and `2.` in
 #: `整改措施：1.新建小学一所；2.优化学区划分。`; not `1.5万元` (a decimal) or `共2、3项` (no break)
 DIGIT_MARK = re.compile(r"(?:(?<=^)|(?<=[：:；;。\n]))\s*(?P<num>\d{1,2})\s*[.、．](?!\d)")
@@ -277,8 +291,8 @@ PLAN_CUE = re.compile(r"(?:计划|预计|力争|争取)(?:于|在|到)?\s*(?=\d|
 #: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`;
 #: not `已完成3场培训。` (a measure's result)
 STATUS_LINE = re.compile(
-    r"(?:^|(?<=[。；;！!]))\s*(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项|此项|本项|该项问题)?(?:整改)?"
-    r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)|整改(?:已)?完成|已办结|已销号"
+    r"(?:^|(?<=[。；;！!]))\s*(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项问题|该项工作|此项工作|相关工作|该项|此项|本项)?(?:整改)?"
+    r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已(?:全部)?整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号"
     r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成)"
     r"(?:[。.！!]|$)",
     re.M,
@@ -286,7 +300,8 @@ STATUS_LINE = re.compile(
 #: an opening field whose value, at its start, states the status: `整改情况：已完成。`,
 #: `整改落实情况：持续推进`; not `整改情况：一是…已完成3场培训` (the status is not its first words)
 OPENING_FIELD = re.compile(
-    r"(?:整改情况|整改落实情况|整改进展情况|落实情况)\s*[：:]\s*(?P<value>[^\n]*)"
+    r"(?:整改情况|整改落实情况|整改进展情况|落实情况)\s*[：:]\s*"
+    r"(?P<value>[^\n]*?)(?=(?:整改情况|整改落实情况|整改进展情况|落实情况)\s*[：:]|\n|$)"
 )
 #: a field value that starts by saying done: `已完成。`, `已整改到位，`, `整改完成`
 VALUE_STARTS_DONE = re.compile(
@@ -304,16 +319,20 @@ ITEM_SUMMARY = re.compile(
 )
 #: a deadline field, its value in ``value``: `整改完成时限：2022年12月31日前完成并长期坚持`,
 #: `整改时限：已完成`, `完成时限：长期坚持`
-DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*[：:]\s*(?P<value>[^\n]*)")
+DEADLINE_FIELD = re.compile(r"(?:整改)?(?:完成)?时限\s*(?:[：:]|为|是)\s*(?P<value>[^\n]*)")
 #: the same, for scanning: a leading literal lets the regex engine skip ahead (`整改完成` optional)
-DEADLINE_SCAN = re.compile(r"时限\s*[：:]\s*(?P<value>[^\n]*)")
+DEADLINE_SCAN = re.compile(r"时限\s*(?:[：:]|为|是)\s*(?P<value>[^\n]*)")
 #: what may stand before `时限` in a deadline field, longest first
 DEADLINE_PREFIXES = ("整改完成", "完成", "整改")
 #: document titles and quotations are not statements about a problem's status: `《…正在…》`
 QUOTED_TITLE = re.compile(r"《[^》]*》")
 #: a field reporting the status itself (tables turned into text): `整改进展：已完成`, `完成情况：…`
-STATUS_FIELD = re.compile(r"(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)")
+STATUS_FIELD = re.compile(
+    r"(?:整改)?(?:进展(?:情况)?|完成情况|状态|结果|进度)\s*[：:]\s*(?P<value>[^\n]*)"
+)
 #: a field value saying done, also after other words: `已完成`, `立行立改，已完成`, `已整改到位`
+#: a status field whose whole value is `完成` / `已完成` / `办结`: `整改状态：完成`
+FIELD_VALUE_BARE_DONE = re.compile(r"^(?:已)?(?:完成|办结|销号)(?:整改)?[。.；;]?$")
 FIELD_VALUE_DONE = re.compile(
     r"(?:^|[，,；;、\s])(?:已(?:经)?(?:全部)?完成|已整改(?:到位|完成)?|已办结|已销号)(?=$|[，,。；;\s并（(])"
 )
@@ -366,8 +385,9 @@ FUTURE_BEFORE = re.compile(r"(?:拟|计划|将|预计|力争|争取)(?:于|在)?
 # Claims: what a notice says about itself
 # ---------------------------------------------------------------------------------------------
 
-#: a count in Arabic or Chinese numerals, in group ``n``: `31`, `十一`, `两`
-NUM = r"(?P<n>\d+|[一二两三四五六七八九十百]+)"
+#: a count in Arabic or Chinese numerals, in group ``n``: `31`, `十一`, `两`; not an item number
+#: (`第4项`, the `5` of `第1、2、3、5项`)
+NUM = r"(?<!第)(?<!\d、)(?<![一二三四五六七八九十]、)(?P<n>\d+|[一二两三四五六七八九十百]+)"
 NUM2 = NUM.replace("?P<n>", "?P<n2>")
 #: matches `4个方面`, `四个方面`, `3 个方面`
 CLAIM_ASPECTS = re.compile(NUM + r"\s*个?方面")
@@ -427,6 +447,11 @@ CLAIM_RULES = re.compile(
     + r"\s*(?:项|个|条|部|件)"
     r"|(?:完善|建立|制定|修订|出台)(?:了)?\s*" + NUM2 + r"\s*(?:项|个|条|部|件)(?:规章)?制度"
 )
+#: the things a count may be of: a completion count counts whichever was named last before it
+#: (`86项整改措施已完成79项` counts measures, not problems)
+COUNTED_THING = re.compile(r"问题|措施|举措|任务|制度|事项")
+#: the counted things that are not problems
+NOT_PROBLEMS = frozenset({"措施", "举措", "任务", "制度"})
 #: a sentence that reports completion counts: the most authoritative place for the totals
 SUMMARY_SENTENCE = re.compile(r"已(?:经)?完成整改|已整改(?:完成|到位)|长期整改|完成整改")
 #: a number with a unit, which every claim holds: `11项`, `四个方面`, `9类`
@@ -502,9 +527,9 @@ PARTY_SUFFIX = re.compile(r"(?:机关党委|机关党总支|党组织|党组|党
 #: a region word ending a place name in an organisation's name: `新野县`, `金华市`, `婺城区`
 REGION_SUFFIX = ("自治区", "自治州", "自治县", "地区", "省", "市", "州", "盟", "区", "县", "旗")
 #: a region as written when the gazetteer does not know it (an invented or renamed place):
-#: matches `某某县` in `某某县文联`; not `区` alone in `区司法局`
+#: matches `某某县` in `某某县文联`; not `区` alone in `区司法局`, nor `云港城市` in `云港城市建设投资集团`
 REGION_AS_WRITTEN = re.compile(
-    r"^[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|地区|省|市|州|盟|区|县|旗)"
+    r"^[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|地区|省|(?<!城)市|州|盟|区|县|旗)"
 )
 #: the Communist Youth League's committee of a region: `共青团清河县委员会`, `共青团清河县委`
 YOUTH_LEAGUE = re.compile(r"^共青团(?P<region>.*?)(?:委员会|委)$")
@@ -557,6 +582,10 @@ BODY_ABBREVIATIONS: list[tuple[str, str]] = [
     ("教育和体育", "教体"),
     ("教育体育", "教体"),
     ("委员会", "委"),
+    ("城市建设投资", "城投"),
+    ("集团股份有限公司", "集团"),
+    ("集团有限责任公司", "集团"),
+    ("集团有限公司", "集团"),
 ]
 #: the kind of an inspected body, by a word of its name, tried in order; each with what it
 #: matches. The first that matches decides; the word is the evidence.
@@ -577,11 +606,15 @@ UNIT_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ),  # 某大学, 县第一中学
     ("医院", re.compile(r"医院|卫生院|保健院|疾病预防控制中心|疾控中心|急救中心")),  # 县人民医院
     ("企业", re.compile(r"公司|集团|银行|企业|厂$")),  # 某集团有限公司
-    ("乡镇街道", re.compile(r"(?:镇|乡|街道|街道办事处|苏木)(?:委员会|党委|人民政府)?$")),  # 城关镇
-    ("政府部门", re.compile(r"局|厅|委$|委员会$|办公室|办$|中心$|法院|检察院|部$|署|馆$|站$|所$")),
+    (
+        "乡镇街道",
+        re.compile(r"(?:镇|乡|街道|街道办事处|苏木)(?:工作委员会|委员会|党工委|党委|人民政府)?$"),
+    ),  # 城关镇
+    ("其他", re.compile(r"法院|检察院")),  # judicial organs: 县人民法院, 区人民检察院
+    ("政府部门", re.compile(r"局|厅|委$|委员会$|办公室|办$|中心$|部$|署|馆$|站$|所$")),
 ]
 #: the kinds of body, in the order reports list them
-UNIT_KINDS = [kind for kind, _ in UNIT_KIND_WORDS] + ["其他"]
+UNIT_KINDS = list(dict.fromkeys([*(kind for kind, _ in UNIT_KIND_WORDS), "其他"]))
 
 # ---------------------------------------------------------------------------------------------
 # Document kinds (parse.kinds): is this a rectification notice, or something else?
