@@ -16,6 +16,7 @@ import pandas as pd
 from ..parse.corpus import Corpus
 from ..schema import STATUS_DTYPE, STATUSES
 from ._docstrings import fill_params
+from .rounds import notice_labels
 
 THEME_KEYS = ("theme_code", "theme")
 #: status evidence of a problem the parser marked completed from the notice's own totals, e.g.
@@ -50,11 +51,12 @@ def _grouped_problems(
 
 
 def _group_order(frame: pd.DataFrame, by: str, corpus: Corpus) -> list:
-    """Categories in their own order, associations in notice order, else first appearance."""
+    """Categories in their own order, associations (notice labels) in notice order, else
+    first appearance."""
     if isinstance(frame[by].dtype, pd.CategoricalDtype):
         return list(frame[by].cat.categories)
-    if by == "association":
-        listed = list(dict.fromkeys(corpus.notices["association"].dropna()))
+    if by in ("association", "notice_label"):
+        listed = list(dict.fromkeys(notice_labels(corpus)[by].dropna()))
         return listed + [a for a in dict.fromkeys(frame[by].dropna()) if a not in listed]
     return list(dict.fromkeys(frame[by].dropna()))
 
@@ -146,7 +148,9 @@ def completion_table(
           the notice's own totals, where a match with the claim is by construction
 
         Both rates are <NA> when the group states no status at all, so silence is not shown as
-        0 %. With ``by="association"`` the notices' claims follow (each <NA> unless every
+        0 %. With ``by="association"`` there is one row per notice, keyed by ``notice_label``
+        (``rounds.notice_labels``: the association alone, or `罗庄区科协（2022）` for a body with
+        several notices), after the ``association`` column; the notices' claims follow (each <NA> unless every
         notice of the association states it), with flags that are <NA> where nothing is
         claimed:
 
@@ -175,8 +179,13 @@ def completion_table(
     4       新野县科协          31                    0.83871
     """
     frame = _grouped_problems(corpus, by, problems, taxonomy_path)
-    order = _group_order(frame, by, corpus)
-    counts = _status_counts(frame, by, order)
+    key, labels = by, None
+    if by == "association":  # one row per notice: a body's rounds are not merged
+        key, labels = "notice_label", notice_labels(corpus)
+        frame = frame.merge(labels[["notice_id", "notice_label"]], on="notice_id", how="left")
+        frame["notice_label"] = frame["notice_label"].fillna(frame["association"])
+    order = _group_order(frame, key, corpus)
+    counts = _status_counts(frame, key, order)
     from_summary = frame["status_evidence"].astype("string").fillna("").str.contains(
         FROM_SUMMARY
     ) & (frame["status"] == "completed")
@@ -190,10 +199,11 @@ def completion_table(
     rate_all = _rate(out["n_completed"], out["n_problems"])
     out["completion_rate_of_all"] = rate_all.mask(stated == 0).astype("Float64")
     out["n_completed_from_summary"] = (
-        from_summary.groupby(frame[by], observed=False).sum().reindex(order, fill_value=0)
+        from_summary.groupby(frame[key], observed=False).sum().reindex(order, fill_value=0)
     ).astype("Int64")
-    if by == "association":
-        claims = _claims_by_association(corpus.notices, order)
+    if labels is not None:
+        notices = corpus.notices.merge(labels[["notice_id", "notice_label"]], on="notice_id")
+        claims = _claims_by_association(notices.assign(association=notices["notice_label"]), order)
         flags = []
         for name, (claim, parsed) in CLAIM_PAIRS.items():
             out[claim] = claims[claim]
@@ -204,10 +214,13 @@ def completion_table(
         differ = mismatch.any(axis=1)
         out["claims_differ"] = differ.astype("boolean").mask(out[flags].isna().all(axis=1))
     out = out.reset_index()
-    if isinstance(frame[by].dtype, pd.CategoricalDtype):
-        out[by] = out[by].astype(frame[by].dtype)
+    if isinstance(frame[key].dtype, pd.CategoricalDtype):
+        out[key] = out[key].astype(frame[key].dtype)
     else:
-        out[by] = out[by].astype("string")
+        out[key] = out[key].astype("string")
+    if labels is not None:
+        body = dict(zip(labels["notice_label"], labels["association"], strict=True))
+        out.insert(0, "association", out[key].map(body).fillna(out[key]).astype("string"))
     return out
 
 

@@ -19,6 +19,8 @@ ANALYSES = {
     "recurring_problems": "rectify_utils.analysis.similarity:recurring_problems",
     "recurrence_clusters": "rectify_utils.analysis.clusters:recurrence_clusters",
     "recurrence_members": "rectify_utils.analysis.clusters:recurrence_members",
+    "notice_labels": "rectify_utils.analysis.rounds:notice_labels",
+    "rounds": "rectify_utils.analysis.rounds:rounds",
     "term_frequencies": "rectify_utils.analysis.terms:term_frequencies",
     "keyness": ("rectify_utils.analysis.terms:keyness", {"target": "新野县科协"}),
     "shared_terms": "rectify_utils.analysis.terms:shared_terms",
