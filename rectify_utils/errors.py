@@ -42,3 +42,33 @@ class TaxonomyError(RectifyError, ValueError):
 
 class ConfigError(RectifyError, ValueError):
     """A report build configuration (``reports.yml``) that cannot be used."""
+
+
+class LimitExceeded(NoticeReadError):
+    """A file past one of the reading limits (``config.ReadLimits``); ``limit`` names it."""
+
+    def __init__(self, path: str | Path, reason: str, limit: str) -> None:
+        super().__init__(path, reason)
+        self.limit = limit
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason, self.limit)
+
+
+class OutputError(RectifyError, OSError):
+    """Outputs that could not be written; the previous good ones were left in place."""
+
+
+class BuildLocked(RectifyError):
+    """Another build holds the output folder's lock; the message names its process."""
+
+
+class BuildInterrupted(RectifyError):
+    """A build stopped by Ctrl-C or SIGTERM after recording what had finished."""
+
+    def __init__(self, message: str, signal_name: str = "SIGINT") -> None:
+        super().__init__(message)
+        self.signal_name = signal_name
+
+    def __reduce__(self):
+        return type(self), (str(self), self.signal_name)

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
+import threading
 from collections import Counter
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from .. import schema
+from ..config import ReadLimits, format_size
 from ..errors import NotANotice, NoticeReadError
 from ..schema import TABLE_COLUMNS
 from .notice import NoticeResult, parse_notice
 from .places import warm_gazetteer
-from .read import iter_input_files, read_notice
+from .read import read_notice, scan_inputs
+from .workers import Lost, WorkerPool
+
+#: ``corpus.ignored``: files that belong beside notices (provenance, read-me), not read
+IGNORED_COLUMNS: schema.Columns = {"path": schema.TEXT, "reason": schema.TEXT}
 
 
 @dataclass
@@ -34,6 +43,8 @@ class Corpus:
     warnings: pd.DataFrame
     texts: dict[str, str] = field(default_factory=dict)
     originals: dict[str, str] = field(default_factory=dict)  # before traditional→simplified
+    #: files that belong beside notices (``provenance.yml``, ``README``): path, reason
+    ignored: pd.DataFrame = field(default_factory=lambda: schema.frame([], IGNORED_COLUMNS))
 
     def __repr__(self) -> str:
         return (
@@ -66,6 +77,7 @@ class Corpus:
             f(self.warnings),
             {k: v for k, v in self.texts.items() if k in ids},
             {k: v for k, v in self.originals.items() if k in ids},
+            self.ignored,
         )
 
 
@@ -89,10 +101,57 @@ class _FileOutcome:
     doc_kind: str | None = None
 
 
-def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
-    """Read and parse one file; never raises (the reason lands in ``corpus.skipped``)."""
+#: one file to parse: its position among the inputs, its path and its notice id
+_Job = tuple[int, Path, str]
+#: seconds a worker is given past the time limit before it is killed (the limit itself stops
+#: Python code; this catches a file stuck in C code)
+KILL_GRACE = 5.0
+#: at most this many files per task sent to a worker (a lost task is re-run without its file)
+MAX_BATCH = 100
+
+
+class _TimeLimit(BaseException):
+    """Raised by SIGALRM in the middle of a file; BaseException so no parser swallows it."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (main thread only: elsewhere the worker is killed)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise _TimeLimit
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        notice_text = read_notice(path)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parse_file(path: Path, notice_id: str, limits: ReadLimits | None = None) -> _FileOutcome:
+    """Read and parse one file within the limits; never raises (the reason lands in ``skipped``)."""
+    limits = limits or ReadLimits()
+    try:
+        with _time_limit(limits.seconds):
+            return _read_and_parse(path, notice_id, limits)
+    except _TimeLimit:
+        reason = f"reading took longer than the {limits.seconds:g} s limit (seconds)"
+    except MemoryError:
+        reason = (
+            f"ran out of memory: over the {format_size(limits.memory_bytes)} limit (memory_bytes)"
+        )
+    return _FileOutcome(str(path), error=reason)
+
+
+def _read_and_parse(path: Path, notice_id: str, limits: ReadLimits) -> _FileOutcome:
+    try:
+        notice_text = read_notice(path, limits)
     except NoticeReadError as exc:
         return _FileOutcome(str(path), error=exc.reason)
     except Exception as exc:
@@ -113,10 +172,6 @@ def _parse_file(path: Path, notice_id: str) -> _FileOutcome:
     )
 
 
-def _parse_many(jobs: list[tuple[Path, str]]) -> list[_FileOutcome]:
-    return [_parse_file(p, i) for p, i in jobs]
-
-
 def _notice_ids(paths: list[Path]) -> list[str]:
     """Stable ids from file stems; a repeated stem gets its suffix appended (`a`, `a-docx`)."""
     stems = Counter(p.stem for p in paths)
@@ -126,31 +181,160 @@ def _notice_ids(paths: list[Path]) -> list[str]:
 
 
 def load_corpus(
-    paths: str | Path | Iterable[str | Path] = "data/raw", workers: int | None = None
+    paths: str | Path | Iterable[str | Path] = "data/raw",
+    workers: int | None = None,
+    *,
+    limits: ReadLimits | None = None,
+    executor: Executor | None = None,
+    progress: bool | None = None,
 ) -> Corpus:
     """Parse every notice in a folder, one file or a list of paths.
 
-    Files that cannot be read, hold no notice, or repeat a notice already loaded are listed
-    in ``corpus.skipped`` with a reason; the rest of the corpus still loads. ``workers`` > 1
-    parses in that many processes (each builds the tables of its share; they are joined here).
+    Every input is accounted for: files that cannot be read (missing, a link loop, a named
+    pipe, past a limit, or a worker that died on them), hold no notice, or repeat a notice
+    already loaded are listed in ``corpus.skipped`` with a reason, files that belong beside
+    notices (``provenance.yml``, ``README``) in ``corpus.ignored``; the rest still loads.
+
+    Parameters
+    ----------
+    paths : str, Path or iterable of them
+        Folders (their files, not sub-folders) and files.
+    workers : int, optional
+        Worker processes reading the files (default 1; at most one per core). A file that
+        passes the time limit or kills its worker (out of memory) costs only itself. 0 parses
+        in this process, with no protection from a file that hangs in C code or crashes.
+    limits : ReadLimits, optional
+        Per-file limits: bytes on disk, unpacked .docx bytes, PDF pages, characters, seconds,
+        memory (default ``ReadLimits()``).
+    executor : concurrent.futures.Executor, optional
+        Parse batches of files on it instead (a ``dask.distributed`` client's
+        ``get_executor()``, a ``ProcessPoolExecutor``...). A batch the executor loses is parsed
+        again here, in workers, so that only the file that broke it is skipped.
+    progress : bool, optional
+        Show a progress bar (tqdm); by default one appears on a terminal when a load takes
+        more than two seconds.
+
+    Returns
+    -------
+    Corpus
+        The tables; ``workers`` and ``executor`` do not change them.
     """
-    skipped: list[dict] = []
+    limits = limits or ReadLimits()
+    scan = scan_inputs(paths)
+    jobs = [(i, p, nid) for i, (p, nid) in enumerate(zip(scan.files, _notice_ids(scan.files)))]
+    skipped: list[dict] = list(scan.skipped)
+    with _progress_bar(len(jobs), progress) as bar:
+        if workers == 0 and executor is None:
+            parts = {0: _parse_batch(jobs, limits)} if jobs else {}
+            bar.update(len(jobs))
+        else:
+            pieces = _batches(jobs, workers or 1)
+            parts = _run_on_executor(executor, pieces, limits, bar) if executor else {}
+            left = {k: v for k, v in pieces.items() if k not in parts}
+            parts.update(_run_in_workers(left, workers or 1, limits, skipped, bar))
+    corpus = _join([parts[k] for k in sorted(parts)] or [_parse_batch([], limits)], skipped)
+    corpus.ignored = schema.frame(scan.ignored, IGNORED_COLUMNS)
+    return corpus
+
+
+def _batches(jobs: list[_Job], workers: int) -> dict[int, list[_Job]]:
+    """The jobs in consecutive batches, keyed by the position of their first file."""
+    workers = max(1, min(workers, os.cpu_count() or 1))
+    size = min(MAX_BATCH, max(1, -(-len(jobs) // (workers * 4))))
+    return {jobs[i][0]: jobs[i : i + size] for i in range(0, len(jobs), size)}
+
+
+def _progress_bar(total: int, progress: bool | None):
+    """A tqdm bar over the files: shown on a terminal after 2 s unless ``progress`` says."""
+    from tqdm.auto import tqdm
+
+    disable = None if progress is None else not progress
+    return tqdm(total=total, unit="file", desc="reading notices", delay=2.0, disable=disable)
+
+
+def _run_on_executor(
+    executor: Executor, pieces: dict[int, list[_Job]], limits: ReadLimits, bar: Any
+) -> dict[int, _Part]:
+    """Parse the batches on ``executor``; the batches it loses are left out of the result."""
+    futures = {executor.submit(_parse_batch, piece, limits): key for key, piece in pieces.items()}
+    parts: dict[int, _Part] = {}
+    for future in as_completed(futures):
+        key = futures[future]
+        try:
+            parts[key] = future.result()
+        except Exception:  # a lost worker, a broken pool: re-run here, file by file
+            continue
+        bar.update(len(pieces[key]))
+    return parts
+
+
+def _run_in_workers(
+    pieces: dict[int, list[_Job]],
+    workers: int,
+    limits: ReadLimits,
+    skipped: list[dict],
+    bar: Any,
+) -> dict[int, _Part]:
+    """Parse the batches in killable worker processes; a lost file goes to ``skipped``."""
+    if not pieces:
+        return {}
+    workers = max(1, min(workers, os.cpu_count() or 1, len(pieces)))
+    warm_gazetteer()  # forked workers inherit the loaded gazetteer instead of each loading it
+    parts: dict[int, _Part] = {}
+    pool = WorkerPool(
+        _batch_task,
+        workers,
+        initializer=_init_worker,
+        initargs=(limits.memory_bytes,),
+        step_timeout=limits.seconds + KILL_GRACE if limits.seconds else None,
+        on_step=lambda key, step: bar.update(1) if isinstance(step, int) else None,
+    )
+    with pool:
+        for key, result in pool.run((k, (v, limits)) for k, v in pieces.items()):
+            if isinstance(result, Lost):
+                for new_key, piece in _after_loss(pieces.pop(key), result, limits, skipped):
+                    pieces[new_key] = piece
+                    pool.submit(new_key, (piece, limits))
+            else:
+                parts[key] = result
+    return parts
+
+
+def _after_loss(
+    piece: list[_Job], lost: Lost, limits: ReadLimits, skipped: list[dict]
+) -> list[tuple[int, list[_Job]]]:
+    """Skip the file a lost batch was reading; return the batches to run again instead."""
+    at = next((n for n, job in enumerate(piece) if job[0] == lost.step), None)
+    if at is None and len(piece) > 1:  # lost outside a file: find the culprit file by file
+        return [(job[0], [job]) for job in piece]
+    bad = piece.pop(at or 0)
+    reason = lost.reason
+    if lost.timed_out:
+        reason = f"reading took longer than the {limits.seconds:g} s limit (seconds); the worker was stopped"
+    skipped.append(dict(path=str(bad[1]), reason=f"could not be read: {reason}"))
+    return [(piece[0][0], piece)] if piece else []
+
+
+def _batch_task(payload: tuple[list[_Job], ReadLimits], step: Callable[[Any], None]) -> _Part:
+    """What a worker does with one batch: each file, reporting its position first, then tables."""
+    jobs, limits = payload
+    return _parse_batch(jobs, limits, step)
+
+
+def _init_worker(memory_bytes: int) -> None:
+    """Cap what this worker may allocate at its current size plus ``memory_bytes``."""
     try:
-        files = iter_input_files(paths)
-    except NoticeReadError as exc:
-        files = []
-        skipped.append(dict(path=str(exc.path), reason=exc.reason))
-    jobs = list(zip(files, _notice_ids(files)))
-    workers = min(workers or 1, os.cpu_count() or 1)
-    if workers > 1 and len(jobs) > 1:
-        chunk = max(1, -(-len(jobs) // (workers * 4)))
-        batches = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
-        warm_gazetteer()  # forked workers inherit the loaded gazetteer instead of each loading it
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_parse_batch, batches))
-    else:
-        parts = [_parse_batch(jobs)]
-    return _join(parts, skipped)
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = current + memory_bytes
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # not Linux: the time limit still applies
 
 
 @dataclass
@@ -164,8 +348,21 @@ class _Part:
     digests: list[tuple[str, str, str]]  # (notice_id, digest, path) in file order
 
 
-def _parse_batch(jobs: list[tuple[Path, str]]) -> _Part:
-    outcomes = _parse_many(jobs)
+def _parse_batch(
+    jobs: list[_Job], limits: ReadLimits | None = None, step: Callable[[Any], None] | None = None
+) -> _Part:
+    """Parse a batch of files into one part: each file within the limits, then the tables.
+
+    ``step(position)`` is called before each file and ``step("tables")`` before the tables
+    are built, so that a worker that dies can be blamed on the right file.
+    """
+    outcomes = []
+    for position, path, notice_id in jobs:
+        if step is not None:
+            step(position)
+        outcomes.append(_parse_file(path, notice_id, limits))
+    if step is not None:
+        step("tables")
     errors = [dict(path=o.path, reason=o.error, doc_kind=o.doc_kind) for o in outcomes if o.error]
     good = [o for o in outcomes if not o.error]
     rows: dict[str, list[dict]] = {k: [] for k in TABLE_COLUMNS}
@@ -197,6 +394,15 @@ def _parse_batch(jobs: list[tuple[Path, str]]) -> _Part:
     return _Part(tables, texts, originals, errors, digests)
 
 
+def _restore_categories(df: pd.DataFrame, columns: schema.Columns) -> pd.DataFrame:
+    """Categorical columns that concatenation turned into text (the parts had other values)."""
+    for col, dtype in columns.items():
+        wanted = dtype == "category" or isinstance(dtype, pd.CategoricalDtype)
+        if wanted and not isinstance(df[col].dtype, pd.CategoricalDtype):
+            df[col] = df[col].astype(dtype)
+    return df
+
+
 def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
     """Concatenate the batches; a notice whose text repeats an earlier one becomes a skip."""
     seen: dict[str, str] = {}
@@ -213,6 +419,7 @@ def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
     for name in TABLE_COLUMNS:
         frames = [p.tables[name] for p in parts]
         df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        df = _restore_categories(df, TABLE_COLUMNS[name])
         if duplicates:
             df = df[~df["notice_id"].isin(duplicates)].reset_index(drop=True)
         tables[name] = df

@@ -3,21 +3,32 @@
 ``read_notice(path)`` returns a :class:`NoticeText`; anything that cannot be read raises
 :class:`NoticeReadError` whose ``reason`` says, in words a person understands, what is wrong
 ("empty file", "permission denied", "PDF has no text layer (scanned image?) — run OCR first").
+Reading is bounded (``config.ReadLimits``): a file past a limit raises :class:`LimitExceeded`
+naming it ("document.xml would expand to 3.0 GB, over the 200 MB limit (unpacked_bytes)").
+
+``scan_inputs(paths)`` lists what a folder or a list of paths holds without opening anything:
+the files to read, the paths that cannot be (missing, a link loop, a dangling link, a named
+pipe, a device), and the files that belong beside notices (``provenance.yml``, ``README``).
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import io
+import itertools
+import os
 import re
+import stat
 import zipfile
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import NoticeReadError
+from ..config import ReadLimits, format_size
+from ..errors import LimitExceeded, NoticeReadError
 from ..text import normalise_newlines
 from .tables import render_ledger
 
@@ -64,6 +75,24 @@ _NO_TEXT = {
 }
 # pdfminer's placeholder for a glyph without a Unicode mapping, e.g. "(cid:1234)".
 _PDF_CID = re.compile(r"\(cid:\d+\)")
+# Files that belong in a folder of notices without being one: its provenance and read-me.
+#   matches  provenance.yml   README   README.md   readme.txt   LICENSE   SHA256SUMS
+#   not      provenance-2024通报.txt   readme-notice.docx   (a notice whose name starts so)
+BELONGS_BESIDE_NOTICES = re.compile(
+    r"(?:provenance|readme|licen[cs]e|copying|changelog|sha\d*sums|md5sums|checksums)"
+    r"(?:\.[a-z0-9]{1,4})?",
+    re.IGNORECASE,
+)
+BELONGS_REASON = "belongs beside the notices (provenance or read-me file), not a notice"
+# What a path that is not a regular file is, by its stat mode: never opened for reading.
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO), not a file — never opened"),
+    (stat.S_ISSOCK, "a socket, not a file — never opened"),
+    (stat.S_ISCHR, "a character device, not a file — never opened"),
+    (stat.S_ISBLK, "a block device, not a file — never opened"),
+)
+# libxml2 (lxml) stops building a page's tree at this depth and drops everything after it.
+HTML_MAX_DEPTH = 255
 
 
 @dataclass(frozen=True)
@@ -76,24 +105,40 @@ class NoticeText:
     original_text: str | None = None
 
 
-def read_notice(path: str | Path) -> NoticeText:
-    """Read a .txt/.md/.docx/.pdf/.html notice as simplified-script text."""
+def read_notice(path: str | Path, limits: ReadLimits | None = None) -> NoticeText:
+    """Read a .txt/.md/.docx/.pdf/.html notice as simplified-script text.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file. Anything but a regular file (a named pipe, a device) is refused unopened.
+    limits : ReadLimits, optional
+        Bytes on disk, unpacked bytes of a .docx, PDF pages and characters of text (default
+        ``ReadLimits()``); the time and memory limits are the worker's (``load_corpus``).
+
+    Returns
+    -------
+    NoticeText
+        The text, the encoding it was read in, and the original of a converted text.
+
+    Raises
+    ------
+    NoticeReadError
+        With a reason a person understands; :class:`LimitExceeded` names the limit passed.
+    """
     path = Path(path)
+    limits = limits or ReadLimits()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise NoticeReadError(path, _unsupported_reason(suffix))
-    data = _read_bytes(path)
+    data = _read_bytes(path, limits.file_bytes)
     if not data:
         raise NoticeReadError(path, "empty file")
     try:
-        if suffix == ".docx":
-            text, encoding = _docx_text(data), "docx"
-        elif suffix == ".pdf":
-            text, encoding = _pdf_text(data), "pdf"
-        elif suffix in (".html", ".htm"):
-            text, encoding = _html_text(data), "html"
-        else:
-            text, encoding = decode_text(data)
+        text, encoding = _extract(data, suffix, limits)
+        _check_chars(text, limits.chars)
+    except _OverLimit as exc:
+        raise LimitExceeded(path, str(exc), exc.limit) from None
     except _Unreadable as exc:
         raise NoticeReadError(path, str(exc)) from None
     text = normalise_newlines(text)
@@ -102,23 +147,132 @@ def read_notice(path: str | Path) -> NoticeText:
     return to_simplified(text, encoding)
 
 
-def iter_input_files(paths: str | Path | Iterable[str | Path]) -> list[Path]:
-    """Expand a folder, one file or a list of both into sorted, de-duplicated files.
+def _extract(data: bytes, suffix: str, limits: ReadLimits) -> tuple[str, str]:
+    """``(text, encoding)`` of a file's bytes, by its suffix."""
+    if suffix == ".docx":
+        _check_unpacked(data, limits.unpacked_bytes)
+        return _docx_text(data), "docx"
+    if suffix == ".pdf":
+        return _pdf_text(data, limits.pdf_pages), "pdf"
+    if suffix in (".html", ".htm"):
+        return _html_text(data), "html"
+    return decode_text(data)
 
-    A folder contributes the files directly inside it (whatever their type, so that
-    unsupported ones can be reported), but no hidden files (``.name``), Office lock files
-    (``~$name``) or sub-folders. A path that does not exist raises ``NoticeReadError``.
+
+def _check_chars(text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise _OverLimit(
+            f"text has {len(text):,} characters, over the {limit:,}-character limit", "chars"
+        )
+
+
+@dataclass
+class InputScan:
+    """What a set of input paths holds (``scan_inputs``)."""
+
+    #: regular files to read, sorted and de-duplicated
+    files: list[Path] = field(default_factory=list)
+    #: ``{"path", "reason"}`` of each path that cannot be read (missing, loop, pipe, device…)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    #: ``{"path", "reason"}`` of each file that belongs beside notices (``provenance.yml``)
+    ignored: list[dict[str, str]] = field(default_factory=list)
+
+
+def scan_inputs(paths: str | Path | Iterable[str | Path]) -> InputScan:
+    """Expand a folder, one file or a list of both, accounting for every path; opens nothing.
+
+    A folder contributes the entries directly inside it, but no hidden files (``.name``),
+    Office lock files (``~$name``) or sub-folders. Every other entry is a file to read, a
+    skip with its reason (``no such file or folder``, ``symbolic link loop``, ``dangling
+    symbolic link``, ``a named pipe (FIFO)…``, ``a character device…``), or a file that
+    belongs beside notices (``BELONGS_BESIDE_NOTICES``: provenance, README).
+
+    Parameters
+    ----------
+    paths : str, Path or iterable of them
+        Folders and files, as named on the command line.
+
+    Returns
+    -------
+    InputScan
+        The files to read, the skipped paths and the ignored ones.
+
+    Examples
+    --------
+    >>> scan = scan_inputs(["data/raw", "data/raw/typo.txt"])
+    >>> len(scan.files), scan.skipped, [Path(i["path"]).name for i in scan.ignored]
+    (5, [{'path': 'data/raw/typo.txt', 'reason': 'no such file or folder'}], ['provenance.yml'])
     """
     items = [paths] if isinstance(paths, str | Path) else list(paths)
+    scan = InputScan()
     found: set[Path] = set()
     for item in map(Path, items):
-        if item.is_dir():
-            found.update(p for p in item.iterdir() if p.is_file() and not _is_hidden(p))
-        elif item.exists():
+        kind, reason = _path_kind(item)
+        if kind == "dir":
+            _scan_folder(item, scan, found)
+        elif kind == "file":
             found.add(item)
         else:
-            raise NoticeReadError(item, "no such file or folder")
-    return sorted(found)
+            scan.skipped.append(dict(path=str(item), reason=reason))
+    for path in sorted(found):
+        if BELONGS_BESIDE_NOTICES.fullmatch(path.name):
+            scan.ignored.append(dict(path=str(path), reason=BELONGS_REASON))
+        else:
+            scan.files.append(path)
+    return scan
+
+
+def _scan_folder(folder: Path, scan: InputScan, found: set[Path]) -> None:
+    """Add a folder's visible entries to ``found`` (files) or ``scan.skipped`` (the rest)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        reason = f"folder cannot be listed: {_os_reason(exc)}"
+        scan.skipped.append(dict(path=str(folder), reason=reason))
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if _is_hidden(path):
+            continue
+        kind, reason = _path_kind(path)
+        if kind == "file":
+            found.add(path)
+        elif kind != "dir":  # sub-folders are not read, by design
+            scan.skipped.append(dict(path=str(path), reason=reason))
+
+
+def _path_kind(path: Path) -> tuple[str, str]:
+    """``("file" | "dir" | "skip", reason)`` of a path, from ``stat`` alone (nothing opened)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return "skip", _missing_reason(path, exc)
+    if stat.S_ISREG(mode):
+        return "file", ""
+    if stat.S_ISDIR(mode):
+        return "dir", ""
+    return "skip", _special_reason(mode)
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    """Why ``stat`` failed, in words: a loop, a dangling link, a missing path, no permission."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop (the link leads back to itself)"
+    if os.path.islink(path):
+        return f"dangling symbolic link (its target {os.readlink(path)} does not exist)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "no such file or folder"
+    return _os_reason(exc)
+
+
+def _special_reason(mode: int) -> str:
+    return next((what for test, what in _SPECIAL_KINDS if test(mode)), "not a regular file")
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -251,6 +405,14 @@ class _Unreadable(Exception):
     """Internal: a format reader's reason, turned into NoticeReadError with the path."""
 
 
+class _OverLimit(_Unreadable):
+    """Internal: a reading limit passed, turned into LimitExceeded with the path."""
+
+    def __init__(self, reason: str, limit: str) -> None:
+        super().__init__(f"{reason} ({limit})")
+        self.limit = limit
+
+
 @lru_cache(maxsize=1)
 def _t2s_converter():
     from opencc_purepy import OpenCC
@@ -272,18 +434,39 @@ def _unsupported_reason(suffix: str) -> str:
     return f"unsupported file type '{suffix}' (supported: {supported})"
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; a special file is refused before it is opened, a big one unread."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            what = "is a folder, not a file" if stat.S_ISDIR(mode) else _special_reason(mode)
+            raise NoticeReadError(path, what)
+        # non-blocking: a file swapped for a pipe after the stat above cannot block the read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise NoticeReadError(path, _special_reason(info.st_mode))
+            _check_size(path, info.st_size, max_bytes)
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise NoticeReadError(path, "file not found") from None
     except PermissionError:
         raise NoticeReadError(path, "permission denied") from None
-    except IsADirectoryError:
-        raise NoticeReadError(path, "is a folder, not a file") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NoticeReadError(path, "symbolic link loop") from None
         raise NoticeReadError(path, f"cannot read file: {exc.strerror or exc}") from None
+    _check_size(path, len(data), max_bytes)  # grew while being read
+    return data
+
+
+def _check_size(path: Path, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        reason = (
+            f"file is {format_size(size)}, over the {format_size(max_bytes)} limit (file_bytes)"
+        )
+        raise LimitExceeded(path, reason, "file_bytes")
 
 
 def _is_hidden(path: Path) -> bool:
@@ -396,14 +579,62 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _pdf_text(data: bytes) -> str:
+def _check_unpacked(data: bytes, limit: int) -> None:
+    """Refuse a .docx whose members would expand past ``limit``, from the zip directory alone.
+
+    zipfile never returns more than a member's recorded size, so these sizes bound what
+    python-docx can read.
+    """
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx gives the reason ("not a valid Word .docx file")
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    if biggest is not None and biggest.file_size > limit:
+        raise _OverLimit(
+            f"{Path(biggest.filename).name} would expand to {format_size(biggest.file_size)}, "
+            f"over the {format_size(limit)} limit",
+            "unpacked_bytes",
+        )
+    total = sum(m.file_size for m in members)
+    if total > limit:
+        raise _OverLimit(
+            f"the document would expand to {format_size(total)} in {len(members)} parts, "
+            f"over the {format_size(limit)} limit",
+            "unpacked_bytes",
+        )
+
+
+def _pdf_page_count(data: bytes, limit: int) -> int:
+    """The PDF's page count (its page tree's ``/Count``, else the pages up to ``limit + 1``)."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"]).get("Count"))
+    except Exception:  # a damaged page tree: count what can be walked
+        count = None
+    if not isinstance(count, int):
+        count = sum(1 for _ in itertools.islice(PDFPage.create_pages(document), limit + 1))
+    return count
+
+
+def _pdf_text(data: bytes, max_pages: int = ReadLimits.pdf_pages) -> str:
     """The PDF's text layer via pdfminer; page breaks become line breaks."""
     from pdfminer.high_level import extract_text
     from pdfminer.pdfdocument import PDFEncryptionError
     from pdfminer.psexceptions import PSException
 
     try:
-        text = extract_text(io.BytesIO(data))
+        pages = _pdf_page_count(data, max_pages)
+        if pages > max_pages:
+            raise _OverLimit(
+                f"PDF has {pages:,} pages, over the {max_pages}-page limit", "pdf_pages"
+            )
+        text = extract_text(io.BytesIO(data), maxpages=max_pages)
     except PDFEncryptionError:
         raise _Unreadable("PDF is password-protected — save an unprotected copy") from None
     except (PSException, ValueError, KeyError, TypeError):
@@ -423,7 +654,29 @@ def _html_text(data: bytes) -> str:
     """Visible text of a web page (``html_text``): one line per block, 台账 tables as outline."""
     from .html_text import html_text
 
-    return html_text(_decode_html(data))
+    page = _decode_html(data)
+    _check_html_depth(page)
+    return html_text(page)
+
+
+def _check_html_depth(page: str) -> None:
+    """Refuse a page nested deeper than lxml builds: the text past that depth would be lost."""
+    from lxml import etree
+
+    parser = etree.HTMLParser()
+    try:
+        etree.fromstring(_XML_DECLARATION.sub("", page, count=1), parser)
+    except (etree.ParserError, ValueError):
+        return  # html_text finds no text and says so
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise _Unreadable(
+            f"web page nests its elements more than {HTML_MAX_DEPTH} levels deep: the text "
+            "past that depth cannot be read (markup generated by a broken page?)"
+        )
+
+
+# An XML declaration, which lxml refuses in an already decoded string.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def _decode_html(data: bytes) -> str:

@@ -99,16 +99,25 @@ def bad_corpus(tmp_path_factory):
     folder = make_bad_folder(tmp_path_factory.mktemp("bad"))
     unreadable = folder / "unreadable.txt"
     unreadable.chmod(0)
-    real_open = builtins.open
+    real_open, real_os_open = builtins.open, os.open
+
+    def refuses(file) -> bool:
+        return isinstance(file, str | os.PathLike) and Path(os.fsdecode(file)) == unreadable
 
     def guarded_open(file, *args, **kwargs):
-        if isinstance(file, str | os.PathLike) and Path(os.fsdecode(file)) == unreadable:
+        if refuses(file):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
+    def guarded_os_open(file, *args, **kwargs):
+        if refuses(file):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_os_open(file, *args, **kwargs)
+
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(builtins, "open", guarded_open)
-        corpus = load_corpus(folder)  # one process: the patch must apply to the reads
+        mp.setattr(os, "open", guarded_os_open)
+        corpus = load_corpus(folder)  # forked workers inherit the patch
     unreadable.chmod(0o644)
     return folder, corpus
 

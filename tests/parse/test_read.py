@@ -17,8 +17,8 @@ from rectify_utils.parse.read import (
     NO_TEXT_LAYER,
     SUPPORTED_SUFFIXES,
     NoticeReadError,
-    iter_input_files,
     read_notice,
+    scan_inputs,
 )
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -388,8 +388,11 @@ def test_folder_expands_to_sorted_visible_files(tmp_path):
         write(tmp_path, name, b"x")
     (tmp_path / "sub").mkdir()
     write(tmp_path / "sub", "c.txt", b"x")
-    found = [p.name for p in iter_input_files(tmp_path)]
-    assert found == ["a.pdf", "b.txt", "provenance.yml"], f"unexpected inputs: {found}"
+    scan = scan_inputs(tmp_path)
+    found = [p.name for p in scan.files]
+    assert found == ["a.pdf", "b.txt"], f"unexpected inputs: {found}"
+    assert [Path(i["path"]).name for i in scan.ignored] == ["provenance.yml"]
+    assert scan.skipped == [], "hidden files, lock files and sub-folders are not inputs"
 
 
 def test_files_and_folders_mix_without_duplicates(tmp_path):
@@ -397,19 +400,35 @@ def test_files_and_folders_mix_without_duplicates(tmp_path):
     folder = tmp_path / "more"
     folder.mkdir()
     two = write(folder, "a.txt", b"x")
-    assert iter_input_files([str(one), folder, two]) == sorted([one, two])
-    assert iter_input_files(one) == [one]
+    assert scan_inputs([str(one), folder, two]).files == sorted([one, two])
+    assert scan_inputs(one).files == [one]
 
 
-def test_missing_input_path_is_an_error(tmp_path):
-    with pytest.raises(NoticeReadError, match="no such file or folder"):
-        iter_input_files([tmp_path / "typo"])
+def test_missing_input_path_is_skipped_and_the_rest_still_listed(tmp_path):
+    good = write(tmp_path, "good.txt", b"x")
+    scan = scan_inputs([tmp_path, tmp_path / "typo.txt"])
+    assert scan.files == [good], "one mistyped path must not empty the whole input list"
+    assert scan.skipped == [dict(path=str(tmp_path / "typo.txt"), reason="no such file or folder")]
 
 
-def test_real_folder_lists_notices_and_provenance():
-    names = [p.name for p in iter_input_files(RAW)]
-    assert "provenance.yml" in names and len(names) == len(REAL_NOTICES) + 1
-    assert all(Path(n).suffix in SUPPORTED_SUFFIXES for n in names if n != "provenance.yml")
+@pytest.mark.parametrize("name", ["provenance.yml", "README", "README.md", "readme.txt", "LICENSE"])
+def test_files_that_belong_beside_notices_are_recognised(tmp_path, name):
+    write(tmp_path, name, b"x")
+    scan = scan_inputs(tmp_path)
+    assert not scan.files and not scan.skipped, f"{name} is taken for a would-be notice"
+    assert "belongs beside the notices" in scan.ignored[0]["reason"]
+
+
+def test_a_notice_named_like_a_readme_is_still_a_notice(tmp_path):
+    write(tmp_path, "readme-关于巡察整改的通报.txt", b"x")
+    assert len(scan_inputs(tmp_path).files) == 1
+
+
+def test_real_folder_lists_notices_and_recognises_provenance():
+    scan = scan_inputs(RAW)
+    assert len(scan.files) == len(REAL_NOTICES) and not scan.skipped
+    assert [Path(i["path"]).name for i in scan.ignored] == ["provenance.yml"]
+    assert all(p.suffix in SUPPORTED_SUFFIXES for p in scan.files)
 
 
 # --- large inputs -----------------------------------------------------------------------
