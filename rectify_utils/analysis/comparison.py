@@ -15,10 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..parse.corpus import Corpus
+from .audit import claim_conflicts
 from .completion import completion_table
-from .formats import format_rate
+from .formats import CLAIM_ITEMS, format_rate, format_rate_with_counts
 from .similarity import recurring_problems
 from .terms import keyness, kwic, term_frequencies
+from .themes import DEFAULT_TAXONOMY, category_crosstab, classify_problems
 
 #: the columns of the claimed-vs-parsed table, in the order shown
 CLAIMS_COLUMNS = [
@@ -28,6 +30,10 @@ CLAIMS_COLUMNS = [
 ]  # fmt: skip
 #: the columns of an empty ``key_terms_by_association``
 KEY_TERM_COLUMNS = ["association", "term", "statistic", "p"]
+#: the columns a status chart's table shows (``status_counts``), after the group column
+STATUS_COUNT_COLUMNS = [
+    "n_problems", "n_completed", "n_in_progress", "n_not_stated", "rate_with_counts",
+]  # fmt: skip
 
 
 def overall_completion_rate(table: pd.DataFrame) -> float | None:
@@ -47,10 +53,46 @@ def overall_completion_rate(table: pd.DataFrame) -> float | None:
     return table["n_completed"].sum() / stated if stated else None
 
 
+def problem_refs(problems: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """The problems of each group, as (notice_id, problem_no) pairs a report links to.
+
+    Parameters
+    ----------
+    problems
+        Problem rows with ``notice_id``, ``problem_no`` and the ``by`` columns (e.g. classified
+        problems and ``["association", "theme"]``).
+    by
+        The grouping columns.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group present: the ``by`` columns (as strings) and ``problems`` (a list
+        of ``(notice_id, problem_no)`` tuples in notice order).
+    """
+    keys = problems[by].astype("string")
+    refs = list(zip(problems["notice_id"].astype(str), problems["problem_no"].astype(int)))
+    frame = keys.assign(problems=refs)
+    grouped = frame.groupby(by, sort=False, observed=True)["problems"].agg(list)
+    return grouped.reset_index()
+
+
+def _with_refs(table: pd.DataFrame, problems: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """``table`` with the ``problems`` of each of its groups (an empty list for none)."""
+    refs = problem_refs(problems, by)
+    keyed = table.assign(**{k: table[k].astype("string") for k in by})
+    out = keyed.merge(refs, on=by, how="left")
+    out["problems"] = out["problems"].map(lambda v: v if isinstance(v, list) else [])
+    for k in by:
+        out[k] = out[k].astype(table[k].dtype)
+    return out
+
+
 def completion_by_theme(
     corpus: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = None
 ) -> pd.DataFrame:
-    """``completion.completion_table`` by theme, without the themes that have no problem.
+    """``completion.completion_table`` by theme, without the themes that have no problem,
+    with the problems of each theme.
 
     Parameters
     ----------
@@ -62,28 +104,111 @@ def completion_by_theme(
     Returns
     -------
     pd.DataFrame
-        Rows of ``completion_table(corpus, by="theme")`` with ``n_problems > 0``.
+        Rows of ``completion_table(corpus, by="theme")`` with ``n_problems > 0``, and
+        ``problems`` (the theme's problems as (notice_id, problem_no) pairs).
     """
-    by_theme = completion_table(corpus, by="theme", taxonomy_path=taxonomy_path)
-    return by_theme[by_theme["n_problems"] > 0].reset_index(drop=True)
+    classified = classify_problems(corpus, taxonomy_path or DEFAULT_TAXONOMY)
+    by_theme = completion_table(corpus, by="theme", problems=classified)
+    by_theme = by_theme[by_theme["n_problems"] > 0].reset_index(drop=True)
+    return _with_refs(by_theme, classified, ["theme"])
 
 
-def claims_table(table: pd.DataFrame) -> pd.DataFrame:
+def theme_crosstab(
+    corpus: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = None
+) -> pd.DataFrame:
+    """``themes.category_crosstab`` by association, with the problems of each cell.
+
+    Parameters
+    ----------
+    corpus
+        The corpus or its ``problems`` table.
+    taxonomy_path
+        The coding scheme; None: the packaged one.
+
+    Returns
+    -------
+    pd.DataFrame
+        Rows of ``category_crosstab(corpus, by="association")`` (zeros kept) and ``problems``
+        (the cell's problems as (notice_id, problem_no) pairs).
+    """
+    taxonomy = taxonomy_path or DEFAULT_TAXONOMY
+    classified = classify_problems(corpus, taxonomy)
+    crosstab = category_crosstab(classified, by="association", taxonomy_path=taxonomy)
+    return _with_refs(crosstab, classified, ["association", "theme"])
+
+
+def present_themes(crosstab: pd.DataFrame) -> pd.DataFrame:
+    """The cells of a theme crosstab that hold problems, most problems first.
+
+    Parameters
+    ----------
+    crosstab
+        Rows of ``theme_crosstab`` (or ``themes.category_crosstab``).
+
+    Returns
+    -------
+    pd.DataFrame
+        The rows with ``n > 0``, sorted by ``n`` (descending, stable).
+    """
+    present = crosstab[crosstab["n"] > 0]
+    return present.sort_values("n", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def status_counts(table: pd.DataFrame) -> pd.DataFrame:
+    """What a status chart shows, per group: the counts and the rate with what it rests on.
+
+    Parameters
+    ----------
+    table
+        Rows of ``completion.completion_table`` (any ``by``) or ``completion_by_theme``.
+
+    Returns
+    -------
+    pd.DataFrame
+        The group column (the first of ``table``), the ``STATUS_COUNT_COLUMNS``
+        (``rate_with_counts`` reads ``0%（0 / 4 已说明，7 未说明）``), and ``problems`` where
+        ``table`` has it.
+    """
+    group = table.columns[0]
+    rates = [
+        format_rate_with_counts(c, c + i, n)
+        for c, i, n in zip(table["n_completed"], table["n_in_progress"], table["n_not_stated"])
+    ]
+    extra = ["problems"] if "problems" in table else []
+    return table.assign(rate_with_counts=rates)[[group, *STATUS_COUNT_COLUMNS, *extra]]
+
+
+def _conflict_words(claims_conflicts: object) -> str:
+    """A notice's ``claims_conflicts`` in words: ``问题数：11、31`` (empty without any)."""
+    pairs = claim_conflicts(claims_conflicts).items()
+    return "；".join(f"{CLAIM_ITEMS.get(k, k)}：{v}" for k, v in pairs)
+
+
+def claims_table(table: pd.DataFrame, notices: pd.DataFrame | None = None) -> pd.DataFrame:
     """What each association's notices claim about themselves beside the parsed counts.
 
     Parameters
     ----------
     table
         Rows of ``completion_table(corpus, by="association")``.
+    notices
+        ``corpus.notices``: adds ``claims_conflicts``, the totals an association's notice
+        states two different ways; None: not added.
 
     Returns
     -------
     pd.DataFrame
-        The ``CLAIMS_COLUMNS`` and ``completion_rate_of_stated`` as text (``format_rate``).
+        The ``CLAIMS_COLUMNS``, ``completion_rate_of_stated`` as text (``format_rate``) and,
+        with ``notices``, ``claims_conflicts`` (e.g. ``问题数：11、31``; <NA> without any).
     """
-    return table[CLAIMS_COLUMNS].assign(
+    out = table[CLAIMS_COLUMNS].assign(
         completion_rate_of_stated=table["completion_rate_of_stated"].map(format_rate)
     )
+    if notices is None:
+        return out
+    words = notices.assign(words=notices["claims_conflicts"].map(_conflict_words))
+    words = words[words["words"] != ""].groupby("association")["words"].agg("；".join)
+    return out.assign(claims_conflicts=out["association"].map(words).astype("string"))
 
 
 def top_terms_by_association(corpus: Corpus | pd.DataFrame, top_n: int) -> pd.DataFrame:
@@ -118,9 +243,10 @@ def key_terms(corpus: Corpus, association: str) -> pd.DataFrame:
     Returns
     -------
     pd.DataFrame
-        Rows of ``keyness(corpus, target=association)``, none when there is nothing to compare.
+        Rows of ``keyness(corpus, target=association)`` and an ``association`` column (the
+        target), none when there is nothing to compare.
     """
-    key = keyness(corpus, target=association)
+    key = keyness(corpus, target=association).assign(association=association)
     return key if len(corpus.associations) > 1 else key.head(0)
 
 

@@ -4,8 +4,10 @@ Every function takes the table a report section shows (or the corpus) and return
 ``Finding``: ``text`` is the sentence, ``numbers`` the figures in it (plain Python values), and
 ``str(finding)`` is the sentence, so a notebook does ``print(findings.lowest_completion(table))``.
 
-Where a sentence names "the highest" or "the lowest", the first row in table order wins a tie;
-``numbers["tied"]`` lists every row that shares the extreme value.
+Where a sentence names "the highest" or "the lowest", it names every row that shares the
+extreme value (``numbers["tied"]``, in table order; the first is ``numbers["lowest"]`` etc.). A
+rate comes with the counts it rests on ("0 / 4 已说明，7 未说明"), and a date the parser inferred
+is labelled as inferred.
 
 Example
 -------
@@ -13,8 +15,8 @@ Example
 >>> from rectify_utils.analysis.completion import completion_table
 >>> table = completion_table(load_corpus("data/raw"))
 >>> finding = lowest_completion(table)
->>> finding.numbers["lowest"], finding.numbers["lowest_rate"]
-('东营市科协', 0.0)
+>>> finding.numbers["lowest"], finding.numbers["lowest_rate"], finding.numbers["lowest_stated"]
+('东营市科协', 0.0, 4)
 """
 
 from __future__ import annotations
@@ -27,10 +29,18 @@ from typing import Any
 import pandas as pd
 
 from ..parse.corpus import Corpus
+from .audit import claim_conflicts
 from .comparison import association_links, default_similarity_threshold, over_used
 from .comparison import overall_completion_rate as _overall_rate
-from .formats import format_day, format_rate
-from .overview import skipped_names
+from .formats import (
+    CLAIM_ITEMS,
+    format_as_of,
+    format_day,
+    format_rate_with_counts,
+    is_inferred,
+    join_names,
+)
+from .overview import not_notice_files, skipped_names
 from .review import REVIEW_RATIO, close_calls
 from .timeline import DEFAULT_LIMIT_DAYS
 
@@ -74,6 +84,21 @@ def _ties(table: pd.DataFrame, column: str, value: Any, label: str) -> list[str]
     return [str(v) for v in table.loc[table[column].astype(float) == float(value), label]]
 
 
+def _tied(names: list[str], quote: bool = False) -> str:
+    """The rows sharing an extreme, named: ``甲科协`` or ``甲科协、乙科协``; ``「甲」「乙」``."""
+    return join_names(names, quote=quote)
+
+
+def _tie(names: list[str]) -> str:
+    """``并列`` before a superlative shared by several rows (``并列最多的是…``), else nothing."""
+    return "并列" if len(names) > 1 else ""
+
+
+def _each(names: list[str]) -> str:
+    """``各 `` before the count several tied rows share (``各 2 个``), else nothing."""
+    return "各 " if len(names) > 1 else ""
+
+
 def _limit_of(dates: pd.DataFrame) -> int:
     """The time limit a timeline table was computed with (its ``limit_days`` column)."""
     limits = dates["limit_days"].dropna() if "limit_days" in dates else pd.Series(dtype="Int64")
@@ -104,7 +129,7 @@ def corpus_size(corpus: Corpus) -> Finding:
 
 
 def notices_read(metadata: pd.DataFrame) -> Finding:
-    """Where the notices come from: provinces, associations, levels and feedback years.
+    """Where the notices come from: provinces, bodies and their kinds, levels, feedback years.
 
     Parameters
     ----------
@@ -114,25 +139,38 @@ def notices_read(metadata: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_notices, n_provinces, n_associations, levels (level → notices), first_year,
-        last_year (None without any feedback date).
+        numbers: n_notices, n_provinces, n_associations, unit_kinds (kind → bodies), levels
+        (level → notices), first_year, last_year (None without any feedback date),
+        n_not_itemised (notices that list no problems item by item).
     """
     years = metadata["feedback_date"].dt.year.dropna().astype(int)
     levels = {str(k): int(v) for k, v in metadata["level"].value_counts().items() if v}
+    kinds = metadata.drop_duplicates("association")["unit_kind"] if "unit_kind" in metadata else []
+    unit_kinds = {str(k): int(v) for k, v in pd.Series(kinds).value_counts().items() if v}
+    itemised = metadata.get("problems_itemised", pd.Series(True, index=metadata.index))
     numbers = {
         "n_notices": len(metadata),
         "n_provinces": int(metadata["province"].nunique()),
         "n_associations": int(metadata["association"].nunique()),
+        "unit_kinds": unit_kinds,
         "levels": levels,
         "first_year": int(years.min()) if len(years) else None,
         "last_year": int(years.max()) if len(years) else None,
+        "n_not_itemised": int((~itemised.fillna(True).astype(bool)).sum()),
     }
     span = "–".join(map(str, sorted({numbers["first_year"], numbers["last_year"]} - {None})))
+    kinds_text = "、".join(f"{k} {v} 个" for k, v in unit_kinds.items())
     text = (
         f"{numbers['n_notices']} 份通报来自 {numbers['n_provinces']} 个省份的 "
-        f"{numbers['n_associations']} 个协会"
-        f"（层级：{'、'.join(f'{k} {v} 份' for k, v in levels.items())}），"
-        + (f"巡察反馈时间在 {span} 年。" if len(years) else "均未写明反馈日期。")
+        f"{numbers['n_associations']} 个单位"
+        + (f"（{kinds_text}）" if kinds_text else "")
+        + f"，层级：{'、'.join(f'{k} {v} 份' for k, v in levels.items())}；"
+        + (f"巡察反馈时间在 {span} 年" if len(years) else "均未写明反馈日期")
+        + (
+            f"；其中 {numbers['n_not_itemised']} 份只有总述，未逐项列出问题。"
+            if numbers["n_not_itemised"]
+            else "。"
+        )
     )
     return Finding(text, numbers)
 
@@ -141,6 +179,9 @@ def nothing_lost(
     skipped: pd.DataFrame, unassigned: pd.DataFrame, coverage: pd.DataFrame
 ) -> Finding:
     """Files skipped, paragraphs left unassigned, and characters the parsed spans cover.
+
+    Files of a type that is no notice format at all (a ``provenance.yml`` beside the notices)
+    are not counted as skipped; the sentence names them apart.
 
     Parameters
     ----------
@@ -154,20 +195,23 @@ def nothing_lost(
     Returns
     -------
     Finding
-        numbers: n_skipped, skipped (file name, reason pairs), n_unassigned, n_covered, n_chars,
-        complete.
+        numbers: n_skipped, skipped (file name, reason pairs), other_files (names of files of
+        no notice format), n_unassigned, n_covered, n_chars, complete.
     """
-    names = skipped_names(skipped)
+    others = not_notice_files(skipped)
+    names = [(n, r) for n, r in skipped_names(skipped) if n not in others]
     covered, total = int(coverage["n_covered"].sum()), int(coverage["n_chars"].sum())
     text = (
-        f"跳过 {len(skipped)} 个文件"
+        f"跳过 {len(names)} 个文件"
         + (f"（{'；'.join(f'{name}: {reason}' for name, reason in names)}）" if names else "")
+        + (f"，另有非通报格式的文件 {join_names(others)} 未读取" if others else "")
         + f"；未归属段落 {len(unassigned)} 段；解析片段覆盖 {covered:,} / {total:,} 个字符"
         + ("（全部覆盖）。" if covered == total else "（有缺漏，请检查）。")
     )
     numbers = {
-        "n_skipped": len(skipped),
+        "n_skipped": len(names),
         "skipped": names,
+        "other_files": others,
         "n_unassigned": len(unassigned),
         "n_covered": covered,
         "n_chars": total,
@@ -179,6 +223,10 @@ def nothing_lost(
 def report_timing(dates: pd.DataFrame) -> Finding:
     """How many notices reported within the time limit, and the days feedback → report.
 
+    Only dates the notice gives count against the limit; a notice whose as-of date the parser
+    inferred (``as_of_source`` ``latest_date``: no publication or `截至` date, so the latest
+    date anywhere in the text) is named apart, its days marked as inferred.
+
     Parameters
     ----------
     dates
@@ -187,33 +235,52 @@ def report_timing(dates: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_known (notices with both dates), n_notices, n_within_limit, limit_days,
-        median_days, min_days, max_days (None when no notice has both dates).
+        numbers: n_known (notices with both dates), n_notices, n_stated (of those, with an
+        as-of date the notice gives), n_inferred, inferred (association, notice_id, days per
+        inferred one), n_within_limit (of the stated), limit_days, median_days, min_days,
+        max_days (over the stated; None when none).
     """
-    known = dates.dropna(subset=["within_limit"])
-    days = known["days_feedback_to_as_of"]
+    known = dates.dropna(subset=["days_feedback_to_as_of"])
+    inferred_rows = known["as_of_source"].map(is_inferred).astype(bool)
+    stated, guessed = known[~inferred_rows], known[inferred_rows]
+    days = stated["days_feedback_to_as_of"]
     numbers = {
         "n_known": len(known),
         "n_notices": len(dates),
-        "n_within_limit": int(known["within_limit"].sum()),
+        "n_stated": len(stated),
+        "n_inferred": len(guessed),
+        "inferred": [
+            (str(r.association), str(r.notice_id), _int(r.days_feedback_to_as_of))
+            for r in guessed.itertuples()
+        ],
+        "n_within_limit": int(stated["within_limit"].sum()),
         "limit_days": _limit_of(dates),
-        "median_days": _float(days.median()) if len(known) else None,
-        "min_days": _int(days.min()) if len(known) else None,
-        "max_days": _int(days.max()) if len(known) else None,
+        "median_days": _float(days.median()) if len(stated) else None,
+        "min_days": _int(days.min()) if len(stated) else None,
+        "max_days": _int(days.max()) if len(stated) else None,
     }
     if not len(known):
         return Finding("没有一份通报同时写明反馈日期和通报日期。", numbers)
-    text = (
-        f"{len(known)} / {len(dates)} 份通报的反馈和通报日期都可确定；"
-        f"其中 {numbers['n_within_limit']} 份在 {numbers['limit_days']} 天内通报整改进展，"
-        f"反馈到通报的中位数为 {numbers['median_days']:.0f} 天"
-        f"（{numbers['min_days']}–{numbers['max_days']} 天）。"
-    )
+    guessed_text = "；".join(f"{a}（{n}）按推断日期计 {d} 天" for a, n, d in numbers["inferred"])
+    text = f"{len(known)} / {len(dates)} 份通报的反馈和通报日期都可确定"
+    if len(guessed):
+        text += (
+            f"，其中 {len(guessed)} 份未写明通报日期，取文中最晚的日期推断（{guessed_text}），"
+            "不与时限比较"
+        )
+    if len(stated):
+        text += (
+            f"；按写明的日期，{numbers['n_within_limit']} / {len(stated)} 份在 "
+            f"{numbers['limit_days']} 天内通报整改进展，反馈到通报的中位数为 "
+            f"{numbers['median_days']:.0f} 天（{numbers['min_days']}–{numbers['max_days']} 天）。"
+        )
+    else:
+        text += "；没有一份通报写明了自己的日期。"
     return Finding(text, numbers)
 
 
 def outline_totals(notices: pd.DataFrame) -> Finding:
-    """Problems and measures in all, the notice with most problems, notices without 方面.
+    """Problems and measures in all, the notice(s) with most problems, notices without 方面.
 
     Parameters
     ----------
@@ -223,33 +290,45 @@ def outline_totals(notices: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_problems, n_measures, biggest (association), biggest_problems, tied,
-        n_without_aspects.
+        numbers: n_problems, n_measures, biggest (association), biggest_problems, tied (every
+        association with that many), n_without_aspects, n_not_itemised.
     """
     sizes = notices["n_problems"].astype(float)
+    itemised = notices.get("problems_itemised", pd.Series(True, index=notices.index))
+    not_itemised = ~itemised.fillna(True).astype(bool)
     numbers: dict[str, Any] = {
         "n_problems": int(notices["n_problems"].sum()),
         "n_measures": int(notices["n_measures"].sum()),
         "biggest": None,
         "biggest_problems": None,
         "tied": [],
-        "n_without_aspects": int(notices["n_aspects"].isna().sum()),
+        "n_without_aspects": int((notices["n_aspects"].isna() & ~not_itemised).sum()),
+        "n_not_itemised": int(not_itemised.sum()),
     }
     biggest = ""
-    if sizes.notna().any():
+    if sizes.notna().any() and sizes.max() > 0:
         row = notices.loc[sizes.idxmax()]
         numbers["biggest"], numbers["biggest_problems"] = row["association"], int(row["n_problems"])
         numbers["tied"] = _ties(notices, "n_problems", row["n_problems"], "association")
-        biggest = f"问题最多的是{row['association']}（{int(row['n_problems'])} 个）；"
+        tied = numbers["tied"]
+        biggest = (
+            f"问题{_tie(tied)}最多的是{_tied(tied)}（{_each(tied)}{int(row['n_problems'])} 个）；"
+        )
     text = (
         f"共 {numbers['n_problems']} 个问题、{numbers['n_measures']} 条措施；{biggest}"
-        f"{numbers['n_without_aspects']} 份通报没有“方面”一级。"
+        f"{numbers['n_without_aspects']} 份通报没有“方面”一级"
+        + (
+            f"；{numbers['n_not_itemised']} 份通报未逐项列出问题（只有总述）。"
+            if numbers["n_not_itemised"]
+            else "。"
+        )
     )
     return Finding(text, numbers)
 
 
 def self_audit_agreement(audit: pd.DataFrame) -> Finding:
-    """How many of the totals the notices state about themselves match the parse.
+    """How many of the totals the notices state about themselves match the parse, and which
+    notices state one total two different ways.
 
     Parameters
     ----------
@@ -260,8 +339,9 @@ def self_audit_agreement(audit: pd.DataFrame) -> Finding:
     -------
     Finding
         numbers: n_claiming (notices stating a total), n_notices, n_claims, n_agree,
-        differ (association, notice_id, item, claimed, parsed per mismatch), silent
-        (associations stating none).
+        differ (association, notice_id, item, claimed, parsed per mismatch), conflicts
+        (association, notice_id, item, the values it states), silent (associations stating
+        none).
     """
     claimed = audit[audit["claimed"].notna()]
     differ = claimed[claimed["agrees"].eq(False).fillna(False).astype(bool)]  # <NA>: not comparable
@@ -277,15 +357,18 @@ def self_audit_agreement(audit: pd.DataFrame) -> Finding:
         "n_claims": len(claimed),
         "n_agree": int(claimed["agrees"].fillna(False).astype(bool).sum()),
         "differ": mismatches,
+        "conflicts": _conflicts(audit),
         "silent": silent,
     }
     listed = "；".join(
-        f"{a}（{nid}）{item}：自述 {c}，解析 {p}" for a, nid, item, c, p in mismatches
+        f"{a}（{nid}）{CLAIM_ITEMS.get(item, item)}：自述 {c}，解析 {p}"
+        for a, nid, item, c, p in mismatches
     )
     text = (
         f"{numbers['n_claiming']} / {numbers['n_notices']} 份通报对自身作了 "
         f"{numbers['n_claims']} 项数字陈述，其中 {numbers['n_agree']} 项与解析结果一致"
         + (f"，不一致的：{listed}" if mismatches else "")
+        + _conflicts_text(numbers["conflicts"])
         + (f"；{'、'.join(silent)}没有自述任何数字。" if silent else "。")
     )
     return Finding(text, numbers)
@@ -295,7 +378,8 @@ def self_audit_agreement(audit: pd.DataFrame) -> Finding:
 
 
 def most_common_theme(crosstab: pd.DataFrame) -> Finding:
-    """The theme with most problems, its share, how many associations have it, unclassified.
+    """The theme(s) with most problems, their share, how many associations have them,
+    unclassified.
 
     Parameters
     ----------
@@ -305,8 +389,9 @@ def most_common_theme(crosstab: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_associations, n_problems, top_theme, top_n, top_share, tied, n_present
-        (associations with the top theme), n_unclassified.
+        numbers: n_associations, n_problems, top_theme (the first of the tied), top_n,
+        top_share, tied (every theme with ``top_n`` problems), n_present (associations with
+        the first top theme), n_unclassified.
     """
     totals = crosstab.groupby("theme", observed=True)["n"].sum()
     n_problems, n_associations = int(totals.sum()), int(crosstab["association"].nunique())
@@ -316,21 +401,23 @@ def most_common_theme(crosstab: pd.DataFrame) -> Finding:
         "n_unclassified": int(totals.get("unclassified", 0)),
     }
     if not n_problems:
-        text = f"在 {n_associations} 个协会的 0 个问题中，没有最常见的主题。"
+        text = f"在 {n_associations} 个单位的 0 个问题中，没有最常见的主题。"
         return Finding(text, {**numbers, "top_theme": None, "top_n": 0, "top_share": None})
     top = totals.idxmax()
-    present = crosstab.loc[(crosstab["theme"] == top) & (crosstab["n"] > 0), "association"]
+    tied = [str(t) for t in totals[totals == totals.max()].index]
+    present = crosstab.loc[(crosstab["theme"].isin(tied)) & (crosstab["n"] > 0), "association"]
     numbers |= {
         "top_theme": str(top),
         "top_n": int(totals.max()),
         "top_share": float(totals.max() / totals.sum()),
-        "tied": [str(t) for t in totals[totals == totals.max()].index],
+        "tied": tied,
         "n_present": int(present.nunique()),
     }
     text = (
-        f"在 {n_associations} 个协会的 {n_problems} 个问题中，最常见的主题是"
-        f"「{top}」（{numbers['top_n']} 个，{numbers['top_share']:.0%}），"
-        f"出现在 {numbers['n_present']} 个协会；未归类 {numbers['n_unclassified']} 个。"
+        f"在 {n_associations} 个单位的 {n_problems} 个问题中，{_tie(tied)}最常见的主题是"
+        f"{_tied(tied, quote=True)}（{_each(tied)}{numbers['top_n']} 个，"
+        f"{numbers['top_share']:.0%}），"
+        f"出现在 {numbers['n_present']} 个单位；未归类 {numbers['n_unclassified']} 个。"
     )
     return Finding(text, numbers)
 
@@ -399,7 +486,8 @@ def theme_review(classified: pd.DataFrame, ratio: float = REVIEW_RATIO) -> Findi
 
 
 def lowest_completion(table: pd.DataFrame) -> Finding:
-    """The corpus-wide completion rate, the association with the lowest, those stating none.
+    """The corpus-wide completion rate and the association(s) with the lowest, each with the
+    counts the rate rests on, and those stating no status at all.
 
     Parameters
     ----------
@@ -409,34 +497,38 @@ def lowest_completion(table: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_associations, n_stated (problems with a stated status), overall_rate,
-        lowest (association), lowest_rate, tied, silent (associations stating no status).
+        numbers: n_associations, n_stated (problems with a stated status), n_completed,
+        n_not_stated, overall_rate, lowest (the first association of the tied), lowest_rate,
+        lowest_completed, lowest_stated, lowest_not_stated (its counts), tied (every
+        association with the lowest rate), silent (associations stating no status).
     """
-    stated = int((table["n_completed"] + table["n_in_progress"]).sum())
+    completed, stated, unstated = _status_totals(table)
     rated = table.dropna(subset=[RATE])
     silent = [str(a) for a in table.loc[table[RATE].isna(), "association"]]
     lowest = rated.loc[rated[RATE].astype(float).idxmin()] if len(rated) else None
+    tied = [] if lowest is None else _ties(rated, RATE, lowest[RATE], "association")
     numbers = {
         "n_associations": len(table),
         "n_stated": stated,
+        "n_completed": completed,
+        "n_not_stated": unstated,
         "overall_rate": _overall_rate(table),
         "lowest": None if lowest is None else str(lowest["association"]),
         "lowest_rate": None if lowest is None else float(lowest[RATE]),
-        "tied": [] if lowest is None else _ties(rated, RATE, lowest[RATE], "association"),
+        "lowest_completed": None if lowest is None else int(lowest["n_completed"]),
+        "lowest_stated": None if lowest is None else _stated(lowest),
+        "lowest_not_stated": None if lowest is None else int(lowest["n_not_stated"]),
+        "tied": tied,
         "silent": silent,
     }
     text = (
         (
-            f"{len(table)} 个协会中，已说明状态的 {stated} 个问题里"
-            f" {format_rate(numbers['overall_rate'])} 已完成整改"
+            f"{len(table)} 个单位中，已说明状态的问题里 "
+            f"{format_rate_with_counts(completed, stated, unstated)}已完成整改"
             if stated
-            else f"{len(table)} 个协会都没有说明任何问题的整改状态"
+            else f"{len(table)} 个单位都没有说明任何问题的整改状态"
         )
-        + (
-            f"；最低的是{numbers['lowest']}（{format_rate(numbers['lowest_rate'])}）"
-            if lowest is not None
-            else ""
-        )
+        + (f"；完成率{_tie(tied)}最低的是{_rate_rows(rated, tied)}" if lowest is not None else "")
         + (
             f"；{'、'.join(silent)}未说明任何问题的状态（记为“未说明”，不计为 0%）。"
             if silent
@@ -447,7 +539,7 @@ def lowest_completion(table: pd.DataFrame) -> Finding:
 
 
 def slowest_theme(by_theme: pd.DataFrame) -> Finding:
-    """The theme with the lowest completion rate, and how many themes are all done.
+    """The theme(s) with the lowest completion rate, and how many themes are all done.
 
     Parameters
     ----------
@@ -457,60 +549,73 @@ def slowest_theme(by_theme: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: slowest (theme), slowest_rate, slowest_in_progress, tied, n_all_done (themes
-        whose stated problems are all completed), n_themes.
+        numbers: slowest (the first theme of the tied), slowest_rate, slowest_in_progress,
+        tied, n_all_done (themes whose stated problems are all completed), n_all_done_unstated
+        (of those, themes with problems stating no status), n_themes.
     """
     rated = by_theme.dropna(subset=[RATE])
+    done = rated[rated[RATE] == 1]
     numbers: dict[str, Any] = {
         "n_themes": len(by_theme),
-        "n_all_done": int((rated[RATE] == 1).sum()),
+        "n_all_done": len(done),
+        "n_all_done_unstated": int((done["n_not_stated"] > 0).sum()),
     }
     if not len(rated):
         return Finding("没有任何主题的问题说明了整改状态。", {**numbers, "slowest": None})
     worst = rated.loc[rated[RATE].astype(float).idxmin()]
+    tied = _ties(rated, RATE, worst[RATE], "theme")
     numbers |= {
         "slowest": str(worst["theme"]),
         "slowest_rate": float(worst[RATE]),
         "slowest_in_progress": int(worst["n_in_progress"]),
-        "tied": _ties(rated, RATE, worst[RATE], "theme"),
+        "tied": tied,
     }
+    unstated = numbers["n_all_done_unstated"]
     text = (
-        f"按主题看，已说明状态的问题完成率最低的是「{numbers['slowest']}」"
-        f"（{format_rate(worst[RATE])}，{numbers['slowest_in_progress']} 个仍在整改）；"
-        f"{numbers['n_all_done']} / {len(by_theme)} 个主题已说明状态的问题全部完成。"
+        f"按主题看，已说明状态的问题完成率{_tie(tied)}最低的是{_rate_rows(rated, tied, key='theme')}；"
+        f"{len(done)} / {len(by_theme)} 个主题已说明状态的问题全部完成"
+        + (f"，其中 {unstated} 个主题另有未说明状态的问题。" if unstated else "。")
     )
     return Finding(text, numbers)
 
 
-def claimed_totals_agreement(table: pd.DataFrame) -> Finding:
-    """How many associations state totals, which differ from the parse, and summary-only counts.
+def claimed_totals_agreement(table: pd.DataFrame, notices: pd.DataFrame | None = None) -> Finding:
+    """How many associations state totals, which differ from the parse, which contradict
+    themselves, and how many completions come from a summary only.
 
     Parameters
     ----------
     table
         Rows of ``completion.completion_table(corpus, by="association")``.
+    notices
+        ``corpus.notices``, to name the notices whose own totals disagree
+        (``claims_conflicts``); None: not checked.
 
     Returns
     -------
     Finding
-        numbers: n_claiming, n_associations, differing (associations), n_from_summary.
+        numbers: n_claiming, n_associations, differing (associations), conflicts
+        (association, notice_id, the conflicting totals), n_from_summary.
     """
     claiming = table[table["claims_differ"].notna()]
     differ = table["claims_differ"].fillna(False).astype(bool)
     differing = [str(a) for a in table.loc[differ, "association"]]
+    conflicts = _notice_conflicts(notices)
     numbers = {
         "n_claiming": len(claiming),
         "n_associations": len(table),
         "differing": differing,
+        "conflicts": conflicts,
         "n_from_summary": int(table["n_completed_from_summary"].sum()),
     }
     text = (
-        f"{len(claiming)} / {len(table)} 个协会的通报自报了问题总数、完成数或在改数；"
+        f"{len(claiming)} / {len(table)} 个单位的通报自报了问题总数、完成数或在改数；"
         + (
             f"与解析结果不一致的：{'、'.join(differing)}；"
             if differing
             else "自报数字与解析结果全部一致；"
         )
+        + "".join(f"{a}（{nid}）自报的数字前后不一（{c}）；" for a, nid, c in conflicts)
         + f"{numbers['n_from_summary']} 个问题的“已完成”仅来自通报总述。"
     )
     return Finding(text, numbers)
@@ -536,7 +641,7 @@ def still_open(problems: pd.DataFrame) -> Finding:
         "n_overdue": int(problems["overdue"].fillna(False).astype(bool).sum()),
     }
     text = (
-        f"{numbers['n_open']} 个问题仍在整改中，分属 {numbers['n_associations']} 个协会；"
+        f"{numbers['n_open']} 个问题仍在整改中，分属 {numbers['n_associations']} 个单位；"
         f"其中 {numbers['n_with_deadline']} 个写明了完成时限，"
         f"{numbers['n_overdue']} 个在通报日期时已超过时限。"
     )
@@ -567,8 +672,8 @@ def shared_top_terms(frequent: pd.DataFrame, top_n: int) -> Finding:
     everywhere = [str(t) for t in per_term[per_term == n_groups].index]
     numbers = {"n_associations": n_groups, "top_n": top_n, "everywhere": everywhere}
     if n_groups <= 1:
-        return Finding(f"只有一个协会，前 {top_n} 高频词见上图。", numbers)
-    text = f"{len(everywhere)} 个词同时位列全部 {n_groups} 个协会的前 {top_n} 高频词" + (
+        return Finding(f"只有一个单位，前 {top_n} 高频词见上图。", numbers)
+    text = f"{len(everywhere)} 个词同时位列全部 {n_groups} 个单位的前 {top_n} 高频词" + (
         f"：{'、'.join(everywhere[:10])}。" if everywhere else "。"
     )
     return Finding(text, numbers)
@@ -588,11 +693,11 @@ def distinctive_terms(key_terms: pd.DataFrame) -> Finding:
         numbers: top (association → (term, statistic, p)).
     """
     if not len(key_terms):
-        return Finding("只有一个协会，无法比较特有词。", {"top": {}})
+        return Finding("只有一个单位，无法比较特有词。", {"top": {}})
     firsts = key_terms.groupby("association", sort=False).first()
     top = {str(a): (str(r.term), float(r.statistic), float(r.p)) for a, r in firsts.iterrows()}
     text = (
-        "各协会最突出的特有词（G²）："
+        "各单位最突出的特有词（G²）："
         + "；".join(f"{a}「{t}」({g:.1f}, p={p:.1g})" for a, (t, g, p) in top.items())
         + "。"
     )
@@ -625,8 +730,8 @@ def shared_vocabulary(shared: pd.DataFrame, n_associations: int) -> Finding:
         "top_n": None if first is None else int(first["n"]),
     }
     text = (
-        f"{len(shared)} 个词至少出现在两个协会的通报中，其中 {len(in_all)} 个出现在全部 "
-        f"{n_associations} 个协会"
+        f"{len(shared)} 个词至少出现在两个单位的通报中，其中 {len(in_all)} 个出现在全部 "
+        f"{n_associations} 个单位"
         + (
             f"，最常用的是「{numbers['top_term']}」（{numbers['top_n']} 次）。"
             if len(in_all)
@@ -656,7 +761,7 @@ def recurring_pairs(pairs: pd.DataFrame, threshold: float | None = None) -> Find
         threshold = default_similarity_threshold()
     numbers: dict[str, Any] = {"threshold": threshold, "n_pairs": len(pairs), "n_links": 0}
     if not len(pairs):
-        return Finding(f"没有相似度 ≥ {threshold} 的跨协会问题对。", {**numbers, "best": None})
+        return Finding(f"没有相似度 ≥ {threshold} 的跨单位问题对。", {**numbers, "best": None})
     best = pairs.iloc[0]
     numbers["n_links"] = len(association_links(pairs))
     numbers["best"] = {
@@ -665,7 +770,7 @@ def recurring_pairs(pairs: pd.DataFrame, threshold: float | None = None) -> Find
         "shared_terms": str(best["shared_terms"]),
     }
     text = (
-        f"相似度 ≥ {threshold} 的跨协会问题对共 {len(pairs)} 对，涉及 {numbers['n_links']} 组协会；"
+        f"相似度 ≥ {threshold} 的跨单位问题对共 {len(pairs)} 对，涉及 {numbers['n_links']} 组单位；"
         f"最相似的是{best['association_a']}“{best['title_a']}”与{best['association_b']}“{best['title_b']}”"
         f"（{best['similarity']:.2f}，共同词：{best['shared_terms']}）。"
     )
@@ -698,12 +803,12 @@ def keyword_hits(contexts: pd.DataFrame, terms: Sequence[str]) -> Finding:
         )
         for term in terms
     }
-    text = "；".join(f"「{t}」出现 {hits[t][0]} 次，涉及 {hits[t][1]} 个协会" for t in terms) + "。"
+    text = "；".join(f"「{t}」出现 {hits[t][0]} 次，涉及 {hits[t][1]} 个单位" for t in terms) + "。"
     return Finding(text, {"hits": hits})
 
 
 def fact_share_range(concrete: pd.DataFrame) -> Finding:
-    """The associations whose rectification text holds the highest and lowest share of facts.
+    """The association(s) whose rectification text holds the highest and lowest share of facts.
 
     Parameters
     ----------
@@ -713,8 +818,8 @@ def fact_share_range(concrete: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: most, most_share, most_facts, least, least_share, least_stock_share, tied_most,
-        tied_least (None / [] without any rectification text).
+        numbers: most, most_share, most_facts, least, least_share, least_stock_share (the
+        first of each tie), tied_most, tied_least (None / [] without any rectification text).
     """
     rated = concrete.dropna(subset=["fact_share"])
     if not len(rated):
@@ -731,10 +836,17 @@ def fact_share_range(concrete: pd.DataFrame) -> Finding:
         "least_stock_share": _float(least["stock_share"]),
         "tied_least": _ties(rated, "fact_share", least["fact_share"], "association"),
     }
+    if numbers["tied_most"] == numbers["tied_least"]:
+        text = (
+            f"{_tied(numbers['tied_most'])}的整改文字中可核查事实的比例都是"
+            f" {most['fact_share']:.0%}。"
+        )
+        return Finding(text, numbers)
     text = (
-        f"可核查事实占整改文字的比例最高的是{most['association']}"
-        f"（{most['fact_share']:.0%}，{numbers['most_facts']} 处），"
-        f"最低的是{least['association']}（{least['fact_share']:.0%}，套话占 {least['stock_share']:.0%}）。"
+        f"可核查事实占整改文字的比例{_tie(numbers['tied_most'])}最高的是"
+        f"{_tied(numbers['tied_most'])}（{most['fact_share']:.0%}，{numbers['most_facts']} 处），"
+        f"{_tie(numbers['tied_least'])}最低的是{_tied(numbers['tied_least'])}"
+        f"（{least['fact_share']:.0%}，套话占 {least['stock_share']:.0%}）。"
     )
     return Finding(text, numbers)
 
@@ -763,9 +875,9 @@ def common_stock_phrase(phrases: pd.DataFrame, n: int, min_associations: int) ->
         "top_associations": None if first is None else int(first["n_associations"]),
         "top_occurrences": None if first is None else int(first["n_occurrences"]),
     }
-    text = f"{len(phrases)} 个 {n} 字短语出现在至少 {min_associations} 个协会的整改文字中" + (
+    text = f"{len(phrases)} 个 {n} 字短语出现在至少 {min_associations} 个单位的整改文字中" + (
         f"，最常见的是「{numbers['top_phrase']}」"
-        f"（{numbers['top_associations']} 个协会，{numbers['top_occurrences']} 次）。"
+        f"（{numbers['top_associations']} 个单位，{numbers['top_occurrences']} 次）。"
         if first is not None
         else "。"
     )
@@ -795,7 +907,7 @@ def money_total(money: pd.DataFrame) -> Finding:
         return Finding("整改文字中没有写明金额。", numbers)
     text = (
         f"整改文字中共有 {len(money)} 处金额，合计 {numbers['total_yuan']:,.2f} 元，"
-        f"出自 {numbers['n_associations']} 个协会的 {numbers['n_problems']} 个问题。"
+        f"出自 {numbers['n_associations']} 个单位的 {numbers['n_problems']} 个问题。"
     )
     return Finding(text, numbers)
 
@@ -811,17 +923,20 @@ def issued_documents(documents: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_documents, n_issued, issued_share, top_association, top_issued, tied.
+        numbers: n_documents, n_issued, issued_share, top_association (the first of the tied),
+        top_issued, tied.
     """
     issued = documents[documents["issued"].fillna(False).astype(bool)]
-    by_assoc = issued["association"].value_counts()
+    by_assoc = issued["association"].value_counts(sort=False)
+    by_assoc = by_assoc[by_assoc > 0]
+    tied = [str(a) for a in by_assoc[by_assoc == by_assoc.max()].index] if len(by_assoc) else []
     numbers = {
         "n_documents": len(documents),
         "n_issued": len(issued),
         "issued_share": len(issued) / len(documents) if len(documents) else None,
-        "top_association": str(by_assoc.index[0]) if len(by_assoc) else None,
-        "top_issued": int(by_assoc.iloc[0]) if len(by_assoc) else None,
-        "tied": [str(a) for a in by_assoc[by_assoc == by_assoc.max()].index],
+        "top_association": tied[0] if tied else None,
+        "top_issued": int(by_assoc.max()) if len(by_assoc) else None,
+        "tied": tied,
     }
     if not len(documents):
         return Finding("整改文字中没有提到任何《》文件。", numbers)
@@ -829,8 +944,8 @@ def issued_documents(documents: pd.DataFrame) -> Finding:
         f"整改文字共提到 {len(documents)} 份文件，其中 {len(issued)} 份"
         f"（{numbers['issued_share']:.0%}）前面写明了“印发、制定、修订”等出台动词"
         + (
-            f"；最多的是{numbers['top_association']}（{numbers['top_issued']} 份）。"
-            if len(by_assoc)
+            f"；{_tie(tied)}最多的是{_tied(tied)}（{_each(tied)}{numbers['top_issued']} 份）。"
+            if tied
             else "。"
         )
     )
@@ -881,7 +996,7 @@ def association_notices(notices: pd.DataFrame, association: str) -> Finding:
 
 
 def association_problems(problems: pd.DataFrame) -> Finding:
-    """One association's problems by status, and its most frequent theme.
+    """One association's problems by status, and its most frequent theme(s).
 
     Parameters
     ----------
@@ -891,28 +1006,33 @@ def association_problems(problems: pd.DataFrame) -> Finding:
     Returns
     -------
     Finding
-        numbers: n_problems, completed, in_progress, not_stated, top_theme, top_n.
+        numbers: n_problems, completed, in_progress, not_stated, top_theme (the first of the
+        tied), top_n, tied.
     """
     status = problems["status"].value_counts()
-    themes = problems["theme"].value_counts()
+    themes = problems["theme"].value_counts(sort=False)
+    themes = themes[themes > 0]
+    tied = [str(t) for t in themes[themes == themes.max()].index] if len(themes) else []
     numbers = {
         "n_problems": len(problems),
         **{s: int(status.get(s, 0)) for s in ("completed", "in_progress", "not_stated")},
-        "top_theme": str(themes.index[0]) if len(problems) else None,
-        "top_n": int(themes.iloc[0]) if len(problems) else None,
+        "top_theme": tied[0] if tied else None,
+        "top_n": int(themes.max()) if len(themes) else None,
+        "tied": tied,
     }
     if not len(problems):
-        return Finding("没有解析出问题。", numbers)
+        return Finding("通报没有逐项列出问题，无法按问题统计状态和主题。", numbers)
     text = (
         f"{len(problems)} 个问题中：已完成 {numbers['completed']}、整改中 {numbers['in_progress']}、"
-        f"未说明 {numbers['not_stated']}；最多的主题是「{numbers['top_theme']}」"
-        f"（{numbers['top_n']} 个）。"
+        f"未说明 {numbers['not_stated']}；{_tie(tied)}最多的主题是{_tied(tied, quote=True)}"
+        f"（{_each(tied)}{numbers['top_n']} 个）。"
     )
     return Finding(text, numbers)
 
 
 def association_completion(table: pd.DataFrame, association: str) -> Finding:
-    """One association's completion rate beside the rate of the whole corpus.
+    """One association's completion rate beside the rate of the whole corpus, each with the
+    counts it rests on; the notice's own totals where it lists no problems one by one.
 
     Parameters
     ----------
@@ -924,19 +1044,39 @@ def association_completion(table: pd.DataFrame, association: str) -> Finding:
     Returns
     -------
     Finding
-        numbers: rate (None when it states no status), n_associations, overall_rate.
+        numbers: rate (None when it states no status), completed, stated, not_stated,
+        claimed_completed, claimed_problems (its notices' own totals, None when not stated),
+        n_associations, overall_rate.
     """
-    rate = table.set_index("association").loc[association, RATE]
+    row = table.set_index("association").loc[association]
+    completed, stated, unstated = _status_totals(table)
     overall = _overall_rate(table)
-    numbers = {"rate": _float(rate), "n_associations": len(table), "overall_rate": overall}
+    claimed = {k: _int(row.get(k)) for k in ("claimed_completed", "claimed_problems")}
+    numbers = {
+        "rate": _float(row[RATE]),
+        "completed": int(row["n_completed"]),
+        "stated": _stated(row),
+        "not_stated": int(row["n_not_stated"]),
+        **claimed,
+        "n_associations": len(table),
+        "overall_rate": overall,
+    }
+    own = format_rate_with_counts(numbers["completed"], numbers["stated"], numbers["not_stated"])
     text = (
-        f"{association}已说明状态的问题中 {rate:.0%} 已完成"
-        if pd.notna(rate)
+        f"{association}已说明状态的问题中 {own}已完成"
+        if numbers["stated"]
         else f"{association}未说明任何问题的整改状态（不计为 0%）"
-    ) + (
-        f"；全部 {len(table)} 个协会已说明状态的问题合计 {overall:.0%} 已完成。"
+    )
+    if not numbers["stated"] and claimed["claimed_completed"] is not None:
+        total = claimed["claimed_problems"]
+        text += f"，通报自述已完成 {claimed['claimed_completed']}" + (
+            f" / {total} 个问题（未逐项列出，无法核对）" if total is not None else " 个问题"
+        )
+    text += (
+        f"；全部 {len(table)} 个单位已说明状态的问题合计 "
+        f"{format_rate_with_counts(completed, stated, unstated)}已完成。"
         if overall is not None
-        else "；语料中没有任何协会说明整改状态。"
+        else "；语料中没有任何单位说明整改状态。"
     )
     return Finding(text, numbers)
 
@@ -960,7 +1100,7 @@ def association_key_terms(key: pd.DataFrame, association: str, top: int = 15) ->
     """
     if not len(key):
         return Finding(
-            "语料中只有这一个协会，无法比较特有词。", {"n_significant": 0, "top_term": None}
+            "语料中只有这一个单位，无法比较特有词。", {"n_significant": 0, "top_term": None}
         )
     shown = over_used(key, top)
     significant = key[(key["effect"] == "target") & (key["p"] < 0.01)]
@@ -973,7 +1113,7 @@ def association_key_terms(key: pd.DataFrame, association: str, top: int = 15) ->
     }
     text = f"{association}有 {len(significant)} 个特有词在 p<0.01 水平上显著" + (
         f"，最突出的是「{numbers['top_term']}」"
-        f"（本协会 {numbers['n_target']} 次，其他协会 {numbers['n_reference']} 次）。"
+        f"（本单位 {numbers['n_target']} 次，其他单位 {numbers['n_reference']} 次）。"
         if first is not None
         else "。"
     )
@@ -981,17 +1121,25 @@ def association_key_terms(key: pd.DataFrame, association: str, top: int = 15) ->
 
 
 def _notice_timing(row: Any, association: str) -> str:
-    """One notice's inspection, feedback and report dates against its time limit."""
+    """One notice's inspection, feedback and report dates against its time limit; a date the
+    parser inferred is said to be inferred and not compared with the limit."""
     limit = _int(row.limit_days)
-    if pd.isna(row.within_limit):
+    if pd.isna(row.days_feedback_to_as_of):
         return (
             f"{association}（{row.notice_id}）的通报缺少反馈或通报日期，无法与 {limit} 天时限比较。"
         )
-    within = bool(row.within_limit)
-    return (
+    dates = (
         f"{association}（{row.notice_id}）：巡察 {format_day(row.inspection_start)} 至 "
         f"{format_day(row.inspection_end)}，{format_day(row.feedback_date)} 反馈，"
-        f"{format_day(row.as_of_date)}（{row.as_of_source}）通报，"
+    )
+    if is_inferred(row.as_of_source):
+        return dates + (
+            f"通报未写明日期，文中最晚的日期是 {format_day(row.as_of_date)}（推断），"
+            f"按它计相隔 {row.days_feedback_to_as_of} 天；推断的日期不与 {limit} 天时限比较。"
+        )
+    within = bool(row.within_limit)
+    return dates + (
+        f"{format_as_of(row.as_of_date, row.as_of_source)}通报，"
         f"相隔 {row.days_feedback_to_as_of} 天，{'在' if within else '超出'} {limit} 天时限"
         f"{'内' if within else ''}。"
     )
@@ -1011,15 +1159,85 @@ def association_timeline(dates: pd.DataFrame, association: str) -> Finding:
     -------
     Finding
         One line per notice of the association. numbers: notices (notice_id → (days feedback →
-        report or None, within limit or None)), limit_days.
+        report or None, within limit or None; None too when the as-of date is inferred)),
+        inferred (notice_ids whose as-of date is inferred), limit_days.
     """
     mine = dates[dates["association"] == association]
+    inferred = [str(r.notice_id) for r in mine.itertuples() if is_inferred(r.as_of_source)]
     notices = {
         str(r.notice_id): (
             _int(r.days_feedback_to_as_of),
-            None if pd.isna(r.within_limit) else bool(r.within_limit),
+            None
+            if pd.isna(r.within_limit) or str(r.notice_id) in inferred
+            else bool(r.within_limit),
         )
         for r in mine.itertuples()
     }
     text = "\n".join(_notice_timing(r, association) for r in mine.itertuples())
-    return Finding(text, {"notices": notices, "limit_days": _limit_of(dates)})
+    numbers = {"notices": notices, "inferred": inferred, "limit_days": _limit_of(dates)}
+    return Finding(text, numbers)
+
+
+# --- helpers of the sentences above ----------------------------------------------------------
+
+
+def _conflicts(audit: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    """(association, notice_id, item, values) for each total a notice states two ways."""
+    if "conflicting" not in audit:
+        return []
+    rows = audit[audit["conflicting"].notna()]
+    return [
+        (str(r.association), str(r.notice_id), str(r.item), str(r.conflicting))
+        for r in rows.itertuples()
+    ]
+
+
+def _conflicts_text(conflicts: list[tuple[str, str, str, str]]) -> str:
+    """``；自相矛盾：新野县科协（xinye-2024）问题数前后写作 11、31`` (empty without any)."""
+    if not conflicts:
+        return ""
+    listed = "；".join(
+        f"{a}（{nid}）{CLAIM_ITEMS.get(item, item)}前后写作 {values}"
+        for a, nid, item, values in conflicts
+    )
+    return f"；通报自相矛盾的：{listed}"
+
+
+def _status_totals(table: pd.DataFrame) -> tuple[int, int, int]:
+    """Completed, stated (completed + in progress) and not-stated problems of a table."""
+    completed = int(table["n_completed"].sum())
+    return (
+        completed,
+        completed + int(table["n_in_progress"].sum()),
+        int(table["n_not_stated"].sum()),
+    )
+
+
+def _stated(row: Any) -> int:
+    """Problems of one completion-table row with a stated status."""
+    return int(row["n_completed"]) + int(row["n_in_progress"])
+
+
+def _rate_rows(rated: pd.DataFrame, names: list[str], key: str = "association") -> str:
+    """Each named row with its rate and counts: ``东营市科协 0%（0 / 4 已说明，7 未说明）``."""
+    rows = rated[rated[key].astype(str).isin(names)]
+    quote = ("「", "」") if key == "theme" else ("", "")
+    parts = [
+        f"{quote[0]}{r[key]}{quote[1]} "
+        f"{format_rate_with_counts(r['n_completed'], _stated(r), r['n_not_stated'])}"
+        for _, r in rows.iterrows()
+    ]
+    return "、".join(parts)
+
+
+def _notice_conflicts(notices: pd.DataFrame | None) -> list[tuple[str, str, str]]:
+    """(association, notice_id, conflicts in words) of each notice stating a total two ways."""
+    if notices is None or "claims_conflicts" not in notices:
+        return []
+    rows = notices[notices["claims_conflicts"].notna()]
+    out = []
+    for r in rows.itertuples():
+        pairs = claim_conflicts(r.claims_conflicts).items()
+        words = "；".join(f"{CLAIM_ITEMS.get(k, k)}写作 {v}" for k, v in pairs)
+        out.append((str(r.association), str(r.notice_id), words))
+    return out

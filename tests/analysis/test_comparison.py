@@ -85,3 +85,37 @@ def test_association_links_count_each_unordered_pair_of_associations_once():
         {"association_a": "丙", "association_b": "甲", "n_pairs": 1},
     ]
     assert comparison.association_links(pairs.head(0)).empty
+
+
+def test_status_counts_give_each_rate_with_what_it_rests_on(corpus):
+    from rectify_utils.analysis.comparison import status_counts
+    from rectify_utils.analysis.completion import completion_table
+
+    rows = status_counts(completion_table(corpus, by="association"))
+    dongying = rows[rows["association"] == "东营市科协"].iloc[0]
+    assert dongying["rate_with_counts"] == "0%（0 / 4 已说明，7 未说明）"
+
+
+def test_theme_rows_carry_the_problems_they_count(corpus):
+    from rectify_utils.analysis.comparison import (
+        completion_by_theme,
+        present_themes,
+        theme_crosstab,
+    )
+
+    by_theme = completion_by_theme(corpus)
+    assert (by_theme["problems"].map(len) == by_theme["n_problems"]).all()
+    cells = present_themes(theme_crosstab(corpus))
+    assert (cells["problems"].map(len) == cells["n"]).all() and (cells["n"] > 0).all()
+    nid, no = cells["problems"].iloc[0][0]
+    assert ((corpus.problems["notice_id"] == nid) & (corpus.problems["problem_no"] == no)).any()
+
+
+def test_the_claims_table_flags_a_notice_that_contradicts_itself(corpus):
+    from rectify_utils.analysis.comparison import claims_table
+    from rectify_utils.analysis.completion import completion_table
+
+    claims = claims_table(completion_table(corpus, by="association"), corpus.notices)
+    flagged = claims.dropna(subset=["claims_conflicts"])
+    assert flagged["association"].tolist() == ["新野县科协"]
+    assert flagged["claims_conflicts"].iloc[0] == "问题数：11、31"

@@ -16,10 +16,49 @@ def test_notice_metadata_shows_one_row_per_notice_with_its_dates_and_evidence(co
     assert list(metadata["notice_id"]) == list(corpus.notices["notice_id"])
 
 
-def test_notice_card_has_one_column_per_notice_named_by_its_id(corpus):
-    card = overview.notice_card(corpus.select(["新野县科协"]))
-    assert list(card.columns) == ["xinye-2024"]
-    assert "association" not in card.index and card.loc["n_problems", "xinye-2024"] == 31
+def test_notice_card_lists_the_facts_a_notice_states_with_its_dated_source(corpus):
+    card = overview.notice_card(corpus.select(["东营市科协"]))
+    assert list(card.columns) == ["notice_id", "field", "value"]
+    facts = dict(zip(card["field"], card["value"]))
+    assert facts["n_problems"] == 11 and "association" in facts
+    assert facts["as_of_date"] == "2024-10-31（推断：文中最晚的日期）", (
+        "the profile must say the notice's date is inferred"
+    )
+    assert "as_of_source" not in facts and "publish_date" not in facts, "a fact it does not state"
+    assert facts["source_path"] == "dongying-2024.txt", "never the builder's absolute path"
+
+
+def test_notice_metadata_shows_file_names_never_absolute_paths(corpus):
+    metadata = overview.notice_metadata(corpus)
+    assert not metadata["source_path"].str.contains("/").any()
+
+
+def test_report_timeline_keeps_inferred_dates_out_of_the_limit(corpus):
+    dates = overview.report_timeline(corpus)
+    dongying = dates[dates["notice_id"] == "dongying-2024"].iloc[0]
+    assert bool(dongying["as_of_inferred"]) and pd.isna(dongying["within_limit"])
+    assert dates.loc[dates["notice_id"] != "dongying-2024", "within_limit"].notna().all()
+
+
+def test_skipped_notices_leave_out_files_of_another_type():
+    skipped = pd.DataFrame(
+        {
+            "path": ["/x/provenance.yml", "/x/old.doc", "/x/scan.pdf"],
+            "reason": [
+                "unsupported file type '.yml' (supported: .txt)",
+                "unsupported file type '.doc' (old Word format) — save it as .docx",
+                "no text layer",
+            ],
+        }
+    )
+    assert overview.skipped_notices(skipped)["path"].tolist() == ["old.doc", "scan.pdf"]
+    assert overview.not_notice_files(skipped) == ["provenance.yml"]
+
+
+def test_outline_counts_set_parsed_beside_claimed_counts(corpus):
+    counts = overview.outline_counts(corpus)
+    xinye = counts[counts["notice_id"] == "xinye-2024"].iloc[0]
+    assert (xinye["n_problems"], xinye["claimed_problems"]) == (31, 31)
 
 
 def test_outline_sizes_count_a_missing_aspect_level_as_zero(corpus):
