@@ -178,7 +178,9 @@ FIELD_LABELS = {
     "disclosure_start": "公开起始", "disclosure_end": "公开截止",
     "problems_itemised": "逐项列出问题", "n_aspects": "方面数", "n_problems": "问题数",
     "n_measures": "措施数", "n_unassigned": "未归属段落", "n_chars": "字符数",
-    "claims_evidence": "自述依据", "claims_conflicts": "自述前后不一", "encoding": "编码",
+    "claimed_aspects": "自报方面数", "claimed_groups": "自报问题类数",
+    "claimed_measures": "自报措施数", "claimed_rules": "自报制度数",
+    "claimed_basically_completed": "自报基本完成", "claims_evidence": "自述依据", "claims_conflicts": "自述前后不一", "encoding": "编码",
     "source_path": "文件", "date_evidence": "日期依据", "doc_kind": "文件类型",
     # skipped, unassigned, spans
     "path": "文件", "reason": "原因", "text": "文字", "char_start": "起始字符",

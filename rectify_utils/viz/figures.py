@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from ..analysis.comparison import over_used
-from ..analysis.formats import format_rate
+from ..analysis.formats import AS_OF_SOURCES, format_rate_with_counts, is_inferred
 from ..analysis.timeline import DEFAULT_LIMIT_DAYS
 from .palette import (
     FACT_COLORS,
@@ -41,6 +41,44 @@ FACT_LABELS = {
     "stock_share": "套话 stock phrases",
     "other": "其他 other",
 }
+
+
+#: hatch of a bar drawn to a date the parser inferred (no date of the notice's own)
+INFERRED_HATCH = "///"
+#: at most this many category labels are named in a figure's alt text
+ALT_LABELS = 12
+
+
+def figure_alt(figure: Figure) -> str:
+    """Alt text for a figure, from what it shows: its titles, axes and category labels.
+
+    Parameters
+    ----------
+    figure
+        A drawn matplotlib figure.
+
+    Returns
+    -------
+    str
+        E.g. ``图：各协会整改状态 · status by association。横轴：问题数…；纵轴：东营市科协、
+        立山区科协…。数据见图下的表。``
+    """
+    parts = []
+    title = figure._suptitle.get_text() if figure._suptitle is not None else ""
+    titles = [title] + [ax.get_title() for ax in figure.axes]
+    titles = [t for t in dict.fromkeys(titles) if t]
+    parts.append("图：" + ("；".join(titles) if titles else "（无标题）"))
+    axes = [ax for ax in figure.axes if ax.get_visible()]
+    if axes:
+        ax = axes[0]
+        if ax.get_xlabel():
+            parts.append(f"横轴：{ax.get_xlabel()}")
+        labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        if labels:
+            named = "、".join(x.replace("\n", " ") for x in labels[:ALT_LABELS])
+            more = f" 等 {len(labels)} 项" if len(labels) > ALT_LABELS else ""
+            parts.append(f"纵轴：{ax.get_ylabel() + '，' if ax.get_ylabel() else ''}{named}{more}")
+    return "。".join(parts) + "。数据见图下的表。"
 
 
 def _legend_outside(ax: Axes) -> None:
@@ -95,11 +133,18 @@ def stacked_status_bars(table: pd.DataFrame, by: str, title: str) -> Figure:
     counts.rename(columns=STATUS_LABELS).plot.barh(
         stacked=True, ax=ax, width=0.7, color=[STATUS_COLORS[s] for s in counts.columns]
     )
-    for i, (total, rate) in enumerate(zip(counts.sum(axis=1), table["completion_rate_of_stated"])):
-        ax.text(total + 0.3, i, format_rate(rate), va="center", fontsize=9)
+    for i, row in enumerate(counts.itertuples(index=False)):
+        label = format_rate_with_counts(
+            row.completed, row.completed + row.in_progress, row.not_stated
+        )
+        ax.text(sum(row) + 0.3, i, label, va="center", fontsize=9)
     ax.invert_yaxis()
-    ax.set_xlim(0, counts.sum(axis=1).max() * 1.3 + 1)
-    ax.set(xlabel="问题数 · problems (bar end: completed / stated)", ylabel="", title=title)
+    ax.set_xlim(0, counts.sum(axis=1).max() * 1.6 + 1)
+    ax.set(
+        xlabel="问题数 · problems（条末：完成率 = 已完成 / 已说明状态，另注未说明数）",
+        ylabel="",
+        title=title,
+    )
     _legend_outside(ax)
     fig.tight_layout()
     return fig
@@ -120,8 +165,19 @@ def _timeline_row(ax: Axes, i: int, row: object, color: str) -> None:
     if pd.notna(row.days_feedback_to_as_of):
         days = row.days_feedback_to_as_of
         label = "反馈→通报 feedback→as of" if first else None
-        ax.barh(i, days, left=0, height=0.6, color=color, label=label)
-        ax.text(days + 3, i, f"{days} 天 ({row.as_of_source})", va="center", fontsize=9)
+        inferred = is_inferred(row.as_of_source)
+        ax.barh(
+            i,
+            days,
+            left=0,
+            height=0.6,
+            color=color,
+            label=label,
+            hatch=INFERRED_HATCH if inferred else None,
+            alpha=0.55 if inferred else 1.0,
+        )
+        source = AS_OF_SOURCES.get(str(row.as_of_source), str(row.as_of_source))
+        ax.text(days + 3, i, f"{days} 天（{source}）", va="center", fontsize=9)
     elif pd.isna(row.feedback_date):
         ax.text(0, i, "  无反馈日期 no feedback date", va="center", fontsize=9, color=UNKNOWN_COLOR)
 
@@ -129,8 +185,9 @@ def _timeline_row(ax: Axes, i: int, row: object, color: str) -> None:
 def plot_timeline(dates: pd.DataFrame, palette: Mapping[str, str], title: str) -> Figure:
     """Each notice on its own row, in days from the feedback date, against the time limit.
 
-    The thin bar is the inspection, the thick bar runs from feedback (0) to the as-of date; the
-    dashed line is the table's ``limit_days``.
+    The thin bar is the inspection, the thick bar runs from feedback (0) to the as-of date
+    (hatched and labelled 推断 when the parser inferred that date); the dashed line is the
+    table's ``limit_days``.
 
     Parameters
     ----------
@@ -361,14 +418,17 @@ def completion_vs_corpus(
     ax.barh(
         rates.index, rates.fillna(0), color=[highlight.get(a, OTHERS_COLOR) for a in rates.index]
     )
-    for i, r in enumerate(rates):
-        ax.text((0 if pd.isna(r) else r) + 0.01, i, format_rate(r), va="center", fontsize=9)
+    for i, (r, row) in enumerate(zip(rates, table.itertuples(index=False))):
+        label = format_rate_with_counts(
+            row.n_completed, row.n_completed + row.n_in_progress, row.n_not_stated
+        )
+        ax.text((0 if pd.isna(r) else r) + 0.01, i, label, va="center", fontsize=9)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     emphasise(ax, rates.index, association, palette[association])
     ax.set(
-        xlim=(0, 1.15),
-        xlabel="已完成 / 已说明状态 · completed of stated",
+        xlim=(0, 1.6),
+        xlabel="已完成 / 已说明状态 · completed of stated（括号内为问题数）",
         ylabel="",
         title=f"{association} 与其他协会的完成率 · completion vs corpus",
     )
@@ -431,10 +491,15 @@ def association_timeline_bars(
     days = dates["days_feedback_to_as_of"].astype("Float64")
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(days) + 1.6))
     colors = [highlight.get(a, OTHERS_COLOR) for a in dates["association"]]
-    ax.barh(range(len(days)), days.fillna(0).astype(float), color=colors)
+    inferred = [is_inferred(s) for s in dates["as_of_source"]]
+    bars = ax.barh(range(len(days)), days.fillna(0).astype(float), color=colors)
+    for bar, guessed in zip(bars, inferred):
+        if guessed:
+            bar.set_hatch(INFERRED_HATCH)
     ax.set_yticks(range(len(days)), labels)
-    for i, d in enumerate(days):
+    for i, (d, guessed) in enumerate(zip(days, inferred)):
         text = "日期不全 dates missing" if pd.isna(d) else f"{int(d)} 天"
+        text += "（推断：通报未写明日期）" if guessed and pd.notna(d) else ""
         ax.text((0 if pd.isna(d) else float(d)) + 2, i, text, va="center", fontsize=9)
     ax.axvline(
         limit_days,

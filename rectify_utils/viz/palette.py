@@ -1,28 +1,29 @@
 """Colours that mean the same in every report: one per association, one per status.
 
-An association's colour depends on its name only, so it does not change between reports or
-runs, whatever other associations are drawn beside it.
+Associations get the hues of Paul Tol's colour-blind-safe "muted" scheme, each a different hue
+(no light/dark pairs of one hue), in the sorted order of their names. Every report builds the
+palette from the whole corpus (``viz.setup``), so an association has one colour in all of them,
+whatever subset a report draws.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
-# Qualitative palette (matplotlib "tab20", dark shade of each hue first, then the light ones):
-# 20 colours, so that two associations rarely share one.
+# Paul Tol's "muted" qualitative scheme (colour-blind safe, distinct on white), ordered so
+# that the first few are as far apart as possible: indigo, sand, green, rose, cyan, purple,
+# olive, wine, teal. Beyond nine associations the hues repeat.
 ASSOCIATION_COLORS: tuple[str, ...] = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5",
-    "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5",
+    "#332288", "#ddcc77", "#117733", "#cc6677", "#88ccee",
+    "#aa4499", "#999933", "#882255", "#44aa99",
 )  # fmt: skip
 
-# Status colours: green done, amber ongoing, grey when the notice says nothing.
+# Status colours (Okabe–Ito, colour-blind safe): bluish green done, orange ongoing, grey when
+# the notice says nothing.
 STATUS_COLORS: dict[str, str] = {
-    "completed": "#2e7d32",
-    "in_progress": "#f9a825",
-    "not_stated": "#9e9e9e",
+    "completed": "#009e73",
+    "in_progress": "#e69f00",
+    "not_stated": "#bbbbbb",
 }
 #: legend labels of the statuses
 STATUS_LABELS: dict[str, str] = {
@@ -31,52 +32,36 @@ STATUS_LABELS: dict[str, str] = {
     "not_stated": "未说明 not stated",
 }
 #: the other associations, beside the one a profile is about
-OTHERS_COLOR = "#cfcfcf"
+OTHERS_COLOR = "#dddddd"
 #: a notice without an association
 UNKNOWN_COLOR = "#555555"
 #: the time limit line of timelines
-LIMIT_COLOR = "#c62828"
+LIMIT_COLOR = "#cc3311"
 #: checkable facts, stock phrases, the rest (the concreteness bars)
-FACT_COLORS: tuple[str, str, str] = ("#1565c0", "#ef6c00", "#e0e0e0")
-
-
-def association_color(association: str) -> str:
-    """The colour of one association: a hash of its name picks a slot of ``ASSOCIATION_COLORS``.
-
-    Depends on the name only (sha256, not Python's per-process ``hash``), so it is the same in
-    every report and every run, whatever other associations are drawn beside it.
-
-    Parameters
-    ----------
-    association
-        The association's name, e.g. ``"新野县科协"``.
-
-    Returns
-    -------
-    str
-        A hex colour from ``ASSOCIATION_COLORS``.
-    """
-    digest = hashlib.sha256(str(association).encode("utf-8")).digest()
-    return ASSOCIATION_COLORS[int.from_bytes(digest[:8], "big") % len(ASSOCIATION_COLORS)]
+FACT_COLORS: tuple[str, str, str] = ("#0077bb", "#ee7733", "#dddddd")
 
 
 def association_palette(associations: Iterable[str]) -> dict[str, str]:
-    """Map each association to its fixed colour (see ``association_color``).
+    """Map each association to its colour: the i-th name in sorted order gets the i-th hue.
 
-    Stability wins over distinctness: two names may hash to the same one of the 20 colours;
-    they are never shifted to make room, because that would change colours between reports.
+    The result depends on the set of names only, never on the order given, so a palette built
+    from the whole corpus is the same in every report.
 
     Parameters
     ----------
     associations
-        Association names; duplicates are dropped.
+        Association names (of the whole corpus, so that every report agrees); duplicates are
+        dropped.
 
     Returns
     -------
     dict
-        Name → hex colour, in first-seen order, e.g. for seaborn's ``palette=``.
+        Name → hex colour from ``ASSOCIATION_COLORS``, in first-seen order, e.g. for seaborn's
+        ``palette=``; distinct for up to ``len(ASSOCIATION_COLORS)`` associations.
     """
-    return {name: association_color(name) for name in dict.fromkeys(associations)}
+    names = list(dict.fromkeys(str(a) for a in associations))
+    slots = {name: i % len(ASSOCIATION_COLORS) for i, name in enumerate(sorted(names))}
+    return {name: ASSOCIATION_COLORS[slots[name]] for name in names}
 
 
 def highlight_palette(palette: dict[str, str], association: str) -> dict[str, str]:

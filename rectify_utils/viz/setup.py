@@ -1,22 +1,35 @@
 """What every report notebook does first: load the corpus, keep the associations asked for, set
-the CJK font and pandas' display options, and get a ``show`` that displays a figure and saves it
-under ``figures_dir``.
+the CJK font and pandas' display options, load the interactive tables, and get a ``show`` that
+displays a figure (with its alt text and the table beneath it) and saves it under
+``figures_dir``.
 
 A notebook opens with its parameters cell and then one call::
 
     corpus, palette, show = notebook_setup(data_dir, associations, figures_dir=figures_dir)
+
+then shows a chart with its data, or a table, with links to the source view of each row::
+
+    show(stacked_status_bars(table, "association", "…"), "status_by_association", table=rows)
+    show.table(open_problems(corpus))
 """
 
 from __future__ import annotations
 
+import base64
+import io
+import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import pandas as pd
+
 from ..parse.corpus import Corpus, load_corpus
+from .figures import figure_alt
 from .font import setup_cjk_font
 from .palette import association_palette
+from .tables import SourceLinks, TableInit, report_table, source_links
 
 #: pandas display options of the reports' tables
 DISPLAY_OPTIONS = {"display.max_colwidth": 120, "display.max_rows": 200}
@@ -26,44 +39,99 @@ FIGURE_DPI = 120
 
 @dataclass(frozen=True)
 class FigureShower:
-    """Display a figure and, when ``figures_dir`` is set, save it there as ``<name>.png``.
+    """Display a figure with its alt text and the table of its data beneath, and, when
+    ``figures_dir`` is set, save it there as ``<name>.png``; display tables.
 
     Parameters
     ----------
     figures_dir
         Folder for the PNGs (created when needed); None: figures are only displayed.
+    links
+        Where table rows link to (the source views of the notices).
     """
 
     figures_dir: str | Path | None = None
+    links: SourceLinks = field(default_factory=SourceLinks)
 
-    def __call__(self, fig: Any, name: str) -> Path | None:
-        """Save (when ``figures_dir`` is set) and display ``fig``.
+    def __call__(
+        self, fig: Any, name: str, table: pd.DataFrame | None = None, alt: str | None = None
+    ) -> Path | None:
+        """Display ``fig`` (and save it when ``figures_dir`` is set), then ``table``.
 
         Parameters
         ----------
         fig
             A matplotlib ``Figure``, anything with a ``.figure`` (a seaborn grid), or None
-            (nothing to show: nothing happens).
+            (nothing to draw: only the table is shown).
         name
             The file name without ``.png``.
+        table
+            The figure's data, shown beneath it with links to the source views.
+        alt
+            The image's alt text; by default made from its titles and axes (``figure_alt``).
 
         Returns
         -------
         Path or None
             The PNG written, if any.
         """
-        if fig is None:
-            return None
+        path = None if fig is None else self._show_figure(getattr(fig, "figure", fig), name, alt)
+        if table is not None:
+            self.table(table)
+        return path
+
+    def _show_figure(self, figure: Any, name: str, alt: str | None) -> Path | None:
+        """Render once to PNG, save it, display it with its alt text, close the figure."""
         import matplotlib.pyplot as plt
 
-        figure = getattr(fig, "figure", fig)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=FIGURE_DPI, bbox_inches="tight")
+        png = buffer.getvalue()
+        alt = alt or figure_alt(figure)
+        plt.close(figure)
         path = None
         if self.figures_dir:
             Path(self.figures_dir).mkdir(parents=True, exist_ok=True)
             path = Path(self.figures_dir) / f"{name}.png"
-            figure.savefig(path, dpi=FIGURE_DPI, bbox_inches="tight")
-        plt.show()
+            path.write_bytes(png)
+        _display_png(png, alt)
         return path
+
+    def table(self, table: pd.DataFrame) -> None:
+        """Display ``table`` as an interactive report table (``viz.tables.report_table``).
+
+        Parameters
+        ----------
+        table
+            Any table an analysis function returns.
+        """
+        _display(report_table(table, self.links))
+
+
+def _display(obj: Any) -> None:
+    """``IPython.display.display`` inside a kernel; nothing elsewhere (scripts, tests)."""
+    from IPython import get_ipython
+    from IPython.display import display
+
+    if get_ipython() is not None:
+        display(obj)
+
+
+def _display_png(png: bytes, alt: str) -> None:
+    """Display PNG bytes with ``alt`` as its alt text (the report's ``<img alt>``), at 96 dpi."""
+    from IPython import get_ipython
+    from IPython.display import display
+
+    if get_ipython() is None:
+        return
+    width = _png_width(png) * 96 // FIGURE_DPI
+    bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt}
+    display(bundle, raw=True, metadata={"image/png": {"alt": alt, "width": width}})
+
+
+def _png_width(png: bytes) -> int:
+    """The pixel width of a PNG, from its IHDR chunk."""
+    return int.from_bytes(png[16:20], "big")
 
 
 class NotebookSetup(NamedTuple):
@@ -104,6 +172,41 @@ def as_association_list(associations: str | Iterable[str] | None) -> list[str] |
     return list(associations)
 
 
+def load_and_select(
+    data_dir: str | Path, associations: str | Iterable[str] | None = None
+) -> tuple[Corpus, Corpus]:
+    """Load the notices under ``data_dir``: the whole corpus, and the associations asked for.
+
+    Parameters
+    ----------
+    data_dir
+        Folder (or file) of notices.
+    associations
+        See ``as_association_list``.
+
+    Returns
+    -------
+    tuple of Corpus
+        The whole corpus (the palette and the source views are made from it) and the selection.
+
+    Raises
+    ------
+    ValueError
+        When no notice is left, naming the folder, the selection and the skipped files.
+    """
+    associations = as_association_list(associations)
+    with warnings.catch_warnings():  # tqdm.auto without ipywidgets: "IProgress not found"
+        warnings.filterwarnings("ignore", message="IProgress not found")
+        whole = load_corpus(data_dir)
+    corpus = whole.select(associations)
+    if corpus.notices.empty:
+        raise ValueError(
+            f"no notices to analyse in {data_dir} (associations={associations}); "
+            f"skipped: {corpus.skipped.to_dict('records')}"
+        )
+    return whole, corpus
+
+
 def select_corpus(data_dir: str | Path, associations: str | Iterable[str] | None = None) -> Corpus:
     """Load the notices under ``data_dir`` and keep the associations asked for.
 
@@ -123,14 +226,7 @@ def select_corpus(data_dir: str | Path, associations: str | Iterable[str] | None
     ValueError
         When no notice is left, naming the folder, the selection and the skipped files.
     """
-    associations = as_association_list(associations)
-    corpus = load_corpus(data_dir).select(associations)
-    if corpus.notices.empty:
-        raise ValueError(
-            f"no notices to analyse in {data_dir} (associations={associations}); "
-            f"skipped: {corpus.skipped.to_dict('records')}"
-        )
-    return corpus
+    return load_and_select(data_dir, associations)[1]
 
 
 def set_display_options() -> None:
@@ -149,8 +245,9 @@ def notebook_setup(
 ) -> NotebookSetup:
     """Everything a report notebook needs before its first section.
 
-    Loads and selects the corpus (``select_corpus``), registers the CJK font, sets pandas'
-    display options, and gives each association its colour.
+    Loads and selects the corpus (``load_and_select``), registers the CJK font, sets pandas'
+    display options, loads the interactive tables (inside a kernel), and gives each association
+    of the whole corpus its colour, so that every report colours it the same.
 
     Parameters
     ----------
@@ -171,12 +268,12 @@ def notebook_setup(
     ValueError
         When there are no notices to analyse.
     """
-    corpus = select_corpus(data_dir, associations)
+    whole, corpus = load_and_select(data_dir, associations)
     setup_cjk_font()
     set_display_options()
-    return NotebookSetup(
-        corpus, association_palette(corpus.associations), FigureShower(figures_dir)
-    )
+    _display(TableInit())
+    show = FigureShower(figures_dir, source_links(whole.notices))
+    return NotebookSetup(corpus, association_palette(whole.associations), show)
 
 
 def profile_setup(

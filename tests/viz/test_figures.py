@@ -66,17 +66,18 @@ def _saves_without_missing_glyphs(fig: Figure, tmp_path) -> None:
     assert not missing, f"Chinese labels would show as boxes: {missing[:3]}"
 
 
-def test_status_bars_stack_every_status_and_write_each_rate_at_the_bar_end(table, tmp_path):
+def test_status_bars_write_each_rate_with_its_counts_at_the_bar_end(table, tmp_path):
     fig = figures.stacked_status_bars(table, "association", "各协会整改状态")
     ax = fig.axes[0]
     assert len(ax.patches) == 3 * len(table), "one segment per status and association"
     colours = {_hex(p) for p in ax.patches}
     assert colours == set(STATUS_COLORS.values())
-    rate_of = dict(zip(table["association"], table["completion_rate_of_stated"]))
-    assert _texts(ax) == [
-        "未说明 not stated" if pd.isna(rate_of[a]) else f"{rate_of[a]:.0%}"
-        for a in table["association"]
-    ], "an association stating no status must read 'not stated', never 0%"
+    labels = dict(zip(table["association"], _texts(ax)))
+    assert labels["东营市科协"] == "0%（0 / 4 已说明，7 未说明）", (
+        "a rate of 0% must show it rests on 4 stated problems while 7 state none"
+    )
+    assert labels["立山区科协"].startswith("未说明"), "no status stated: no rate, never 0%"
+    assert labels["石龙区科协"] == "100%（11 / 11 已说明）"
     assert [t.get_text() for t in ax.get_yticklabels()] == list(table["association"])
     _saves_without_missing_glyphs(fig, tmp_path)
 
@@ -94,9 +95,21 @@ def test_timeline_draws_the_limit_of_its_table_and_each_notices_days(dates, pale
     assert [line.get_xdata()[0] for line in limit_lines] == [60]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "60 天时限 limit" in labels
-    for days, source in zip(dates["days_feedback_to_as_of"], dates["as_of_source"]):
-        assert f"{days} 天 ({source})" in _texts(ax)
+    assert "69 天（推断：文中最晚的日期）" in _texts(ax), "an inferred date is labelled inferred"
+    assert "106 天（截至日期）" in _texts(ax)
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1, "only the notice with an inferred date has a hatched bar"
     _saves_without_missing_glyphs(fig, tmp_path)
+
+
+def test_a_figure_has_alt_text_naming_its_title_axis_and_rows(table):
+    fig = figures.stacked_status_bars(table, "association", "各协会整改状态")
+    alt = figures.figure_alt(fig)
+    assert (
+        alt.startswith("图：各协会整改状态")
+        and "东营市科协" in alt
+        and alt.endswith("数据见图下的表。")
+    )
 
 
 def test_timeline_follows_another_limit_given_to_the_timeline(corpus, palette):
@@ -159,7 +172,9 @@ def test_completion_vs_corpus_colours_only_the_profiled_association(table, palet
     bars = dict(zip(table["association"], _bars(ax)))
     assert _hex(bars["新野县科协"]) == palette["新野县科协"]
     assert {_hex(b) for a, b in bars.items() if a != "新野县科协"} == {OTHERS_COLOR}
-    assert "未说明 not stated" in _texts(ax), "立山区科协 states no status: no rate, not 0%"
+    assert any(t.startswith("未说明（0 / 0") for t in _texts(ax)), (
+        "立山区科协 states no status: no rate, not 0%"
+    )
     assert len(ax.patches) == len(table) + 1, "one bar per association and one shaded row"
 
 

@@ -33,10 +33,12 @@ def test_notebook_setup_sets_the_font_and_pandas_display_options(data_dir):
     assert pd.get_option("display.max_rows") == 200
 
 
-def test_a_single_association_name_selects_that_association(data_dir):
+def test_a_single_association_name_selects_that_association(data_dir, corpus):
     loaded, palette, _ = setup.notebook_setup(data_dir, "新野县科协")
     assert loaded.associations == ["新野县科协"], "`-p associations 新野县科协` passes one string"
-    assert list(palette) == ["新野县科协"]
+    assert palette == association_palette(corpus.associations), (
+        "colours come from the whole corpus, so every report colours 新野县科协 the same"
+    )
     assert setup.as_association_list(["a", "b"]) == ["a", "b"]
     assert setup.as_association_list(None) is None
 
@@ -61,6 +63,11 @@ def test_profile_setup_rejects_an_association_not_in_the_corpus(data_dir):
         ValueError, match=r"association '无此协会' is not in the corpus; found: .*新野县科协"
     ):
         setup.profile_setup(data_dir, association="无此协会")
+
+
+def test_the_shower_links_rows_to_the_source_views_of_the_whole_corpus(data_dir):
+    _, _, show = setup.notebook_setup(data_dir, "新野县科协")
+    assert show.links.notices_by_association["东营市科协"] == ["dongying-2024"]
 
 
 def test_figure_shower_saves_the_png_under_figures_dir(tmp_path):
