@@ -125,6 +125,19 @@ MEASURE_COLUMNS: Columns = {
 
 SKIPPED_COLUMNS: Columns = {"path": TEXT, "reason": TEXT, "doc_kind": DOC_KIND_DTYPE}
 
+#: how a copy was found (``parse.duplicates``): the same text, or a near-duplicate by MinHash
+MATCH_DTYPE = pd.CategoricalDtype(["exact", "near"])
+#: ``corpus.duplicates``: one row per copy of a notice other than the copy kept
+DUPLICATE_COLUMNS: Columns = {
+    "notice_id": TEXT,
+    "duplicate_of": TEXT,  # the notice_id of the copy kept
+    "similarity": "float64",  # Jaccard of the texts' shingles; 1.0 for the same text
+    "match": MATCH_DTYPE,
+    "evidence": TEXT,  # why that copy is kept: "kept x: earliest publish date 2022-06-21"
+    "source_path": TEXT,
+    "dropped": "boolean",  # left out of the tables (False with keep_duplicates=True)
+}
+
 UNASSIGNED_COLUMNS: Columns = {
     "notice_id": TEXT,
     "text": TEXT,

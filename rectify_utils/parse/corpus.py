@@ -20,6 +20,7 @@ from .. import schema
 from ..config import ReadLimits, format_size
 from ..errors import NotANotice, NoticeReadError
 from ..schema import TABLE_COLUMNS
+from .duplicates import mark_duplicates
 from .notice import NoticeResult, parse_notice
 from .places import warm_gazetteer
 from .read import read_notice, scan_inputs
@@ -45,6 +46,10 @@ class Corpus:
     originals: dict[str, str] = field(default_factory=dict)  # before traditional→simplified
     #: files that belong beside notices (``provenance.yml``, ``README``): path, reason
     ignored: pd.DataFrame = field(default_factory=lambda: schema.frame([], IGNORED_COLUMNS))
+    #: copies of a notice (``parse.duplicates``): one row per copy not kept, and why
+    duplicates: pd.DataFrame = field(
+        default_factory=lambda: schema.frame([], schema.DUPLICATE_COLUMNS)
+    )
 
     def __repr__(self) -> str:
         return (
@@ -154,6 +159,8 @@ def _read_and_parse(path: Path, notice_id: str, limits: ReadLimits) -> _FileOutc
         notice_text = read_notice(path, limits)
     except NoticeReadError as exc:
         return _FileOutcome(str(path), error=exc.reason)
+    except MemoryError:
+        raise  # _parse_file names the limit
     except Exception as exc:
         return _FileOutcome(str(path), error=f"could not be read: {type(exc).__name__}: {exc}")
     digest = hashlib.sha256("".join(notice_text.text.split()).encode("utf-8")).hexdigest()
@@ -162,6 +169,8 @@ def _read_and_parse(path: Path, notice_id: str, limits: ReadLimits) -> _FileOutc
     except NotANotice as exc:
         reason = str(exc) if exc.doc_kind else f"no recognisable notice: {exc}"
         return _FileOutcome(str(path), error=reason, digest=digest, doc_kind=exc.doc_kind)
+    except MemoryError:
+        raise
     except Exception as exc:
         return _FileOutcome(
             str(path), error=f"parser failed: {type(exc).__name__}: {exc}", digest=digest
@@ -187,6 +196,7 @@ def load_corpus(
     limits: ReadLimits | None = None,
     executor: Executor | None = None,
     progress: bool | None = None,
+    keep_duplicates: bool = False,
 ) -> Corpus:
     """Parse every notice in a folder, one file or a list of paths.
 
@@ -213,6 +223,13 @@ def load_corpus(
     progress : bool, optional
         Show a progress bar (tqdm); by default one appears on a terminal when a load takes
         more than two seconds.
+    keep_duplicates : bool, default False
+        Keep every copy of a notice posted twice (the same text, or a near-duplicate: a web
+        header added, a few characters changed; ``parse.duplicates``). By default one copy is
+        kept — the earliest published, else the one without a web page's header, else the
+        longest, else the first file — and the others
+        are dropped from every table and listed in ``corpus.skipped``; either way
+        ``corpus.duplicates`` lists each copy with the one kept and why.
 
     Returns
     -------
@@ -232,7 +249,10 @@ def load_corpus(
             parts = _run_on_executor(executor, pieces, limits, bar) if executor else {}
             left = {k: v for k, v in pieces.items() if k not in parts}
             parts.update(_run_in_workers(left, workers or 1, limits, skipped, bar))
-    corpus = _join([parts[k] for k in sorted(parts)] or [_parse_batch([], limits)], skipped)
+    corpus = _join(
+        [parts[k] for k in sorted(parts)] or [_parse_batch([], limits)], skipped, keep_duplicates
+    )
+    corpus = mark_duplicates(corpus, keep_duplicates)
     corpus.ignored = schema.frame(scan.ignored, IGNORED_COLUMNS)
     return corpus
 
@@ -249,7 +269,8 @@ def _progress_bar(total: int, progress: bool | None):
     from tqdm.auto import tqdm
 
     disable = None if progress is None else not progress
-    return tqdm(total=total, unit="file", desc="reading notices", delay=2.0, disable=disable)
+    delay = 2.0 if progress is None else 0.0
+    return tqdm(total=total, unit="file", desc="reading notices", delay=delay, disable=disable)
 
 
 def _run_on_executor(
@@ -403,18 +424,27 @@ def _restore_categories(df: pd.DataFrame, columns: schema.Columns) -> pd.DataFra
     return df
 
 
-def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
-    """Concatenate the batches; a notice whose text repeats an earlier one becomes a skip."""
-    seen: dict[str, str] = {}
+def _join(parts: list[_Part], skipped: list[dict], keep_duplicates: bool = False) -> Corpus:
+    """Concatenate the batches; a notice whose text repeats an earlier one becomes a skip
+    (and a row of ``corpus.duplicates``), unless ``keep_duplicates``."""
+    seen: dict[str, tuple[str, str]] = {}
     duplicates: set[str] = set()
+    exact: list[dict] = []
     for part in parts:
         skipped += part.errors
         for nid, digest, path in part.digests:
-            if digest in seen:
+            if digest not in seen:
+                seen[digest] = (nid, path)
+                continue
+            kept, kept_path = seen[digest]
+            exact.append(
+                dict(notice_id=nid, duplicate_of=kept, similarity=1.0, match="exact",
+                     evidence=f"kept {kept}: same text, first in file order", source_path=path,
+                     dropped=not keep_duplicates)
+            )  # fmt: skip
+            if not keep_duplicates:
                 duplicates.add(nid)
-                skipped.append(dict(path=path, reason=f"duplicate of {seen[digest]} (same text)"))
-            else:
-                seen[digest] = path
+                skipped.append(dict(path=path, reason=f"duplicate of {kept_path} (same text)"))
     tables = {}
     for name in TABLE_COLUMNS:
         frames = [p.tables[name] for p in parts]
@@ -430,4 +460,5 @@ def _join(parts: list[_Part], skipped: list[dict]) -> Corpus:
         skipped=schema.frame(skipped, schema.SKIPPED_COLUMNS),
         texts=texts,
         originals=originals,
+        duplicates=schema.frame(exact, schema.DUPLICATE_COLUMNS),
     )
