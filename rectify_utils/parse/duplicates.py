@@ -20,6 +20,7 @@ whitespace) are found while the tables are joined and listed the same way, ``mat
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -35,6 +36,7 @@ THRESHOLD = 0.8
 #: what is left out of the text before shingling: anything but CJK, latin letters and digits
 NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
 _SEED = 1
+_PRIME, _MIX = np.uint64(0x100000001B3), np.uint64(0xBF58476D1CE4E5B9)
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -57,18 +59,29 @@ def shingle_hashes(text: str) -> np.ndarray:
         codes = np.r_[codes, np.zeros(SHINGLE - len(codes), dtype=np.uint64)]
     n = len(codes) - SHINGLE + 1
     h = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(SHINGLE):
-            h = h * np.uint64(0x100000001B3) + codes[j : j + n]
-        h ^= h >> np.uint64(29)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
+    for j in range(SHINGLE):  # uint64 arithmetic wraps around silently
+        h = h * _PRIME + codes[j : j + n]
+    h ^= h >> np.uint64(29)
+    h *= _MIX
     h = h >> np.uint64(32)
     kept = np.unique(h[h % np.uint64(SAMPLE) == 0])
     return kept if len(kept) else np.unique(h)
 
 
+@functools.lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=_SEED)
+
+
 def _minhash(hashes: np.ndarray) -> LeanMinHash:
-    sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=int)
+    template = _template()
+    sketch = MinHash(
+        num_perm=NUM_PERM,
+        seed=_SEED,
+        hashfunc=int,
+        permutations=template.permutations,
+        scheme=template.scheme,
+    )
     sketch.update_batch(hashes.tolist())
     return LeanMinHash(sketch)
 
