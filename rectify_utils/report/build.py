@@ -33,6 +33,7 @@ from .execute import Job, init_worker, run_job
 from .font import characters_key, embed_font, font_face_style, page_characters
 from .html import render_index
 from .inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
+from .sources import write_source_views
 
 DEFAULT_CONFIG = "reports.yml"
 DEFAULT_OUT = "reports"
@@ -187,6 +188,7 @@ def build_reports(
         _echo_row(row, say)
     if pending:
         _build_pending(pending, jobs, out, manifest, rows, say)
+    write_source_views(all_specs, out, hasher)  # issue 11: notices/<id>.html (sources)
     _write_index(all_specs, rows, manifest, out, config_path.parent)
     save_manifest(out, manifest)
     return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)

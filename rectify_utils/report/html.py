@@ -4,19 +4,27 @@ Both pages come from Jinja templates shipped as package data in
 ``rectify_utils/resources/templates/``:
 
 - ``report_notebook.html.j2`` extends nbconvert's JupyterLab template minus its CDN scripts:
-  inline CSS and images, no script, stylesheet or font from the network;
-- ``report_index.html.j2`` is ``reports/index.html``, rendered with autoescape on.
+  inline CSS and images (with alt text), no script, stylesheet or font from the network; a
+  link back to the index, a table of contents, the build time and commit, print CSS for A4;
+- ``report_index.html.j2`` is ``reports/index.html``, rendered with autoescape on: each
+  report's key finding, status in Chinese, the parameters where they differ between reports,
+  and the source view of every notice.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import subprocess
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..config import RESOURCES
+from ..config import PACKAGE_DIR, RESOURCES
+from .config import OUTPUT_PARAMETERS
 
 if TYPE_CHECKING:
     import jinja2
@@ -26,6 +34,17 @@ TEMPLATES_DIR = RESOURCES / "templates"
 NOTEBOOK_TEMPLATE = "report_notebook.html.j2"
 INDEX_TEMPLATE = "report_index.html.j2"
 INDEX_HEADING = "巡察整改进展情况报告"
+#: the tag of the notebook cell whose printed sentence is the report's key finding
+KEY_FINDING_TAG = "key-finding"
+#: where the table of contents goes in a rendered report
+TOC_MARKER = "<!--rectify:toc-->"
+#: a section heading of a rendered report: ``<h2 id="…">text<a class="anchor-link" …>¶</a></h2>``
+_H2 = re.compile(
+    r'<h2 id="(?P<id>[^"]+)">(?P<text>.*?)(?:<a class="anchor-link"[^>]*>.*?</a>)?</h2>', re.S
+)
+_TAGS = re.compile(r"<[^>]+>")
+#: what the index says of a report's state
+OUTCOME_NAMES = {"ok": "成功", "failed": "失败", "not built": "未构建"}
 
 # A script/img/iframe src, a link href, or a CSS url()/@import that points at http(s), e.g.
 # <script src="https://cdn.jsdelivr.net/...">, <link href="http://...">, url(https://fonts...).
@@ -57,6 +76,62 @@ def remote_references(page: str) -> list[str]:
     return found
 
 
+def build_stamp() -> tuple[str, str]:
+    """The time of this build and the commit of the code that made it.
+
+    Returns
+    -------
+    tuple of str
+        ``("2025-01-31 14:05", "840d8e6")``: the local time to the minute, and the short
+        commit of the package's git checkout (``+ 未提交的修改`` when files differ from it;
+        ``未知`` outside git).
+    """
+    built = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    root = PACKAGE_DIR.parent
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return built, "未知"
+    return built, commit + (" + 未提交的修改" if dirty else "")  # fmt: skip
+
+
+def table_of_contents(page: str) -> str:
+    """``page`` with a list of its section headings (``<h2>``) at ``TOC_MARKER``.
+
+    Parameters
+    ----------
+    page
+        A rendered report.
+
+    Returns
+    -------
+    str
+        The page, the marker replaced by ``<ol class="rw-toc">`` of links to each heading
+        (removed when there is none).
+    """
+    items = [
+        f'<li><a href="#{m["id"]}">{html.escape(html.unescape(_TAGS.sub("", m["text"])).strip())}</a></li>'
+        for m in _H2.finditer(page)
+    ]
+    toc = f'<ol class="rw-toc" aria-label="目录">{"".join(items)}</ol>' if items else ""
+    return page.replace(TOC_MARKER, toc, 1)
+
+
 def render_notebook(ipynb: Path, *, title: str, templates_dir: Path = TEMPLATES_DIR) -> str:
     """Self-contained HTML of an executed notebook: outputs and Markdown only, no code.
 
@@ -72,7 +147,8 @@ def render_notebook(ipynb: Path, *, title: str, templates_dir: Path = TEMPLATES_
     Returns
     -------
     str
-        The HTML page, images inlined as data URIs.
+        The HTML page (``lang="zh-CN"``), images inlined as data URIs with their alt text, a
+        link back to ``index.html``, a table of contents, the build time and commit.
     """
     import jinja2
     import nbformat
@@ -89,8 +165,45 @@ def render_notebook(ipynb: Path, *, title: str, templates_dir: Path = TEMPLATES_
         exclude_output_prompt=True,
         embed_images=True,
     )
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    built, commit = build_stamp()
+    resources = {
+        "metadata": {"name": title},
+        "language_code": "zh-CN",
+        "rectify": {"built": built, "commit": commit},
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return table_of_contents(re.sub(r'<html lang="[^"]*">', '<html lang="zh-CN">', body, count=1))
+
+
+def key_finding(ipynb: str | Path | None) -> str | None:
+    """The sentence a report's ``key-finding`` cell printed, from its executed notebook.
+
+    Parameters
+    ----------
+    ipynb : str or Path, optional
+        The executed notebook.
+
+    Returns
+    -------
+    str or None
+        The first printed line of the first cell tagged ``KEY_FINDING_TAG``; None when the
+        notebook or such a cell is missing or printed nothing.
+    """
+    if not ipynb or not Path(ipynb).is_file():
+        return None
+    try:
+        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return None
+    for cell in cells:
+        if KEY_FINDING_TAG in cell.get("metadata", {}).get("tags", []):
+            text = "".join(
+                "".join(o.get("text", "")) for o in cell.get("outputs", [])
+                if o.get("output_type") == "stream" and o.get("name") == "stdout"
+            )  # fmt: skip
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            return lines[0] if lines else None
+    return None
 
 
 def _display(value: Any, root: Path | None) -> str:
@@ -107,30 +220,69 @@ def _href(path: str | None, out_dir: Path) -> str | None:
     return quote(Path(path).resolve().relative_to(out_dir.resolve()).as_posix())
 
 
-def _index_item(row: Mapping[str, Any], out_dir: Path, root: Path | None) -> dict[str, Any]:
+def _shown_parameters(rows: list[Mapping[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The parameters every report shares, and each report's own (the ones that differ)."""
+    params = [
+        {k: v for k, v in row["parameters"].items() if k not in OUTPUT_PARAMETERS} for row in rows
+    ]
+    keys = set().union(*params) if params else set()
+    common = {
+        k: params[0][k]
+        for k in sorted(keys)
+        if all(k in p for p in params) and all(p[k] == params[0][k] for p in params)
+    }
+    own = [{k: v for k, v in p.items() if k not in common} for p in params]
+    return common, own
+
+
+def _index_item(
+    row: Mapping[str, Any], own: Mapping[str, Any], out_dir: Path, root: Path | None
+) -> dict[str, Any]:
     """What the index template shows of one report record."""
     outcome = row.get("outcome") or "not built"
     return {
         "name": row["name"],
         "title": row["title"],
         "notebook": _display(str(row["notebook"]), root),
-        "parameters": [(k, _display(v, root)) for k, v in row["parameters"].items()],
-        "outcome": outcome,
+        "parameters": [(k, _display(v, root)) for k, v in own.items()],
+        "outcome": OUTCOME_NAMES.get(outcome, outcome),
         "status_class": outcome.replace(" ", "-"),
         "up_to_date": row.get("status") == "skipped-up-to-date",
-        "built": (row.get("built") or "")[:19].replace("T", " ") or None,
+        "built": (row.get("built") or "")[:16].replace("T", " ") or None,
         "duration": row.get("duration"),
         "error": row.get("error"),
         "warnings": list(row.get("warnings") or []),
+        "key_finding": key_finding(row.get("ipynb")) if outcome == "ok" else None,
         "html_href": _href(row.get("html"), out_dir),
         "ipynb_href": _href(row.get("ipynb"), out_dir),
     }
 
 
 def _summary(items: list[dict[str, Any]]) -> str:
-    """The index's count line: ``9 reports: 8 ok, 1 failed``."""
-    counts = {k: sum(i["outcome"] == k for i in items) for k in ("ok", "failed")}
-    return f"{len(items)} reports: {counts['ok']} ok, {counts['failed']} failed"
+    """The index's count line: ``9 份报告：8 份成功，1 份失败``."""
+    counts = {k: sum(i["status_class"] == k for i in items) for k in ("ok", "failed")}
+    return f"{len(items)} 份报告：{counts['ok']} 份成功，{counts['failed']} 份失败"
+
+
+def source_listing(out_dir: Path) -> list[dict[str, str]]:
+    """The source views the build wrote (``notices/notices.json``), for the index.
+
+    Parameters
+    ----------
+    out_dir : Path
+        The reports folder.
+
+    Returns
+    -------
+    list of dict
+        ``notice_id``, ``association``, ``title``, ``href`` of each page that exists.
+    """
+    listing = out_dir / "notices" / "notices.json"
+    try:
+        entries = json.loads(listing.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [e for e in entries if (out_dir / e["href"]).is_file()]
 
 
 def _index_environment(templates_dir: Path) -> jinja2.Environment:
@@ -153,7 +305,7 @@ def render_index(
     heading: str = INDEX_HEADING,
     templates_dir: Path = TEMPLATES_DIR,
 ) -> str:
-    """The index page: every report's title, status, parameters, build time and links.
+    """The index page: every report's title, key finding, status, parameters, build time, links.
 
     Parameters
     ----------
@@ -174,10 +326,20 @@ def render_index(
     Returns
     -------
     str
-        The HTML page; every value is HTML-escaped by the template environment.
+        The HTML page; every value is HTML-escaped by the template environment. Parameters
+        all reports share are listed once; each report lists only its own.
     """
-    items = [_index_item(row, out_dir, root) for row in rows]
+    rows = list(rows)
+    common, own = _shown_parameters(rows)
+    items = [_index_item(row, mine, out_dir, root) for row, mine in zip(rows, own)]
     template = _index_environment(templates_dir).get_template(INDEX_TEMPLATE)
+    _, commit = build_stamp()
     return template.render(
-        heading=heading, summary=_summary(items), generated=generated, reports=items
+        heading=heading,
+        summary=_summary(items),
+        generated=generated[:16].replace("T", " "),
+        commit=commit,
+        common=[(k, _display(v, root)) for k, v in common.items()],
+        reports=items,
+        notices=source_listing(out_dir),
     )

@@ -188,8 +188,8 @@ def test_index_lists_each_report_with_status_links_and_escaped_title(built):
     index = html(built[0], "index")
     assert "概览 &lt;b&gt;加粗&lt;/b&gt; &amp; &lt;i&gt;斜体&lt;/i&gt;" in index
     assert "<b>加粗</b>" not in index, "a title's markup was not escaped"
-    assert re.search(r'id="report-good".*?status-ok">ok<', index, re.S)
-    assert re.search(r'id="report-bad".*?status-failed">failed<', index, re.S)
+    assert re.search(r'id="report-good".*?status-ok">成功<', index, re.S)
+    assert re.search(r'id="report-bad".*?status-failed">失败<', index, re.S)
     for target in ("good.html", "good.ipynb", "bad.html", "bad.ipynb"):
         assert f'href="{target}"' in index, f"index does not link {target}"
     assert "top_n" in index and "data_dir" in index, "parameters are not listed"
