@@ -16,12 +16,18 @@ import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_analysis
 import bench_parse
 import bench_reports
 import bench_themes
 from _common import machine, print_machine, write_result
 
-BENCHMARKS = {"parse": bench_parse, "themes": bench_themes, "reports": bench_reports}
+BENCHMARKS = {
+    "parse": bench_parse,
+    "themes": bench_themes,
+    "analysis": bench_analysis,
+    "reports": bench_reports,
+}
 
 
 def summary_lines(results: dict) -> list[str]:
@@ -45,6 +51,16 @@ def summary_lines(results: dict) -> list[str]:
             f"({themes['cold']['verdict']}), warm {themes['warm']['pipeline_s']:.1f} s "
             f"({themes['warm']['verdict']})"
         )
+    analysis = results.get("analysis")
+    for run in (analysis or {}).get("runs", []):
+        for phase in ("cold", "warm"):
+            got = run[phase]
+            slowest = max(got["steps"].items(), key=lambda kv: kv[1], default=("-", 0.0))
+            lines.append(
+                f"analysis {run['notices']:>6} notices {phase}: all {got['analysis_s']:.1f} s, "
+                f"slowest {slowest[0]} {slowest[1]:.1f} s, peak {got['peak_gb']:.2f} GB "
+                f"{got['verdict']}"
+            )
     reports = results.get("reports")
     if reports:
         lines.append(
