@@ -81,19 +81,22 @@ def write_tables(corpus: Corpus, out_dir: str | Path, fmt: str = "csv") -> list[
         remove_temporaries(out)
         run = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         staged: dict[Path, Path] = {}
-        try:
-            for final, write in _writers(corpus, out, fmt):
-                staged[final] = _write_temporary(final, run, write)
-            manifest = _write_temporary(out / MANIFEST, run, _manifest_writer(staged))
-        except OSError as exc:
-            for temporary in staged.values():
+        manifest, failure = _temporary(out / MANIFEST, run), None
+        with _quiet_unraisable():  # a writer cut short complains when it is collected
+            try:
+                for final, write in _writers(corpus, out, fmt):
+                    staged[final] = _temporary(final, run)
+                    _write_temporary(staged[final], write)
+                _write_temporary(manifest, _manifest_writer(staged))
+            except Exception as exc:
+                failure = _write_failure(exc)
+        if failure is not None:
+            for temporary in [*staged.values(), manifest]:
                 temporary.unlink(missing_ok=True)
-            (out / f"{MANIFEST}.{run}{_TEMPORARY_SUFFIX}").unlink(missing_ok=True)
-            reason = exc.strerror or str(exc)
             raise OutputError(
-                f"could not write the tables to {out}: {reason}; the previous tables were left "
+                f"could not write the tables to {out}: {failure}; the previous tables were left "
                 "as they were"
-            ) from None
+            )
         previous = _manifest_files(out)
         for final, temporary in staged.items():
             os.replace(temporary, final)
@@ -185,13 +188,41 @@ def _writers(corpus: Corpus, out: Path, fmt: str) -> list[tuple[Path, Callable[[
     ]
 
 
-def _write_temporary(final: Path, run: str, write: Callable[[Path], None]) -> Path:
-    """Write ``final``'s content to a temporary file beside it, flushed to disk."""
-    temporary = final.with_name(f".{final.name}.{run}{_TEMPORARY_SUFFIX}")
+def _temporary(final: Path, run: str) -> Path:
+    """The temporary file beside ``final`` that this run writes first."""
+    return final.with_name(f".{final.name}.{run}{_TEMPORARY_SUFFIX}")
+
+
+def _write_temporary(temporary: Path, write: Callable[[Path], None]) -> None:
+    """Write a temporary file and flush it to disk."""
     write(temporary)
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
-    return temporary
+
+
+def _write_failure(exc: BaseException) -> str:
+    """Why a write failed, in words: the OSError behind it (a writer may wrap it), or its text."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        seen = seen.__cause__ or seen.__context__
+    text = str(exc)
+    return {"IO_EFBIG": "File too large", "IO_ENOSPC": "No space left on device"}.get(text, text)
+
+
+@contextlib.contextmanager
+def _quiet_unraisable() -> Iterator[None]:
+    """No "Exception ignored in" tracebacks from a writer's generators cut short by a failure."""
+    import gc
+
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        yield
+    finally:
+        gc.collect()
+        sys.unraisablehook = previous
 
 
 def _manifest_writer(staged: dict[Path, Path]) -> Callable[[Path], None]:

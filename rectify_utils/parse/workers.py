@@ -186,7 +186,7 @@ class WorkerPool:
             if worker.conn in ready:
                 yield from self._receive(worker)
             elif worker.process.sentinel in ready:
-                yield self._lose(worker, _death_reason(worker.process.exitcode))
+                yield self._lose(worker)
             elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                 worker.process.kill()
                 key, lost = self._lose(worker, f"took longer than {self._step_timeout:g} s")
@@ -196,8 +196,7 @@ class WorkerPool:
         try:
             kind, value = worker.conn.recv()
         except (EOFError, OSError):
-            worker.process.join(1.0)
-            yield self._lose(worker, _death_reason(worker.process.exitcode))
+            yield self._lose(worker)
             return
         if kind == "step":
             worker.step, worker.deadline = value, self._deadline()
@@ -207,9 +206,14 @@ class WorkerPool:
         key, worker.key = worker.key, None
         yield key, (value if kind == "done" else Lost(worker.step, value))
 
-    def _lose(self, worker: _Worker, reason: str) -> tuple[Hashable, Lost]:
-        """Drop a dead or killed worker (a new one starts for the next task)."""
+    def _lose(self, worker: _Worker, reason: str | None = None) -> tuple[Hashable, Lost]:
+        """Drop a dead or killed worker (a new one starts for the next task).
+
+        ``reason`` defaults to how the worker ended (``killed by SIGKILL``).
+        """
         worker.process.join(1.0)
+        if reason is None:
+            reason = _death_reason(worker.process.exitcode)
         worker.conn.close()
         self._workers.remove(worker)
         return worker.key, Lost(worker.step, reason)
