@@ -11,9 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import multiprocessing
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -171,27 +174,64 @@ class TokenCache:
 
 def _segment(
     text: str, tokenizer: jieba.Tokenizer, stopwords: frozenset[str], min_chars: int
-) -> Segmented:
-    """Kept tokens of ``text`` and their ordinal in jieba's full segmentation."""
-    tokens, positions = [], []
-    for position, token in enumerate(tokenizer.lcut(text)):
+) -> tuple[Segmented, Segmented]:
+    """One jieba pass over ``text``, read two ways: the kept tokens with their ordinal in the
+    segmentation, and every word (a CJK character or a latin letter, no digit) with its offset."""
+    tokens, positions, words, starts = [], [], [], []
+    for position, (token, start, _) in enumerate(tokenizer.tokenize(text)):
+        if token.strip() == token and WORD_CHAR.search(token):
+            if not any(c.isdigit() for c in token):
+                words.append(token.replace(SEP, ""))
+                starts.append(start)
         token = token.strip()
         if len(token) < min_chars or token in stopwords or not WORD_CHAR.search(token):
             continue
         tokens.append(token.replace(SEP, ""))
         positions.append(position)
-    return SEP.join(tokens), np.asarray(positions, dtype=_POSITION_DTYPE).tobytes()
+    return (
+        (SEP.join(tokens), np.asarray(positions, dtype=_POSITION_DTYPE).tobytes()),
+        (SEP.join(words), np.asarray(starts, dtype=_POSITION_DTYPE).tobytes()),
+    )
 
 
-def _segment_words(text: str, tokenizer: jieba.Tokenizer) -> Segmented:
-    """Every word of ``text`` (a CJK character or a latin letter, no digit) and its char offset."""
-    tokens, starts = [], []
-    for token, start, _ in tokenizer.tokenize(text):
-        if token.strip() != token or not WORD_CHAR.search(token) or any(c.isdigit() for c in token):
-            continue
-        tokens.append(token.replace(SEP, ""))
-        starts.append(start)
-    return SEP.join(tokens), np.asarray(starts, dtype=_POSITION_DTYPE).tobytes()
+#: characters to segment from which the work is shared among forked processes (one per core)
+PARALLEL_CHARS = 1_000_000
+_shared: tuple = ()  # (tokenizer, stopwords, min_chars) for forked workers
+
+
+def _segment_chunk(texts: list[str]) -> list[tuple[Segmented, Segmented]]:
+    tokenizer, stopwords, min_chars = _shared
+    return [_segment(t, tokenizer, stopwords, min_chars) for t in texts]
+
+
+def _segment_many(
+    texts: list[str], tokenizer: jieba.Tokenizer, stopwords: frozenset[str], min_chars: int
+) -> list[tuple[Segmented, Segmented]]:
+    """``_segment`` of each text; in forked processes sharing the tokenizer when there is much."""
+    global _shared
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if sum(map(len, texts)) < PARALLEL_CHARS or (cores or 1) < 2 or not forks:
+        return [_segment(t, tokenizer, stopwords, min_chars) for t in texts]
+    _shared = (tokenizer, stopwords, min_chars)
+    size = -(-len(texts) // (cores * 4))
+    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(cores, mp_context=context) as pool:
+            return [pair for part in pool.map(_segment_chunk, chunks) for pair in part]
+    finally:
+        _shared = ()
+
+
+def _prefixes(userdict_path: str | Path, stopwords_path: str | Path, min_chars: int) -> tuple:
+    """Cache-key prefixes of the token and of the word segmentations."""
+    userdict = Path(userdict_path).read_bytes()
+    tokens = hashlib.sha256(_CACHE_VERSION)
+    tokens.update(userdict)
+    tokens.update(b"\0stopwords\0" + Path(stopwords_path).read_bytes())
+    tokens.update(f"\0min_chars={min_chars}\0".encode())
+    return tokens.digest(), hashlib.sha256(_WORDS_VERSION + userdict).digest()
 
 
 def _segment_texts(
@@ -203,28 +243,32 @@ def _segment_texts(
     use_cache: bool,
     words: bool = False,
 ) -> list[Segmented]:
-    """Segmentations of ``texts``: kept tokens and ordinals, or (``words``) all words and offsets."""
+    """Segmentations of ``texts``: kept tokens and ordinals, or (``words``) all words and offsets.
+
+    A text missing from the cache is segmented once and stored both ways, so the stock phrases
+    (words) of texts already tokenised (tokens) cost no second jieba pass, and the reverse.
+    """
     texts = ["" if t is None or t is pd.NA else str(t) for t in texts]
-    setting = hashlib.sha256(_WORDS_VERSION if words else _CACHE_VERSION)
-    setting.update(Path(userdict_path).read_bytes())
-    if not words:
-        setting.update(b"\0stopwords\0" + Path(stopwords_path).read_bytes())
-        setting.update(f"\0min_chars={min_chars}\0".encode())
-    prefix = setting.digest()
+    token_prefix, word_prefix = _prefixes(userdict_path, stopwords_path, min_chars)
     unique = list(dict.fromkeys(texts))
+    prefix = word_prefix if words else token_prefix
     keys = {t: hashlib.sha256(prefix + t.encode("utf-8")).hexdigest() for t in unique}
     cache = TokenCache(cache_dir or default_cache_dir()) if use_cache else None
     found = cache.get_many(list(keys.values())) if cache else {}
     missing = [t for t in unique if keys[t] not in found]
     if missing:
         tokenizer = get_tokenizer(userdict_path)
-        if words:
-            fresh = {keys[t]: _segment_words(t, tokenizer) for t in missing}
-        else:
-            stopwords = frozenset(read_wordlist(stopwords_path))
-            fresh = {keys[t]: _segment(t, tokenizer, stopwords, min_chars) for t in missing}
+        stopwords = frozenset(read_wordlist(stopwords_path))
+        other = token_prefix if words else word_prefix
+        fresh, also = {}, {}
+        segmented = _segment_many(missing, tokenizer, stopwords, min_chars)
+        for t, (as_tokens, as_words) in zip(missing, segmented, strict=True):
+            fresh[keys[t]] = as_words if words else as_tokens
+            also[hashlib.sha256(other + t.encode("utf-8")).hexdigest()] = (
+                as_tokens if words else as_words
+            )
         if cache:
-            cache.put_many(fresh)
+            cache.put_many({**fresh, **also})
         found.update(fresh)
     return [found[keys[t]] for t in texts]
 
@@ -333,7 +377,7 @@ def segment_words(
     1        0  习近平新时代中国特色社会主义思想           2        18
     """
     segmented = _segment_texts(
-        texts, userdict_path, DEFAULT_STOPWORDS, cache_dir, 1, use_cache, words=True
+        texts, userdict_path, DEFAULT_STOPWORDS, cache_dir, 2, use_cache, words=True
     )
     text_no, flat, starts = _flatten(segmented)
     words = pd.Series(pd.arrays.ArrowStringArray(flat.cast(pa.large_string())))
