@@ -165,17 +165,18 @@ def status_counts(table: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pd.DataFrame
-        The group column (the first of ``table``), the ``STATUS_COUNT_COLUMNS``
+        The group column (the first of ``table``, and ``notice_label`` where a body's
+        notices are rows of their own), the ``STATUS_COUNT_COLUMNS``
         (``rate_with_counts`` reads ``0%（0 / 4 已说明，7 未说明）``), and ``problems`` where
         ``table`` has it.
     """
-    group = table.columns[0]
+    group = [table.columns[0], *(["notice_label"] if "notice_label" in table else [])]
     rates = [
         format_rate_with_counts(c, c + i, n)
         for c, i, n in zip(table["n_completed"], table["n_in_progress"], table["n_not_stated"])
     ]
     extra = ["problems"] if "problems" in table else []
-    return table.assign(rate_with_counts=rates)[[group, *STATUS_COUNT_COLUMNS, *extra]]
+    return table.assign(rate_with_counts=rates)[[*group, *STATUS_COUNT_COLUMNS, *extra]]
 
 
 def _conflict_words(claims_conflicts: object) -> str:

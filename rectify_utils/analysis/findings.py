@@ -99,6 +99,12 @@ def _each(names: list[str]) -> str:
     return "各 " if len(names) > 1 else ""
 
 
+def _group_label(table: pd.DataFrame) -> str:
+    """The column naming a completion table's rows: ``notice_label`` (a body's rounds apart,
+    `罗庄区科协（2022）`) where the table has it, else ``association``."""
+    return "notice_label" if "notice_label" in table else "association"
+
+
 def _limit_of(dates: pd.DataFrame) -> int:
     """The time limit a timeline table was computed with (its ``limit_days`` column)."""
     limits = dates["limit_days"].dropna() if "limit_days" in dates else pd.Series(dtype="Int64")
@@ -503,17 +509,18 @@ def lowest_completion(table: pd.DataFrame) -> Finding:
         association with the lowest rate), silent (associations stating no status).
     """
     completed, stated, unstated = _status_totals(table)
+    label = _group_label(table)
     rated = table.dropna(subset=[RATE])
-    silent = [str(a) for a in table.loc[table[RATE].isna(), "association"]]
+    silent = [str(a) for a in table.loc[table[RATE].isna(), label]]
     lowest = rated.loc[rated[RATE].astype(float).idxmin()] if len(rated) else None
-    tied = [] if lowest is None else _ties(rated, RATE, lowest[RATE], "association")
+    tied = [] if lowest is None else _ties(rated, RATE, lowest[RATE], label)
     numbers = {
         "n_associations": len(table),
         "n_stated": stated,
         "n_completed": completed,
         "n_not_stated": unstated,
         "overall_rate": _overall_rate(table),
-        "lowest": None if lowest is None else str(lowest["association"]),
+        "lowest": None if lowest is None else str(lowest[label]),
         "lowest_rate": None if lowest is None else float(lowest[RATE]),
         "lowest_completed": None if lowest is None else int(lowest["n_completed"]),
         "lowest_stated": None if lowest is None else _stated(lowest),
@@ -528,7 +535,11 @@ def lowest_completion(table: pd.DataFrame) -> Finding:
             if stated
             else f"{len(table)} 个单位都没有说明任何问题的整改状态"
         )
-        + (f"；完成率{_tie(tied)}最低的是{_rate_rows(rated, tied)}" if lowest is not None else "")
+        + (
+            f"；完成率{_tie(tied)}最低的是{_rate_rows(rated, tied, key=label)}"
+            if lowest is not None
+            else ""
+        )
         + (
             f"；{'、'.join(silent)}未说明任何问题的状态（记为“未说明”，不计为 0%）。"
             if silent
@@ -599,7 +610,7 @@ def claimed_totals_agreement(table: pd.DataFrame, notices: pd.DataFrame | None =
     """
     claiming = table[table["claims_differ"].notna()]
     differ = table["claims_differ"].fillna(False).astype(bool)
-    differing = [str(a) for a in table.loc[differ, "association"]]
+    differing = [str(a) for a in table.loc[differ, _group_label(table)]]
     conflicts = _notice_conflicts(notices)
     numbers = {
         "n_claiming": len(claiming),
@@ -1048,17 +1059,18 @@ def association_completion(table: pd.DataFrame, association: str) -> Finding:
         claimed_completed, claimed_problems (its notices' own totals, None when not stated),
         n_associations, overall_rate.
     """
-    row = table.set_index("association").loc[association]
+    rows = table[table["association"] == association]
     completed, stated, unstated = _status_totals(table)
     overall = _overall_rate(table)
-    claimed = {k: _int(row.get(k)) for k in ("claimed_completed", "claimed_problems")}
+    claimed = {k: _sum_if_all(rows, k) for k in ("claimed_completed", "claimed_problems")}
+    mine = _status_totals(rows)
     numbers = {
-        "rate": _float(row[RATE]),
-        "completed": int(row["n_completed"]),
-        "stated": _stated(row),
-        "not_stated": int(row["n_not_stated"]),
+        "rate": mine[0] / mine[1] if mine[1] else None,
+        "completed": mine[0],
+        "stated": mine[1],
+        "not_stated": mine[2],
         **claimed,
-        "n_associations": len(table),
+        "n_associations": int(table["association"].nunique()),
         "overall_rate": overall,
     }
     own = format_rate_with_counts(numbers["completed"], numbers["stated"], numbers["not_stated"])
@@ -1073,7 +1085,7 @@ def association_completion(table: pd.DataFrame, association: str) -> Finding:
             f" / {total} 个问题（未逐项列出，无法核对）" if total is not None else " 个问题"
         )
     text += (
-        f"；全部 {len(table)} 个单位已说明状态的问题合计 "
+        f"；全部 {numbers['n_associations']} 个单位已说明状态的问题合计 "
         f"{format_rate_with_counts(completed, stated, unstated)}已完成。"
         if overall is not None
         else "；语料中没有任何单位说明整改状态。"
@@ -1211,6 +1223,13 @@ def _status_totals(table: pd.DataFrame) -> tuple[int, int, int]:
         completed + int(table["n_in_progress"].sum()),
         int(table["n_not_stated"].sum()),
     )
+
+
+def _sum_if_all(rows: pd.DataFrame, column: str) -> int | None:
+    """The total of a claimed count over rows, None unless every row states it."""
+    if column not in rows or rows[column].isna().any() or not len(rows):
+        return None
+    return int(rows[column].sum())
 
 
 def _stated(row: Any) -> int:

@@ -127,8 +127,8 @@ def stacked_status_bars(table: pd.DataFrame, by: str, title: str) -> Figure:
     -------
     Figure
     """
-    counts = table.set_index(by)[list(STATUS_COLUMNS)].astype(int).rename(columns=STATUS_COLUMNS)
-    counts.index = counts.index.astype(str)
+    counts = table[list(STATUS_COLUMNS)].astype(int).rename(columns=STATUS_COLUMNS)
+    counts.index = _row_labels(table, by)
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(counts) + 1.8))
     counts.rename(columns=STATUS_LABELS).plot.barh(
         stacked=True, ax=ax, width=0.7, color=[STATUS_COLORS[s] for s in counts.columns]
@@ -148,6 +148,13 @@ def stacked_status_bars(table: pd.DataFrame, by: str, title: str) -> Figure:
     _legend_outside(ax)
     fig.tight_layout()
     return fig
+
+
+def _row_labels(table: pd.DataFrame, by: str) -> list[str]:
+    """A completion table's row names: ``notice_label`` for associations where a body's
+    notices are rows of their own (`罗庄区科协（2022）`), else the ``by`` column."""
+    column = "notice_label" if by == "association" and "notice_label" in table else by
+    return [str(v) for v in table[column]]
 
 
 def _timeline_row(ax: Axes, i: int, row: object, color: str) -> None:
@@ -413,11 +420,17 @@ def completion_vs_corpus(
     Figure
     """
     highlight = highlight_palette(palette, association)
-    rates = table.set_index("association")["completion_rate_of_stated"].astype(float)
+    rates = pd.Series(
+        table["completion_rate_of_stated"].astype(float).to_numpy(),
+        index=_row_labels(table, "association"),
+    )
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(rates) + 1.6))
     ax.barh(
-        rates.index, rates.fillna(0), color=[highlight.get(a, OTHERS_COLOR) for a in rates.index]
+        range(len(rates)),
+        rates.fillna(0),
+        color=[highlight.get(a, OTHERS_COLOR) for a in table["association"]],
     )
+    ax.set_yticks(range(len(rates)), list(rates.index))
     for i, (r, row) in enumerate(zip(rates, table.itertuples(index=False))):
         label = format_rate_with_counts(
             row.n_completed, row.n_completed + row.n_in_progress, row.n_not_stated
@@ -425,7 +438,7 @@ def completion_vs_corpus(
         ax.text((0 if pd.isna(r) else r) + 0.01, i, label, va="center", fontsize=9)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    emphasise(ax, rates.index, association, palette[association])
+    emphasise(ax, list(table["association"]), association, palette[association])
     ax.set(
         xlim=(0, 1.6),
         xlabel="已完成 / 已说明状态 · completed of stated（括号内为问题数）",

@@ -15,6 +15,7 @@ row to the source view of its notice (``notices/<notice_id>.html``) or of its pr
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ TABLE_TEMPLATE = "datatable.html.j2"
 INIT_TEMPLATE = "datatables_init.html.j2"
 #: text shown for a missing value
 MISSING = "—"
+#: rows of a table shown as plain text (``repr``)
+PLAIN_ROWS = 50
 #: a column whose mean length is above this many characters wraps in a wider cell
 LONG_TEXT = 24
 #: columns a report table never shows: character offsets (the link to the source view says
@@ -273,7 +276,7 @@ class Column:
     klass: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReportTable:
     """A table ready for a report: columns and rows of escaped (or link) cells.
 
@@ -296,6 +299,19 @@ class ReportTable:
 
     def _repr_html_(self) -> str:
         return self.to_html()
+
+    def __repr__(self) -> str:
+        """The table as plain text (what a terminal or the text/plain output shows)."""
+        lines = ["\t".join(c.label for c in self.columns)]
+        lines += ["\t".join(_plain(cell) for cell in row) for row in self.rows[:PLAIN_ROWS]]
+        if len(self.rows) > PLAIN_ROWS:
+            lines.append(f"…（共 {len(self.rows)} 行）")
+        return "\n".join(lines)
+
+
+def _plain(cell: Any) -> str:
+    """A cell without its markup: a link's text."""
+    return re.sub(r"<br>", " ", re.sub(r"<a [^>]*>(.*?)</a>", r"\1", str(cell)))
 
 
 def _column_class(values: pd.Series, column: str) -> str:
@@ -403,3 +419,6 @@ class TableInit:
 
     def _repr_html_(self) -> str:
         return init_html()
+
+    def __repr__(self) -> str:
+        return "（本页的交互式表格已加载）"

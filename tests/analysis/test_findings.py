@@ -46,16 +46,10 @@ BUNDLED = {
     "self_audit_agreement": "3 / 5 份通报对自身作了 10 项数字陈述，其中 8 项与解析结果一致，不一致的："
     "新野县科协（xinye-2024）措施数：自述 75，解析 74；新野县科协（xinye-2024）制度数：自述 9，解析 7；"
     "通报自相矛盾的：新野县科协（xinye-2024）问题数前后写作 11、31；东营市科协、立山区科协没有自述任何数字。",
-    "most_common_theme": "在 5 个单位的 80 个问题中，最常见的主题是「科普工作」（12 个，15%），出现在 4 个单位；"
-    "未归类 0 个。",
     "aspect_organisation": "4 / 5 份通报按“方面”组织问题，方面数 3–4 个；没有方面标题的：立山区科协。",
-    "theme_review": "80 个问题中 80 个已归类；8 个问题的次选主题得分达到首选的 80% 以上，归类值得人工复核。",
     "lowest_completion": "5 个单位中，已说明状态的问题里 79%（53 / 67 已说明，13 未说明）已完成整改；"
     "完成率最低的是东营市科协 0%（0 / 4 已说明，7 未说明）；"
     "立山区科协未说明任何问题的状态（记为“未说明”，不计为 0%）。",
-    "slowest_theme": "按主题看，已说明状态的问题完成率并列最低的是「基层组织与学会建设」 50%（2 / 4 已说明，"
-    "1 未说明）、「上轮巡察整改」 50%（2 / 4 已说明）；5 / 12 个主题已说明状态的问题全部完成，"
-    "其中 4 个主题另有未说明状态的问题。",
     "claimed_totals_agreement": "2 / 5 个单位的通报自报了问题总数、完成数或在改数；自报数字与解析结果全部一致；"
     "新野县科协（xinye-2024）自报的数字前后不一（问题数写作 11、31）；26 个问题的“已完成”仅来自通报总述。",
     "still_open": "14 个问题仍在整改中，分属 3 个单位；其中 5 个写明了完成时限，0 个在通报日期时已超过时限。",
@@ -72,9 +66,15 @@ BUNDLED = {
     "issued_documents": "整改文字共提到 87 份文件，其中 36 份（41%）前面写明了“印发、制定、修订”等出台动词；"
     "最多的是新野县科协（15 份）。",
 }
-# Sentences on figures of the stock-phrase analysis (analysis.phrases, concreteness), which its
-# own tests pin: here the sentence must state the figures its numbers hold.
+# Sentences on figures of the coding scheme and the stock-phrase analysis (themes, phrases,
+# concreteness), which their own tests pin: here the sentence must read as it should.
 PATTERNS = {
+    "most_common_theme": r"在 5 个单位的 80 个问题中，(并列)?最常见的主题是(「[^」]+」)+（(各 )?\d+ 个，\d+%），"
+    r"出现在 \d 个单位；未归类 \d+ 个。",
+    "theme_review": r"80 个问题中 \d+ 个已归类；\d+ 个问题的次选主题得分达到首选的 80% 以上，归类值得人工复核。",
+    "slowest_theme": r"按主题看，已说明状态的问题完成率(并列)?最低的是「[^」]+」 \d+%（\d+ / \d+ 已说明(，\d+ 未说明)?）"
+    r"(、「[^」]+」 \d+%（\d+ / \d+ 已说明(，\d+ 未说明)?）)*；\d+ / \d+ 个主题已说明状态的问题全部完成"
+    r"(，其中 \d+ 个主题另有未说明状态的问题)?。",
     "fact_share_range": r"可核查事实占整改文字的比例最高的是罗庄区科协（15%，79 处），最低的是石龙区科协"
     r"（4%，套话占 \d+%）。",
     "common_stock_phrase": r"\d+ 个 4 字短语出现在至少 3 个单位的整改文字中，最常见的是「[^」]+」"
@@ -84,7 +84,7 @@ PATTERNS = {
 PROFILES = {
     "东营市科协": [
         "东营市科协：1 份通报（dongying-2024：市委第二巡察组于 2024-08-23 反馈），解析出 11 个问题、29 条措施。",
-        "11 个问题中：已完成 0、整改中 4、未说明 7；并列最多的主题是「作风建设」「财务与资产管理」（各 2 个）。",
+        r"11 个问题中：已完成 0、整改中 4、未说明 7；.*",
         "东营市科协已说明状态的问题中 0%（0 / 4 已说明，7 未说明）已完成；"
         "全部 5 个单位已说明状态的问题合计 79%（53 / 67 已说明，13 未说明）已完成。",
         "东营市科协有 25 个特有词在 p<0.01 水平上显著，最突出的是「学会」（本单位 17 次，其他单位 1 次）。",
@@ -93,7 +93,7 @@ PROFILES = {
     ],
     "立山区科协": [
         "立山区科协：1 份通报（lishan-2024：区委第一巡察组于 2024-06-27 反馈），解析出 6 个问题、0 条措施。",
-        "6 个问题中：已完成 0、整改中 0、未说明 6；并列最多的主题是「科普工作」「服务发展大局」（各 2 个）。",
+        r"6 个问题中：已完成 0、整改中 0、未说明 6；.*",
         "立山区科协未说明任何问题的整改状态（不计为 0%）；"
         "全部 5 个单位已说明状态的问题合计 79%（53 / 67 已说明，13 未说明）已完成。",
         "立山区科协有 12 个特有词在 p<0.01 水平上显著，最突出的是「企业」（本单位 14 次，其他单位 14 次）。",
@@ -102,7 +102,7 @@ PROFILES = {
     ],
     "新野县科协": [
         "新野县科协：1 份通报（xinye-2024：县委第三巡察组于 2024-05-16 反馈），解析出 31 个问题、74 条措施。",
-        "31 个问题中：已完成 26、整改中 5、未说明 0；最多的主题是「科普工作」（6 个）。",
+        r"31 个问题中：已完成 26、整改中 5、未说明 0；.*",
         "新野县科协已说明状态的问题中 84%（26 / 31 已说明）已完成；"
         "全部 5 个单位已说明状态的问题合计 79%（53 / 67 已说明，13 未说明）已完成。",
         "新野县科协有 35 个特有词在 p<0.01 水平上显著，最突出的是「财务」（本单位 15 次，其他单位 1 次）。",
@@ -218,7 +218,11 @@ def test_profile_sentences_read_as_before_for_each_association(corpus, associati
         findings.association_key_terms(key_terms(corpus, association), association, 15),
         findings.association_timeline(report_timeline(corpus), association),
     ]
-    assert [str(f) for f in got] == PROFILES[association]
+    # the second sentence names the themes, which the coding scheme decides: a pattern
+    texts = [str(f) for f in got]
+    assert re.fullmatch(PROFILES[association][1], texts[1]), texts[1]
+    assert re.search(r"(并列)?最多的主题是(「[^」]+」)+（(各 )?\d+ 个）。$", texts[1]), texts[1]
+    assert texts[:1] + texts[2:] == PROFILES[association][:1] + PROFILES[association][2:]
 
 
 # --- Finding ----------------------------------------------------------------------------------
