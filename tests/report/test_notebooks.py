@@ -18,6 +18,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = ROOT / "notebooks"
@@ -212,14 +213,29 @@ def test_notebook_executes_on_bundled_notices(
         )
 
 
+#: a second, later notice of 新野县科协, written for the test (other problems, other dates)
+XINYE_2025 = """中共新野县科学技术协会党组关于巡察整改进展情况的通报
+根据县委统一部署，2025年3月3日至4月18日，县委第二巡察组对县科协党组开展了常规巡察。2025年5月20日，巡察组向县科协党组反馈了巡察意见。现将整改进展情况予以公布。
+一、关于落实意识形态工作责任制方面
+1.意识形态阵地管理不严格。
+整改情况：已完成。修订《县科协网站和公众号信息发布审核办法》，实行三审三校。
+2.科普宣传内容更新不及时。
+整改情况：正在推进。每周更新科普栏目，组建科普信息员队伍。
+二、关于基层组织建设方面
+3.乡镇科协组织活动不经常。
+整改情况：持续推进。制定乡镇科协年度活动计划，每季度开展一次学术交流活动。
+中共新野县科学技术协会党组
+2025年8月15日
+"""
+
+
 @pytest.fixture(scope="module")
 def two_notices_of_one_association(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled notices plus a second year of one of them (same association, other dates)."""
+    """The bundled notices plus a second, later notice of 新野县科协."""
     folder = tmp_path_factory.mktemp("notices")
     for path in DATA_DIR.glob("*.txt"):
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    xinye = (DATA_DIR / "xinye-2024.txt").read_text(encoding="utf-8")
-    (folder / "xinye-2025.txt").write_text(xinye.replace("2024年", "2025年"), encoding="utf-8")
+    (folder / "xinye-2025.txt").write_text(XINYE_2025, encoding="utf-8")
     return folder
 
 
@@ -240,6 +256,52 @@ def test_notebook_handles_an_association_with_two_notices(
     assert "xinye-2025" in text or name in ("03_completion_rates", "04_recurring_themes"), (
         f"{name}: the second notice of 新野县科协 is not shown"
     )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_chart_shows_its_data_beneath_it(name: str) -> None:
+    for i, cell in enumerate(_code_cells(name)[2:], start=2):
+        tree = ast.parse(cell.source)
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and getattr(call.func, "id", None) == "show":
+                keywords = {k.arg for k in call.keywords}
+                assert "table" in keywords, (
+                    f"{name}: code cell {i} shows a chart without the table of its data, "
+                    "whose rows link to the notices"
+                )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_tables_go_through_show_table_never_a_raw_dataframe(name: str) -> None:
+    for i, cell in enumerate(_code_cells(name)[2:], start=2):
+        assert "display(" not in cell.source, (
+            f"{name}: code cell {i} displays a table itself; show.table gives it search, links, "
+            "Chinese labels and — for missing values"
+        )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_one_section_gives_the_index_its_key_finding(name: str) -> None:
+    tagged = [c for c in _code_cells(name) if "key-finding" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and "print(findings." in tagged[0].source, (
+        f"{name}: tag the one cell whose finding is the report's headline 'key-finding'"
+    )
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_papermill_reads_every_parameter_so_none_is_unknown(name: str) -> None:
+    import papermill as pm
+
+    params = _code_cells(name)[0].source
+    assigned = [t.id for n in ast.parse(params).body for t in getattr(n, "targets", [])]
+    inspected = pm.inspect_notebook(str(NOTEBOOKS_DIR / f"{name}.ipynb"))
+    assert list(inspected) == assigned, (
+        f"{name}: papermill does not see every parameter (it would warn 'Passed unknown "
+        f"parameter' for {sorted(set(assigned) - set(inspected))}); keep each on one line"
+    )
+    config = yaml.safe_load((ROOT / "reports.yml").read_text(encoding="utf-8"))
+    unknown = set(config["defaults"]) - set(inspected)
+    assert not unknown, f"reports.yml passes {unknown}, which {name} does not declare"
 
 
 def test_notebooks_do_not_build_html_by_hand() -> None:
