@@ -45,8 +45,11 @@ lint: $(VENV)/.installed ## check style with ruff (lint and formatting)
 kernel: $(VENV)/.installed ## register the Jupyter kernel "Python (rectify-workbook)"
 	$(VENV)/bin/python -m ipykernel install $(KERNEL_SCOPE) --name $(KERNEL_NAME) --display-name "$(KERNEL_DISPLAY)"
 
-lab: kernel ## open JupyterLab on notebooks/ with the project kernel
-	$(VENV)/bin/jupyter lab notebooks/
+# JupyterLab refuses to start as root without --allow-root (containers, CI machines run as root).
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+lab: kernel ## open JupyterLab on notebooks/ with the project kernel (as root too)
+	$(VENV)/bin/jupyter lab $(LAB_ARGS) notebooks/
 
 bench: $(VENV)/.installed ## run the benchmarks
 	$(VENV)/bin/python benchmarks/run_all.py
