@@ -7,7 +7,7 @@ KERNEL_NAME = rectify-workbook
 KERNEL_DISPLAY = Python (rectify-workbook)
 # Where `make kernel` registers the kernel: --sys-prefix (inside the venv) or --user.
 KERNEL_SCOPE ?= --sys-prefix
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 
 .DEFAULT_GOAL := help
 .PHONY: help install data reports test lint lab kernel bench clean
