@@ -18,8 +18,8 @@ import scipy.sparse as sp
 from ..parse.corpus import Corpus, table_of
 from ._docstrings import fill_params
 from .cache import memo
-from .neighbours import nearest_neighbours, pair_similarities
-from .similarity import problem_vectors
+from .neighbours import pair_similarities
+from .similarity import problem_edges, problem_vectors
 
 MEMBER_COLUMNS = {
     "cluster": "Int64",
@@ -147,7 +147,7 @@ def _members(
     problems: pd.DataFrame, threshold: float, n_neighbours: int, text_weight: float
 ) -> pd.DataFrame:
     matrix, _ = problem_vectors(problems, text_weight=text_weight)
-    edges = nearest_neighbours(matrix, problems["association"], n_neighbours, threshold)
+    edges = problem_edges(problems, n_neighbours, threshold, text_weight)
     labels = _attach_lone_centres(matrix, edges, _stars(edges, len(problems)), threshold)
     rows = np.flatnonzero(labels >= 0)
     if not len(rows):

@@ -156,6 +156,47 @@ def shared_term_lists(
     return out
 
 
+#: neighbour graphs are computed from this cosine (or the threshold asked, if lower) and
+#: filtered, so the pairs (0.35) and the clusters (0.3) share one search
+EDGE_FLOOR = 0.3
+
+
+def problem_edges(
+    problems: pd.DataFrame,
+    n_neighbours: int = 10,
+    threshold: float = 0.35,
+    text_weight: float = 0.3,
+) -> pd.DataFrame:
+    """Each problem's nearest problems of other associations, computed once per table.
+
+    Parameters
+    ----------
+    problems : DataFrame
+        The corpus's ``problems`` table.
+    n_neighbours : int, default 10
+        Neighbours per problem.
+    threshold : float, default 0.35
+        Lowest cosine kept.
+    text_weight : float, default 0.3
+        Weight of the rectification text (see ``problem_vectors``).
+
+    Returns
+    -------
+    pd.DataFrame
+        As ``neighbours.nearest_neighbours``: ``row``, ``neighbour`` (row numbers of
+        ``problems``), ``similarity``. The top ``n_neighbours`` at or above ``EDGE_FLOOR``,
+        filtered at ``threshold``, are the top ``n_neighbours`` at or above ``threshold``.
+    """
+    floor = min(threshold, EDGE_FLOOR)
+
+    def search() -> pd.DataFrame:
+        matrix, _ = problem_vectors(problems, text_weight=text_weight)
+        return nearest_neighbours(matrix, problems["association"], n_neighbours, floor)
+
+    edges = memo("problem_edges", problems, (n_neighbours, floor, text_weight), search)
+    return edges[edges["similarity"] >= threshold].reset_index(drop=True)
+
+
 @fill_params
 def recurring_problems(
     corpus: Corpus | pd.DataFrame,
@@ -211,9 +252,13 @@ def recurring_problems(
       association_a          title_a association_b         title_b  similarity
     0         东营市科协  党风廉政建设主体责任落实不到位         石龙区科协  党风廉政建设主体责任压得不实     0.64478
     """
-    problems = table_of(corpus, "problems").reset_index(drop=True)
-    matrix, vocab = problem_vectors(table_of(corpus, "problems"), tokens, text_weight)
-    edges = nearest_neighbours(matrix, problems["association"], n_neighbours, threshold)
+    table = table_of(corpus, "problems")
+    problems = table.reset_index(drop=True)
+    matrix, vocab = problem_vectors(table, tokens, text_weight)
+    if tokens is None:
+        edges = problem_edges(table, n_neighbours, threshold, text_weight)
+    else:
+        edges = nearest_neighbours(matrix, problems["association"], n_neighbours, threshold)
     a = np.minimum(edges["row"], edges["neighbour"]).to_numpy()
     b = np.maximum(edges["row"], edges["neighbour"]).to_numpy()
     found = pd.DataFrame({"a": a, "b": b, "sim": edges["similarity"].to_numpy()})
