@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from . import wording
 from .options import NoticeOptions, OutlineLevels, outline_levels
-from .problems import NoticeDates, ProblemSlot, problem_title, write_problem
+from .problems import (
+    NoticeDates,
+    ProblemSlot,
+    problem_title,
+    write_problem,
+    write_running_problem,
+)
 from .render import Writer
 from .truth import ProblemTruth
 
@@ -57,13 +63,16 @@ def plan_outline(rng: random.Random, opts: NoticeOptions) -> list[AspectPlan]:
         if n_groups:
             groups = [rng.randint(1, 3) for _ in range(n_groups)]
         else:
-            groups = [rng.randint(2, 8) if opts.layout == "section_flat" else rng.randint(1, 5)]
+            flat = opts.layout == "section_flat" or not opts.n_aspects
+            groups = [rng.randint(2, 8) if flat else rng.randint(1, 5)]
         ungrouped_first = bool(opts.groups and rng.random() < 0.2)
         plan.append(AspectPlan(groups=groups, ungrouped_first=ungrouped_first))
     return plan
 
 
-def write_outline(w: Writer, plan: list[AspectPlan], dates: NoticeDates) -> list[ProblemTruth]:
+def write_outline(
+    w: Writer, plan: list[AspectPlan], dates: NoticeDates, theme: str
+) -> list[ProblemTruth]:
     """Write the planned aspects with their groups and problems; return the problems' truth.
 
     Parameters
@@ -74,6 +83,8 @@ def write_outline(w: Writer, plan: list[AspectPlan], dates: NoticeDates) -> list
         The aspects, from :func:`plan_outline`.
     dates
         The notice's dates (for deadlines).
+    theme
+        The body's line of work (the areas its problems are about).
 
     Returns
     -------
@@ -84,7 +95,7 @@ def write_outline(w: Writer, plan: list[AspectPlan], dates: NoticeDates) -> list
     numbering = _Numbering()
     problems: list[ProblemTruth] = []
     for aspect_no, aspect in enumerate(plan, start=1):
-        problems += _write_aspect(w, aspect, aspect_no, levels, numbering, dates)
+        problems += _write_aspect(w, aspect, aspect_no, levels, numbering, dates, theme)
     return problems
 
 
@@ -95,6 +106,7 @@ def _write_aspect(
     levels: OutlineLevels,
     numbering: _Numbering,
     dates: NoticeDates,
+    theme: str,
 ) -> list[ProblemTruth]:
     """One aspect: its heading (where the layout has them), then its groups and problems."""
     title = None
@@ -105,18 +117,21 @@ def _write_aspect(
             numbering.group = 0
     problems = []
     for grouped, n_problems in _runs(aspect, w.opts.groups):
-        group_title = _write_group_heading(w, numbering, levels.group) if grouped else None
+        group_title = _write_group_heading(w, numbering, levels.group, theme) if grouped else None
         for _ in range(n_problems):
             numbering.problem += 1
             numbering.label += 1
             slot = ProblemSlot(
                 problem_no=numbering.problem,
-                label=w.label(levels.problem, numbering.label),
+                label=w.label(levels.problem, numbering.label) if levels.problem else "",
                 aspect_no=aspect_no if levels.aspect else None,
                 aspect_title=title,
                 group_title=group_title,
             )
-            problems.append(write_problem(w, slot, dates, levels.measure))
+            if levels.problem is None:
+                problems.append(write_running_problem(w, slot, dates, theme))
+            else:
+                problems.append(write_problem(w, slot, dates, levels.measure, theme))
     return problems
 
 
@@ -132,14 +147,16 @@ def _write_aspect_heading(w: Writer, aspect_no: int, level: int) -> str:
     """Write an aspect heading; return its title without a final stop."""
     title = w.punct(aspect_title(w.rng, w.opts.layout))
     label = w.next_section_label() if level == 1 else w.label(2, aspect_no)
+    if w.opts.layout == "running" and level == 1:
+        title += w.rng.choice(("", "的问题"))
     w.add(label + title)
     return title.rstrip("。")
 
 
-def _write_group_heading(w: Writer, numbering: _Numbering, level: int | None) -> str:
+def _write_group_heading(w: Writer, numbering: _Numbering, level: int | None, theme: str) -> str:
     """Write a middle group heading (a problem statement); return it without a final stop."""
     numbering.group += 1
-    title = w.punct(problem_title(w.rng)[0]) + ("。" if w.rng.random() < 0.5 else "")
+    title = w.punct(problem_title(w.rng, theme)[0]) + ("。" if w.rng.random() < 0.5 else "")
     w.add(w.label(level, numbering.group) + title)
     return title.rstrip("。")
 
@@ -150,14 +167,23 @@ def aspect_title(rng: random.Random, layout: str) -> str:
     # every layout's forms are drawn, whichever is used, to keep the random stream
     forms = {
         "aspect_top": (f"关于{core}方面",),
+        "running": (f"关于{core}方面", f"{core}方面"),
         "section_aspect": (
             f"“{core}”方面",
             f"关于{core}的问题",
-            f"党组在{rng.choice(wording.ASPECT_AREAS)}方面{rng.choice(wording.ASPECT_SHORTCOMINGS)}",
+            f"领导班子在{rng.choice(wording.ASPECT_AREAS)}方面{rng.choice(wording.ASPECT_SHORTCOMINGS)}",
         ),
         "section_group": (
             f"{core}",
-            f"{core}，{rng.choice(wording.AREAS)}{rng.choice(wording.SHORTCOMINGS)}",
+            f"{core}，{_party_shortcoming(rng)}",
         ),
     }
+    forms["about_open"] = forms["section_aspect"]
+    forms["ledger"] = forms["summary_only"] = forms["section_aspect"]
     return rng.choice(forms[layout])
+
+
+def _party_shortcoming(rng: random.Random) -> str:
+    """A party-building area with its shortcoming (`党费收缴管理不规范`)."""
+    area, kind = rng.choice(wording.PARTY_AREAS)
+    return area + rng.choice(wording.SHORTCOMINGS[kind])
