@@ -1,0 +1,603 @@
+"""Parser failures the synthetic notices found, each on a short notice written for it.
+
+Every test here is a strict xfail naming the parser rule at fault: it states what a correct
+parse gives and fails today. When the parser is fixed the test passes, strict xfail reports
+that, and the marker comes off together with the failure's entry in ``known_failures.py`` (the
+property tests then check that form in every synthetic notice). The notices are the
+generator's kind of text, shortened to the one form that goes wrong; none is a published page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from known_failures import KNOWN_FAILURES
+
+from rectify_utils import load_corpus
+from rectify_utils.errors import NotANotice
+from rectify_utils.parse.claims import find_claims
+from rectify_utils.parse.notice import parse_notice
+from rectify_utils.synth.render import wrap
+
+TITLE = "中共清河县文学艺术界联合会党组关于巡察整改进展情况的通报"
+OPENING = (
+    "根据县委统一部署，2024年3月11日至5月10日，县委第二巡察组对县文联党组进行了巡察。"
+    "2024年6月3日，巡察组向县文联党组反馈了巡察意见。现将整改进展情况予以公布。"
+)
+SECTION = "一、巡察反馈问题整改落实情况"
+PROBLEMS = [
+    "（一）关于“文艺精品创作推进较慢”问题。",
+    "整改情况：制定年度创作计划，组织会员深入乡村采风三次。",
+    "（二）关于“所属文艺家协会管理不规范”问题。",
+    "整改情况：对所属协会开展年检，督促两家协会按期换届。",
+]
+WELCOME = "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0312-5550123。"
+SIGNATURE = "中共清河县文学艺术界联合会党组"
+DATE = "2024年10月20日"
+
+
+def notice(*paragraphs: str) -> str:
+    """A notice of the given paragraphs, one a line."""
+    return "\n".join(paragraphs) + "\n"
+
+
+def base(**parts: object) -> str:
+    """The short 文联 notice, with some of its parts replaced."""
+    p = {
+        "title": TITLE, "opening": OPENING, "section": SECTION, "problems": PROBLEMS,
+        "welcome": WELCOME, "signature": SIGNATURE, "date": DATE,
+    } | parts  # fmt: skip
+    lines = [p["title"], p["opening"], p["section"], *p["problems"], p["welcome"]]
+    return notice(*[x for x in [*lines, p["signature"], p["date"]] if x])
+
+
+def parse(text: str):
+    try:
+        return parse_notice(text, "finding")
+    except NotANotice as exc:  # a failure to see the notice is a failure too
+        pytest.fail(f"the notice was set aside: {exc}")
+
+
+def day(value) -> str | None:
+    """A parsed date as ISO text (None when there is none)."""
+    return None if value is None or str(value) == "NaT" else str(value)[:10]
+
+
+def statuses(text: str) -> list[str]:
+    return [p["status"] for p in parse(text).problems]
+
+
+def test_every_known_failure_has_its_strict_xfail_test_here():
+    tests = {name: obj for name, obj in globals().items() if name.startswith("test_")}
+    for failure in KNOWN_FAILURES:
+        assert failure.test in tests, f"no test {failure.test} for: {failure.rule}"
+        marks = [m for m in getattr(tests[failure.test], "pytestmark", []) if m.name == "xfail"]
+        assert marks and marks[0].kwargs.get("strict"), f"{failure.test} is not a strict xfail"
+
+
+# --- who wrote the notice ------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parse.bodies._from_title (vocabulary.ORGANISATION): the body is read from the "
+    "title only before 关于",
+)
+def test_a_title_without_guanyu_names_the_body():
+    text = base(title="中共清河县文学艺术界联合会党组巡察整改情况公示")
+    body = parse(text).notice
+    assert (body["organisation"], body["organisation_source"], body["association"]) == (
+        "中共清河县文学艺术界联合会党组",
+        "title",
+        "清河县文联",
+    ), "the title names the body, yet it was taken from the opening as 县文联党组"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="header furniture: only （向社会公开） is known; （此件公开发布）/（主动公开）, the usual "
+    "marks of a public document, join the title and the organisation's name",
+)
+@pytest.mark.parametrize("mark", ["（此件公开发布）", "（主动公开）"])
+def test_public_marks_do_not_join_the_title(mark):
+    result = parse(notice("附件2", mark, *base().splitlines()))
+    assert result.notice["title"] == TITLE
+    assert result.notice["association"] == "清河县文联"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.WEB_FURNITURE: a breadcrumb that starts with the site's name instead "
+    "of 首页/当前位置 joins the title",
+)
+def test_a_breadcrumb_naming_the_site_does_not_join_the_title():
+    result = parse(notice("清河县人民政府 > 政务公开 > 工作动态", *base().splitlines()))
+    assert result.notice["title"] == TITLE
+    assert result.notice["organisation"] == SIGNATURE
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.OPENING_INSPECTED allows at most 12 characters between 巡察组 and 对: "
+    "`巡察组于2024年3月11日至5月10日对县文联党组…` names no body, so the signature is used",
+)
+def test_the_opening_names_the_body_after_the_inspection_dates():
+    opening = (
+        "县委第二巡察组于2024年3月11日至5月10日对县文联党组进行了巡察，"
+        "并于2024年6月3日反馈了巡察意见。现将整改进展情况予以公布。"
+    )
+    result = parse(base(title="关于巡察整改进展情况的通报", opening=opening))
+    assert (result.notice["organisation"], result.notice["organisation_source"]) == (
+        "县文联党组",
+        "opening",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bodies.association_name / vocabulary.PARTY_SUFFIX: 党工委 (a street's party "
+    "working committee) is not removed from the short name",
+)
+def test_a_street_party_working_committee_is_named_by_its_street():
+    text = base(
+        title="清河县城关街道党工委关于巡察整改进展情况的通报", signature="清河县城关街道党工委"
+    )
+    assert parse(text).notice["association"] == "清河县城关街道"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.UNIT_KIND_WORDS: 工商业联合会, the full name of 工商联, is not in the "
+    "其他群团 pattern (only the short 工商联 is)",
+)
+def test_a_federation_of_industry_and_commerce_is_a_mass_organisation():
+    text = base(title="中共清河县工商业联合会党组关于巡察整改进展情况的通报").replace(
+        "县文联", "县工商联"
+    )
+    result = parse(text)
+    assert (result.notice["association"], result.notice["unit_kind"]) == (
+        "清河县工商联",
+        "其他群团",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="outline.is_closing_paragraph / vocabulary.SIGNED_BODY: a closing that opens with "
+    "诚恳欢迎… is not found, nor is any closing of a notice without itemised problems, and "
+    "then a signature not ending in 党组/党支部/党委/协会/科协 is no signature",
+)
+@pytest.mark.parametrize("layout", ["itemised", "summary only"])
+def test_the_signature_of_a_self_named_notice_names_the_body(layout):
+    opening = OPENING.replace("县文联党组", "我会")
+    problems = PROBLEMS if layout == "itemised" else [
+        "巡察反馈的2个问题，已完成整改1个，其余1个正在按计划推进。"
+    ]  # fmt: skip
+    text = base(
+        title="关于巡察整改进展情况的通报",
+        opening=opening,
+        section=SECTION if layout == "itemised" else "",
+        problems=problems,
+        welcome="诚恳欢迎广大党员干部群众继续关心支持整改工作，对整改落实情况进行监督。",
+        signature="清河县文学艺术界联合会",
+    )
+    body = parse(text).notice
+    assert (body["organisation"], body["organisation_source"]) == (
+        "清河县文学艺术界联合会",
+        "signature",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="outline.header_length: a title line of 40 characters or more is not taken for "
+    "the title (a web page prints a long enterprise's title on one line)",
+)
+def test_a_long_one_line_title_is_the_title():
+    title = "中共清河县国有资本投资运营集团有限公司委员会关于十二届县委第七轮巡察整改进展情况的通报"
+    result = parse(base(title=title, signature="中共清河县国有资本投资运营集团有限公司委员会"))
+    assert result.notice["title"] == title
+    assert result.notice["organisation_source"] == "title"
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates._inspection_and_feedback: a web page's dateline has no sentence end, so when "
+    "the preamble opens with the inspection dates the dateline is read as part of its first "
+    "sentence; with the feedback a clause of that sentence (并于…反馈了巡察意见), the page's "
+    "date is the first date in a sentence with 反馈 and becomes the feedback date",
+)
+def test_a_web_dateline_is_no_feedback_date():
+    dateline = (
+        "发布时间：2021-10-19 10:46  来源：清河县人民政府办公室  浏览次数：2738  字体：[大 中 小]"
+    )
+    opening = (
+        "2021年2月15日至3月26日，县委第七巡察组对县文联党组进行了巡察，"
+        "并于2021年5月13日反馈了巡察意见。现将整改进展情况予以公布。"
+    )
+    lines = base(opening=opening).splitlines()
+    result = parse(notice(lines[0], dateline, *lines[1:-1]))  # no date under the signature
+    assert day(result.notice["feedback_date"]) == "2021-05-13"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalise.repair_wraps: in a PDF-wrapped text a long signature line is joined to "
+    "the date below it, so the notice has no publish date",
+)
+def test_a_wrapped_long_signature_keeps_its_date():
+    signature = "中共南阳市交通投资集团有限公司委员会"
+    text = base(
+        title="中共南阳市交通投资集团有限公司委员会关于巡察整改进展情况的通报", signature=signature
+    )
+    lines = text.splitlines()
+    wrapped = [part for line in lines[:-2] for part in wrap(line, 24)] + lines[-2:]
+    result = parse("\n\n".join(wrapped) + "\n")
+    assert day(result.notice["publish_date"]) == "2024-10-20"
+
+
+# --- the outline ------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="headings.running_problems: a running paragraph right after a paragraph ending in "
+    "： (`现将整改进展情况公布如下：`) is not a problem",
+)
+def test_a_running_paragraph_after_a_colon_is_a_problem():
+    text = notice(
+        "中共清河县民政局党组关于巡察整改进展情况的通报",
+        "根据县委统一部署，2024年3月11日至5月10日，县委第二巡察组对县民政局党组进行了巡察。"
+        "2024年6月3日，巡察组向县民政局党组反馈了巡察意见。现将整改进展情况公布如下：",
+        "针对巡察指出的“社会救助审核把关不严”问题，一是对低保对象开展动态复核；二是建立入户核查制度。",
+        "针对巡察指出的“养老服务机构监管不到位”问题，一是开展安全检查三次；二是建立问题台账。",
+        WELCOME,
+        "中共清河县民政局党组",
+        DATE,
+    )
+    assert [p["title"] for p in parse(text).problems] == [
+        "社会救助审核把关不严",
+        "养老服务机构监管不到位",
+    ]
+
+
+RUNNING_UNDER_ASPECTS = [
+    "一、关于落实全面从严治党主体责任有差距方面",
+    "针对“社会救助审核把关不严”的问题。一是对低保对象开展动态复核；二是建立入户核查制度。",
+    "二、关于服务中心大局不够扎实方面",
+    "针对“养老服务机构监管不到位”的问题。一是开展安全检查三次；二是建立问题台账。",
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="outline.choose_levels: running paragraphs under `一、…方面` followed by a numbered "
+    "下一步 section with （一） items: the 方面 headings are taken for the problems",
+)
+def test_running_paragraphs_under_aspects_before_a_plans_section():
+    text = notice(
+        "中共清河县民政局党组关于巡察整改进展情况的通报",
+        OPENING.replace("县文联", "县民政局"),
+        *RUNNING_UNDER_ASPECTS,
+        "三、下一步工作计划",
+        "（一）加强理论学习，筑牢思想根基。进一步完善内部管理制度。",
+        "（二）持续跟踪问效，确保问题不反弹。对已完成的事项开展回头看。",
+        WELCOME,
+        "中共清河县民政局党组",
+        DATE,
+    )
+    assert [p["title"] for p in parse(text).problems] == [
+        "社会救助审核把关不严",
+        "养老服务机构监管不到位",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="outline.choose_levels: when every 方面 heading holds a single problem, the 方面 "
+    "headings are taken for the problems",
+)
+def test_aspects_holding_one_problem_each_are_not_problems():
+    text = notice(
+        "中共清河县民政局党组关于巡察整改进展情况的通报",
+        OPENING.replace("县文联", "县民政局"),
+        *RUNNING_UNDER_ASPECTS,
+        WELCOME,
+        "中共清河县民政局党组",
+        DATE,
+    )
+    assert [p["title"] for p in parse(text).problems] == [
+        "社会救助审核把关不严",
+        "养老服务机构监管不到位",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalise.repair_wraps: in a PDF-wrapped text a numbered 方面 heading without a "
+    "stop is joined to the running paragraph below it",
+)
+def test_a_wrapped_aspect_heading_does_not_swallow_the_running_paragraph():
+    lines = [
+        "中共清河县民政局党组关于巡察整改进展情况的通报",
+        OPENING.replace("县文联", "县民政局"),
+        *RUNNING_UNDER_ASPECTS,
+        "针对“殡葬管理不规范”的问题。一是修订殡葬服务收费目录；二是开展专项整治。",
+        WELCOME,
+    ]
+    wrapped = [part for line in lines for part in wrap(line, 24)]
+    text = "\n".join([*wrapped, "中共清河县民政局党组", DATE]) + "\n"
+    titles = [p["title"] for p in parse(text).problems]
+    assert titles == ["社会救助审核把关不严", "养老服务机构监管不到位", "殡葬管理不规范"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="problems.title_sentence: an unquoted `关于…的问题` heading without 。 does not end "
+    "at 的问题, so the measures on its line become part of the title",
+)
+@pytest.mark.parametrize(
+    "rest", ["一是修订公务接待管理办法；二是逐笔核查接待票据。", "整改情况：修订公务接待管理办法。"]
+)
+def test_an_unquoted_about_heading_does_not_swallow_its_measures(rest):
+    problems = [
+        "1.关于公务接待管理有待规范的问题" + rest,
+        "2.关于医保基金结算审核把关不严的问题" + rest.replace("公务接待管理办法", "结算审核办法"),
+    ]
+    result = parse(base(problems=problems))
+    assert [p["title"] for p in result.problems] == [
+        "公务接待管理有待规范",
+        "医保基金结算审核把关不严",
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.PROBLEM_CUE: 隐患 in a measure (`开展校园安全隐患排查`) reads as a "
+    "shortcoming, so the numbered measures (1)(2) are taken for the problems",
+)
+def test_measures_about_hazards_are_not_problems():
+    problems = [
+        "1.教育项目建设推进较慢问题",
+        "整改情况：",
+        "（1）召开专题会议三次，研究部署项目建设。",
+        "（2）建立项目建设台账，每月调度一次。",
+        "2.校园安全管理不规范问题",
+        "整改情况：",
+        "（1）开展校园安全隐患排查。",
+        "（2）建立隐患整改台账。",
+    ]
+    result = parse(base(section="一、关于履行职能职责有差距方面", problems=problems))
+    assert [p["title"] for p in result.problems] == ["教育项目建设推进较慢", "校园安全管理不规范"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalise.repair_wraps: 整改落实情况： / 整改进展情况： are not known paragraph "
+    "starts, so a long heading ending in its marker swallows the field line below it and the "
+    "marker is lost",
+)
+@pytest.mark.parametrize(
+    ("heading", "below"),
+    [
+        (
+            "（一）针对“选人用人工作存在薄弱环节，基层党组织标准化建设成效不够明显”的问题的整改。（整改完成）",
+            "整改落实情况：",
+        ),
+        (
+            "（一）针对“选人用人工作存在薄弱环节，基层党组织标准化建设成效不够明显”的问题的整改。（整改完成）",
+            "整改进展情况：",
+        ),
+        ("1.关于“选人用人工作存在薄弱环节，基层党组织标准化建设成效不够明显”问题（整改完成）", ""),
+    ],
+    ids=["field-luoshi", "field-jinzhan", "about-without-stop-then-text"],
+)
+def test_a_heading_with_its_marker_does_not_swallow_the_field_below_it(heading, below):
+    problems = [heading, below + "制定选人用人工作规程。", *PROBLEMS[2:]]
+    first = parse(base(problems=problems)).problems[0]
+    assert (first["title"], first["status"]) == (
+        "选人用人工作存在薄弱环节，基层党组织标准化建设成效不够明显",
+        "completed",
+    )
+
+
+# --- statuses and claims -------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.FUTURE_STEP: `待资金到位后，将立即组织实施` (a comma before 将) is not "
+    "read as a pending step",
+)
+def test_a_pending_step_with_a_comma_is_in_progress():
+    problems = [PROBLEMS[0], PROBLEMS[1] + "待资金到位后，将立即组织实施。", *PROBLEMS[2:]]
+    assert statuses(base(problems=problems)) == ["in_progress", "not_stated"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.IN_PROGRESS_CUE: 正在…中 and 仍在有序推进中 are read, but not "
+    "`该项工作正在有序推进。` without 中, nor 仍在 with another verb",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    ["该项工作正在有序推进。", "该项工作正在履行审批程序。", "目前，此项整改仍在组织实施中。"],
+)
+def test_work_still_going_on_is_in_progress(sentence):
+    problems = [PROBLEMS[0], PROBLEMS[1] + sentence, *PROBLEMS[2:]]
+    assert statuses(base(problems=problems)) == ["in_progress", "not_stated"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="status._marker_signals: a heading marker is read only at the end of the heading; "
+    "`1.关于“…”问题（已整改）一是…` (the measures on its line) states no status, though "
+    "status_marker shows the marker",
+)
+def test_a_marker_followed_by_the_measures_on_its_line_decides():
+    problems = [
+        "1.关于“文艺精品创作推进较慢”问题（已整改）一是制定年度创作计划；二是组织会员采风三次。",
+        "2.关于“所属文艺家协会管理不规范”问题（持续整改）一是开展年检；二是督促按期换届。",
+    ]
+    assert statuses(base(problems=problems)) == ["completed", "in_progress"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims.find_claims: item numbers of a closing summary are still read as counts "
+    "when a range or a two-digit number ends them (`第1至3项已完成整改` → claimed_completed 3, "
+    "`…11、12项正在推进` → claimed_ongoing 2)",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至目前，第1至3项已完成整改，第4项正在持续推进。",
+        "对照整改台账，第6、9、10项已完成，第1、2、3、4、5、7、8、11、12项正在推进。",
+    ],
+)
+def test_item_numbers_are_not_counts(sentence):
+    values = find_claims(sentence)[0]
+    assert (values["claimed_completed"], values["claimed_ongoing"]) == (None, None)
+
+
+def test_short_item_lists_are_not_counts():
+    """Found by the synthetic notices and since fixed for short lists."""
+    values = find_claims("其中，第1、4项问题已整改到位，第2、3、5项问题持续整改。")[0]
+    assert (values["claimed_completed"], values["claimed_ongoing"]) == (None, None)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="vocabulary.ITEM_SUMMARY: `第1、2项均已完成整改` (均已, 已全部) is not read, and the "
+    "sentence is merged into the last problem, whose status it then decides alone",
+)
+def test_an_item_summary_saying_all_are_done_decides():
+    problems = [*PROBLEMS, "截至目前，第1、2项均已完成整改。"]
+    assert statuses(base(problems=problems)) == ["completed", "completed"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="outline.is_closing_paragraph: the notice's totals after the last problem are "
+    "merged into it: the claims are lost and `已完成整改1个` completes that problem",
+)
+def test_totals_after_the_last_problem_are_the_closing():
+    problems = [*PROBLEMS, "截至目前，2个问题已完成整改1个，其余1个正在按计划推进。"]
+    result = parse(base(problems=problems))
+    assert result.notice["claimed_completed"] == 1 and result.notice["claimed_ongoing"] == 1
+    assert [p["status"] for p in result.problems] == ["not_stated", "not_stated"]
+
+
+# --- 整改台账 tables ---------------------------------------------------------------------------
+
+LEDGER_HEADER = ["序号", "反馈问题", "整改措施", "整改情况", "完成时限"]
+
+
+def _ledger(tmp_path: Path, rows: list[list[str]], before: list[str] | None = None):
+    import docx
+
+    document = docx.Document()
+    for text in [TITLE, OPENING, *(before or []), "巡察反馈问题整改台账"]:
+        document.add_paragraph(text)
+    table = document.add_table(rows=len(rows) + 1, cols=len(LEDGER_HEADER))
+    for r, row in enumerate([LEDGER_HEADER, *rows]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for text in (WELCOME, SIGNATURE, DATE):
+        document.add_paragraph(text)
+    path = tmp_path / "ledger.docx"
+    document.save(path)
+    corpus = load_corpus(path)
+    assert corpus.skipped.empty, corpus.skipped.to_dict("records")
+    return corpus.problems
+
+
+ROW_DONE = ["1", "文艺精品创作推进较慢", "制定年度创作计划。", "已完成", "2024年6月30日"]
+ROW_OPEN = ["2", "所属文艺家协会管理不规范", "开展年检。", "", "2024年9月30日"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="status._field_signals (VALUE_STARTS_DONE): a status cell `立行立改，已完成` "
+    "(rendered as 整改情况：…) is not read, so a later deadline makes the row in progress",
+)
+def test_a_ledger_row_done_on_the_spot_is_completed(tmp_path):
+    row = ["1", "文艺精品创作推进较慢", "制定年度创作计划。", "立行立改，已完成", "2025年6月30日"]
+    assert list(_ledger(tmp_path, [row, ROW_OPEN])["status"]) == ["completed", "completed"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="status._field_signals (VALUE_STARTS_ONGOING): a status cell `长期推进` (rendered "
+    "as 整改情况：长期推进) is not read, so an earlier deadline completes the row",
+)
+def test_a_ledger_row_rectified_long_term_is_in_progress(tmp_path):
+    row = ["1", "文艺精品创作推进较慢", "制定年度创作计划。", "长期推进", "2024年6月30日"]
+    assert list(_ledger(tmp_path, [row, ROW_OPEN])["status"]) == ["in_progress", "completed"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tables.render_ledger: a row's label is an invented （一）, not its 序号 cell",
+)
+def test_a_ledger_rows_label_is_its_number_cell(tmp_path):
+    assert list(_ledger(tmp_path, [ROW_DONE, ROW_OPEN])["label"]) == ["1", "2"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="tables.render_ledger writes rows as `（一）…` outline items: after an opening "
+    "section with （一） items and no 类别 column, the opening's items become problems too",
+)
+def test_a_ledger_after_an_opening_section_lists_only_its_rows(tmp_path):
+    before = [
+        "一、组织整改落实情况",
+        "（一）提高政治站位，加强组织领导。成立整改工作领导小组。",
+        "（二）明确责任分工，细化整改措施。建立整改台账。",
+    ]
+    titles = list(_ledger(tmp_path, [ROW_DONE, ROW_OPEN], before)["title"])
+    assert titles == ["文艺精品创作推进较慢", "所属文艺家协会管理不规范"]
+
+
+# --- one the bundled synthetic notices found before (kept from the previous generator) ------
+
+
+# written by the generator (synth_notice(92, 357) with one 方面, wrapped, spaced dates)
+VERY_SHORT_WRAPPED = """中共六安市产业投资集团有限公司委员会关于
+市委巡察反馈问题整
+改进展情况的通报
+根据十五届市委第十轮巡察工作部署，市委第五巡察组于
+2019 年 6 月 7 日至2019 年 8 月 18 日对公司党委进行
+了机动巡察。2019 年 10 月 3 日，市委第五巡察组向公司
+党委反馈了巡察意见。按照党务公开原则和巡察工作有关要
+求，现将整改情况予以公开。
+一、巡察反馈意见整改落实情况
+（一）领导班子在履行职能职责方面还有不足
+１、固定资产管理存在薄弱环节问题
+整改措施：①落实领导班子成员联系基层制度，每季度开展
+一次调研指导；②修订完善《采购制度》，严格按照程序规
+范办理；③对在建工程项目开展全面排查，清理长期挂账往
+来款项101万元，邀请专家开展业务培训8场，参训人员26人
+次。
+目前，该问题已完成整改。
+欢迎社会各界对整改工作提出意见建议。如有意见建议，请
+及时向我们反映。联系电话：0511-2389442。
+中共六安市产业投资集团有限公司委员会
+2020 年 1 月 31 日
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="normalise.detect_wrap_width: a very short PDF-wrapped notice (~20 lines, spaced "
+    "dates making lines narrower) is read as one paragraph per line, so the preamble's "
+    "sentences are cut at the wraps and its dates are lost",
+)
+def test_very_short_pdf_wrapped_notice():
+    result = parse(VERY_SHORT_WRAPPED)
+    dates = [day(result.notice[k]) for k in ("inspection_start", "inspection_end", "feedback_date")]
+    assert dates == ["2019-06-07", "2019-08-18", "2019-10-03"]
