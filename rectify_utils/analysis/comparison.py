@@ -28,6 +28,8 @@ CLAIMS_COLUMNS = [
     "n_completed", "completed_match", "claimed_ongoing", "n_in_progress", "ongoing_match",
     "n_not_stated", "n_completed_from_summary", "claims_differ",
 ]  # fmt: skip
+#: the columns of ``key_terms`` when there is nothing to compare
+KEYNESS_COLUMNS = ["term", "n_target", "n_reference", "statistic", "p", "effect", "association"]
 #: the columns of an empty ``key_terms_by_association``
 KEY_TERM_COLUMNS = ["association", "term", "statistic", "p"]
 #: the columns a status chart's table shows (``status_counts``), after the group column
@@ -245,10 +247,13 @@ def key_terms(corpus: Corpus, association: str) -> pd.DataFrame:
     -------
     pd.DataFrame
         Rows of ``keyness(corpus, target=association)`` and an ``association`` column (the
-        target), none when there is nothing to compare.
+        target); none (``KEYNESS_COLUMNS``) when there is nothing to compare: a single
+        association, or one whose notice lists no problems.
     """
-    key = keyness(corpus, target=association).assign(association=association)
-    return key if len(corpus.associations) > 1 else key.head(0)
+    has_problems = (corpus.problems["association"] == association).any()
+    if len(corpus.associations) <= 1 or not has_problems:  # a summary-only notice has no words
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    return keyness(corpus, target=association).assign(association=association)
 
 
 def over_used(key: pd.DataFrame, top: int) -> pd.DataFrame:

@@ -1112,7 +1112,8 @@ def association_key_terms(key: pd.DataFrame, association: str, top: int = 15) ->
     """
     if not len(key):
         return Finding(
-            "语料中只有这一个单位，无法比较特有词。", {"n_significant": 0, "top_term": None}
+            "无法比较特有词：语料中只有这一个单位，或这份通报没有逐项列出问题。",
+            {"n_significant": 0, "top_term": None},
         )
     shown = over_used(key, top)
     significant = key[(key["effect"] == "target") & (key["p"] < 0.01)]

@@ -647,7 +647,7 @@ def test_association_problems_and_key_terms_when_there_is_nothing():
     key = pd.DataFrame(columns=["term", "n_target", "n_reference", "statistic", "p", "effect"])
     assert (
         findings.association_key_terms(key, "甲科协").text
-        == "语料中只有这一个单位，无法比较特有词。"
+        == "无法比较特有词：语料中只有这一个单位，或这份通报没有逐项列出问题。"
     )
 
 
