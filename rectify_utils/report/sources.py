@@ -444,7 +444,7 @@ def _write_corpus(
     data_dir: Path, taxonomy: str | None, folder: Path
 ) -> tuple[list[Path], list[dict[str, str]]]:
     """The pages of one corpus, and its entries of the listing."""
-    from .. import load_corpus
+    from ..parse.corpus import load_corpus
     from ..analysis.themes import DEFAULT_TAXONOMY, classify_problems
     from .font import embed_font
     from .html import build_stamp
