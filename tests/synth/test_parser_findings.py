@@ -18,6 +18,7 @@ from rectify_utils import load_corpus
 from rectify_utils.errors import NotANotice
 from rectify_utils.parse.claims import find_claims
 from rectify_utils.parse.notice import parse_notice
+from rectify_utils.synth import synth_notice
 from rectify_utils.synth.render import wrap
 
 TITLE = "中共清河县文学艺术界联合会党组关于巡察整改进展情况的通报"
@@ -298,22 +299,25 @@ def test_running_paragraphs_under_aspects_before_a_plans_section():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="outline.choose_levels: when every 方面 heading holds a single problem, the 方面 "
-    "headings are taken for the problems",
+    reason="outline.choose_levels: when every 方面 heading (or every middle group heading) "
+    "holds a single problem, those headings are taken for the problems",
 )
-def test_aspects_holding_one_problem_each_are_not_problems():
-    text = notice(
-        "中共清河县民政局党组关于巡察整改进展情况的通报",
-        OPENING.replace("县文联", "县民政局"),
-        *RUNNING_UNDER_ASPECTS,
-        WELCOME,
-        "中共清河县民政局党组",
-        DATE,
-    )
-    assert [p["title"] for p in parse(text).problems] == [
-        "社会救助审核把关不严",
-        "养老服务机构监管不到位",
-    ]
+@pytest.mark.parametrize("case", ["aspects", "groups"])
+def test_aspects_holding_one_problem_each_are_not_problems(case):
+    if case == "aspects":
+        text = notice(
+            "中共清河县民政局党组关于巡察整改进展情况的通报",
+            OPENING.replace("县文联", "县民政局"),
+            *RUNNING_UNDER_ASPECTS,
+            WELCOME,
+            "中共清河县民政局党组",
+            DATE,
+        )
+        expected = ["社会救助审核把关不严", "养老服务机构监管不到位"]
+    else:  # a wrapped 罗庄-style notice whose two groups hold one problem each, one before them
+        generated = synth_notice(2026, 556)
+        text, expected = generated.text, [p.title for p in generated.truth.problems]
+    assert [p["title"] for p in parse(text).problems] == expected
 
 
 @pytest.mark.xfail(
