@@ -8,6 +8,7 @@ unchanged corpus is read back without calling jieba.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -15,7 +16,9 @@ import multiprocessing
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+import time
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -119,22 +122,88 @@ _POSITION_DTYPE = np.dtype("<u4")
 
 
 class TokenCache:
-    """Segmented texts on disk: one SQLite file, one row per text key."""
+    """Segmented texts on disk: one SQLite file, one row per text key, each with a checksum.
+
+    The cache heals itself. A file that is not a database or is damaged (``file is not a
+    database``, ``database disk image is malformed``) is moved aside to
+    ``tokens.sqlite.corrupt-<time>`` with a warning and started afresh; a row whose checksum does
+    not match its content (edited, half-written) is dropped with a warning and recomputed; a
+    cache that cannot be opened or written (no permission, locked) is replaced by one in memory
+    for this run, with a warning. No cache fault ever fails a report.
+    """
+
+    _TABLE = "segments_v2"  # v2: with checksums; the unchecked ``segments`` table is dropped
 
     def __init__(self, directory: str | Path) -> None:
         self.path = Path(directory) / "tokens.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS segments "
-                "(key TEXT PRIMARY KEY, tokens TEXT NOT NULL, positions BLOB NOT NULL)"
-            )
+        self._memory: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._use_memory(f"its folder cannot be made ({exc.strerror or exc})")
+        self._guarded(lambda db: None)
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=30)
 
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("DROP TABLE IF EXISTS segments")
+        db.execute(
+            f"CREATE TABLE IF NOT EXISTS {self._TABLE} (key TEXT PRIMARY KEY, tokens TEXT NOT NULL, "
+            "positions BLOB NOT NULL, checksum TEXT NOT NULL)"
+        )
+
+    def _run(self, operation: Callable[[sqlite3.Connection], Any]) -> Any:
+        if self._memory is not None:
+            with self._memory:
+                return operation(self._memory)
+        with contextlib.closing(self._connect()) as db, db:
+            self._create(db)
+            return operation(db)
+
+    def _guarded(self, operation: Callable[[sqlite3.Connection], Any]) -> Any:
+        """``operation(db)``; on a damaged file, again on a fresh one; on any other fault, in memory."""
+        try:
+            return self._run(operation)
+        except sqlite3.OperationalError as exc:  # cannot open, read-only, locked: not damage
+            self._use_memory(str(exc))
+        except sqlite3.DatabaseError as exc:
+            self._move_aside(str(exc))
+        try:
+            return self._run(operation)
+        except sqlite3.DatabaseError as exc:
+            self._use_memory(str(exc))
+            return self._run(operation)
+
+    def _move_aside(self, why: str) -> None:
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, aside)
+        except OSError as exc:
+            self._use_memory(f"{why}, and it cannot be moved aside ({exc.strerror or exc})")
+            return
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        warnings.warn(
+            f"the token cache {self.path} was damaged ({why}); moved it to {aside.name} and "
+            "rebuilding it",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+
+    def _use_memory(self, why: str) -> None:
+        if self._memory is None:
+            warnings.warn(
+                f"the token cache {self.path} cannot be used ({why}); tokens are cached in memory "
+                "for this run only",
+                RuntimeWarning,
+                stacklevel=4,
+            )
+            self._memory = sqlite3.connect(":memory:")
+            self._create(self._memory)
+
     def get_many(self, keys: Sequence[str]) -> dict[str, Segmented]:
-        """Cached segmentations for those of ``keys`` that are present.
+        """Cached segmentations for those of ``keys`` that are present and intact.
 
         Parameters
         ----------
@@ -145,31 +214,59 @@ class TokenCache:
         -------
         dict of str to (str, bytes)
             The found keys' kept tokens joined by ``SEP`` and their positions as little-endian
-            uint32 bytes; missing keys are left out.
+            uint32 bytes; missing keys, and rows whose checksum does not match (dropped, with a
+            warning), are left out.
         """
-        found: dict[str, Segmented] = {}
-        with self._connect() as db:
-            for i in range(0, len(keys), _SQL_CHUNK):
-                chunk = list(keys[i : i + _SQL_CHUNK])
-                marks = ",".join("?" * len(chunk))
-                query = f"SELECT key, tokens, positions FROM segments WHERE key IN ({marks})"
-                found.update(
-                    (key, (tokens, positions))
-                    for key, tokens, positions in db.execute(query, chunk)
-                )
-        return found
+        found = self._guarded(lambda db: _select_segments(db, self._TABLE, keys))
+        bad = [key for key, (tokens, positions, checksum) in found.items()
+               if checksum != _segment_checksum(key, tokens, positions)]  # fmt: skip
+        if bad:
+            warnings.warn(
+                f"{len(bad)} row(s) of the token cache {self.path} did not match their checksum "
+                "(edited or damaged); they are recomputed",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            marks = ",".join("?" * len(bad))
+            self._guarded(
+                lambda db: db.execute(f"DELETE FROM {self._TABLE} WHERE key IN ({marks})", bad)
+            )
+        return {k: (t, p) for k, (t, p, _) in found.items() if k not in set(bad)}
 
     def put_many(self, items: dict[str, Segmented]) -> None:
-        """Store segmentations per key, replacing any already stored.
+        """Store segmentations per key with their checksums, replacing any already stored.
 
         Parameters
         ----------
         items : dict of str to (str, bytes)
             Text key → (tokens joined by ``SEP``, positions as little-endian uint32 bytes).
         """
-        rows = [(k, tokens, positions) for k, (tokens, positions) in items.items()]
-        with self._connect() as db:
-            db.executemany("INSERT OR REPLACE INTO segments VALUES (?, ?, ?)", rows)
+        rows = [(k, t, p, _segment_checksum(k, t, p)) for k, (t, p) in items.items()]
+        self._guarded(
+            lambda db: db.executemany(
+                f"INSERT OR REPLACE INTO {self._TABLE} VALUES (?, ?, ?, ?)", rows
+            )
+        )
+
+
+def _select_segments(
+    db: sqlite3.Connection, table: str, keys: Sequence[str]
+) -> dict[str, tuple[str, bytes, str]]:
+    """``key -> (tokens, positions, checksum)`` of the stored keys among ``keys``."""
+    found: dict[str, tuple[str, bytes, str]] = {}
+    for i in range(0, len(keys), _SQL_CHUNK):
+        chunk = list(keys[i : i + _SQL_CHUNK])
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT key, tokens, positions, checksum FROM {table} WHERE key IN ({marks})"
+        found.update((key, (t, bytes(p), c)) for key, t, p, c in db.execute(query, chunk))
+    return found
+
+
+def _segment_checksum(key: str, tokens: str, positions: bytes) -> str:
+    """The checksum stored with a cache row: sha256 of its key, tokens and positions."""
+    digest = hashlib.sha256(key.encode("utf-8"))
+    digest.update(b"\0" + tokens.encode("utf-8") + b"\0" + bytes(positions))
+    return digest.hexdigest()[:32]
 
 
 def _segment(

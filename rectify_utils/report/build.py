@@ -9,34 +9,56 @@ A build is: read the config (``config``) → plan (hash each report's inputs, ``
 keep those that changed) → run them (``execute``, one worker process each) → write the index
 (``html``, with the embedded font of ``font``) and the manifest. ``rectify report`` is
 ``add_arguments`` + ``run_cli``.
+
+Faults cost no data. One build at a time holds the output folder's lock (``.build.lock``); a
+second exits with a message naming the first, or waits (``--wait``). Ctrl-C or SIGTERM kills
+the workers (their kernels follow within a second), records what finished, writes the index
+and exits 130; workers exit by themselves if the build is killed outright. The index checks
+each report's files on disk, and a failed report is always rebuilt by the next build. The next
+build also removes the temporary files and kernel folders that a killed one left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime, timezone
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from ..errors import BuildInterrupted, BuildLocked, OutputError
+from ..parse.workers import Lost, WorkerPool
 from . import config as report_config
 from .config import ConfigError, ReportSpec
-from .execute import Job, init_worker, run_job
+from .execute import KERNEL_DIR_PREFIX, Job, init_worker, run_task
 from .font import characters_key, embed_font, font_face_style, page_characters
 from .html import render_index
-from .inputs import InputHasher, changed_inputs, digest_of, load_manifest, save_manifest
+from .inputs import (
+    InputHasher,
+    changed_inputs,
+    digest_of,
+    load_manifest,
+    save_manifest,
+    stale_temporaries,
+)
 from .sources import write_source_views
 
 DEFAULT_CONFIG = "reports.yml"
 DEFAULT_OUT = "reports"
+LOCK_NAME = ".build.lock"
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another build is running, try again later
 COLUMNS = [
     "name", "title", "notebook", "parameters", "status", "outcome",
     "duration", "built", "html", "ipynb", "error", "warnings", "reason",
@@ -81,14 +103,12 @@ def _associations_lister(hasher: InputHasher, manifest: Manifest) -> Callable[[s
 
 
 def _is_up_to_date(previous: Mapping[str, Any] | None, digest: str) -> bool:
-    """Same inputs as the last build, and its outputs are still there.
+    """Same inputs as the last build, which succeeded, and its outputs are still there.
 
-    Failures of the notebook itself are skipped too (they would fail again); failures of the
-    machinery (no kernel, missing notebook, conversion) are always retried.
+    A failed report is never up to date: its cause may lie outside its inputs (a corrupt
+    cache, a full disk, a dead kernel) and be gone by now.
     """
-    if not previous or previous.get("hash") != digest:
-        return False
-    if previous.get("outcome") == "failed" and not previous.get("notebook_error"):
+    if not previous or previous.get("hash") != digest or previous.get("outcome") != "ok":
         return False
     return all(previous.get(k) and Path(previous[k]).is_file() for k in ("html", "ipynb"))
 
@@ -138,10 +158,13 @@ def build_reports(
     out_dir: str | Path = DEFAULT_OUT,
     only: Iterable[str] | None = None,
     echo: Callable[[str], None] | None = print,
+    wait: bool = False,
 ) -> pd.DataFrame:
     """Build the reports of ``config`` into ``out_dir``; one row per report built or skipped.
 
     Workers are spawned processes: a script calling this needs ``if __name__ == "__main__":``.
+    Called from the main thread, Ctrl-C and SIGTERM stop the build cleanly
+    (:class:`BuildInterrupted`).
 
     Parameters
     ----------
@@ -161,6 +184,8 @@ def build_reports(
         index still lists every report of the config.
     echo : callable, optional
         Receives one line per report as it finishes; None is silent.
+    wait : bool
+        Wait for another build writing ``out_dir`` to finish, instead of raising.
 
     Returns
     -------
@@ -173,25 +198,150 @@ def build_reports(
     ------
     ConfigError
         For an unusable config or an unknown name in ``only``.
+    BuildLocked
+        When another build holds ``out_dir`` (and ``wait`` is false).
+    BuildInterrupted
+        After Ctrl-C or SIGTERM, once what finished is recorded and the index written.
+    OutputError
+        When the manifest or the index cannot be written (a full disk).
     """
     say = echo or (lambda _line: None)
     config_path = Path(config).resolve()
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    manifest = load_manifest(out)
-    hasher = InputHasher(exclude=out)
-    all_specs = _load_specs(config_path, overrides, hasher, manifest, out)
-    specs = report_config.select(all_specs, only)
-
-    rows, pending = _plan(specs, hasher, manifest, out, force)
-    for row in rows.values():
-        _echo_row(row, say)
-    if pending:
-        _build_pending(pending, jobs, out, manifest, rows, say)
-    write_source_views(all_specs, out, hasher)  # issue 11: notices/<id>.html (sources)
-    _write_index(all_specs, rows, manifest, out, config_path.parent)
-    save_manifest(out, manifest)
+    with build_lock(out, wait=wait), _interruptible():
+        remove_leftovers(out)
+        manifest = load_manifest(out)  # read under the lock: another build may just have saved
+        hasher = InputHasher(exclude=out)
+        all_specs = _load_specs(config_path, overrides, hasher, manifest, out)
+        specs = report_config.select(all_specs, only)
+        rows: dict[str, Row] = {}
+        try:
+            rows, pending = _plan(specs, hasher, manifest, out, force)
+            for row in rows.values():
+                _echo_row(row, say)
+            if pending:
+                _build_pending(pending, jobs, out, manifest, rows, say)
+            write_source_views(all_specs, out, hasher)  # issue 11: notices/<id>.html (sources)
+        except BuildInterrupted as exc:
+            for leftover in stale_temporaries(out):  # the killed workers' unfinished outputs
+                leftover.unlink(missing_ok=True)
+            _write_index(all_specs, rows, manifest, out, config_path.parent)
+            save_manifest(out, manifest)
+            raise _interrupted(exc, specs, rows) from None
+        _write_index(all_specs, rows, manifest, out, config_path.parent)
+        save_manifest(out, manifest)
     return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
+
+
+def _interrupted(
+    exc: BuildInterrupted, specs: list[ReportSpec], rows: Mapping[str, Row]
+) -> BuildInterrupted:
+    """The one line a stopped build ends with: what finished, what was left."""
+    built = sum(1 for s in specs if rows.get(s.name, {}).get("status") in ("ok", "failed"))
+    left = sum(1 for s in specs if s.name not in rows)
+    return BuildInterrupted(
+        f"interrupted by {exc.signal_name}: {built} report(s) finished and recorded, {left} "
+        "not built (they keep their last build); run again to build them",
+        exc.signal_name,
+    )
+
+
+@contextlib.contextmanager
+def build_lock(out: Path, wait: bool = False) -> Iterator[None]:
+    """Hold ``out``'s build lock for the block: one build at a time writes a folder.
+
+    The lock is the kernel's (``flock``), so it goes with its process, however that ends.
+
+    Parameters
+    ----------
+    out : Path
+        The output folder.
+    wait : bool
+        Wait for the build holding it, instead of raising.
+
+    Raises
+    ------
+    BuildLocked
+        When another build holds it and ``wait`` is false; the message names that build.
+    """
+    import fcntl
+
+    fd = os.open(out / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    with os.fdopen(fd, "r+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = handle.read().strip() or "another process"
+            if not wait:
+                raise BuildLocked(
+                    f"another build ({holder}) is writing {out}: wait for it to finish, or run "
+                    "again with --wait"
+                ) from None
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {_now()}\n")
+        handle.flush()
+        yield
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM into :class:`BuildInterrupted` (main thread only).
+
+    Later signals are ignored while the build stops its workers and records what finished.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired: list[int] = []
+
+    def handler(signum: int, frame: object) -> None:
+        if not fired:
+            fired.append(signum)
+            raise BuildInterrupted("interrupted", signal.Signals(signum).name)
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove what killed builds left: temporary outputs in ``out``, dead builds' kernel folders.
+
+    Parameters
+    ----------
+    out : Path
+        The output folder, whose build lock the caller holds.
+
+    Returns
+    -------
+    list of Path
+        What was removed.
+    """
+    removed = stale_temporaries(out)
+    for path in removed:
+        path.unlink(missing_ok=True)
+    for folder in Path(tempfile.gettempdir()).glob(f"{KERNEL_DIR_PREFIX}*"):
+        pid = folder.name[len(KERNEL_DIR_PREFIX) :].split("-")[0]
+        if folder.is_dir() and pid.isdigit() and not _is_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _load_specs(
@@ -290,21 +440,29 @@ def _run_pending(
     rows: dict[str, Row],
     say: Callable[[str], None],
 ) -> None:
-    """Run the jobs in worker processes; record and print each as it finishes."""
-    ctx = get_context("spawn")  # no forked copies of the parent's threads or open files
-    with ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=ctx, initializer=init_worker
-    ) as pool:
-        futures = {pool.submit(run_job, _job(item[0], out)): item for item in pending}
-        for future in as_completed(futures):
-            spec, inputs, why = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # the worker process itself died
-                result = {"status": "failed", "error": f"worker crashed: {exc!r}", "duration": 0.0}
-            rows[spec.name] = _record_result(spec, inputs, why, result, manifest)
-            save_manifest(out, manifest)  # an interrupted build keeps what it finished
-            _echo_row(rows[spec.name], say)
+    """Run the jobs in worker processes; record and print each as it finishes.
+
+    The workers are spawned (no forked copies of the parent's threads or open files), keep
+    their kernels' connection files in a folder of this build, and are killed if the build is
+    interrupted; the folder is removed however the build ends.
+    """
+    items = {item[0].name: item for item in pending}
+    runtime_root = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-")
+    pool = WorkerPool(
+        run_task, n_workers, method="spawn", initializer=init_worker, initargs=(runtime_root,)
+    )
+    try:
+        with pool:
+            for name, result in pool.run((n, _job(item[0], out)) for n, item in items.items()):
+                spec, inputs, why = items[name]
+                if isinstance(result, Lost):  # the worker process itself died
+                    error = f"worker crashed: {result.reason}"
+                    result = {"status": "failed", "error": error, "duration": 0.0}
+                rows[spec.name] = _record_result(spec, inputs, why, result, manifest)
+                save_manifest(out, manifest)  # an interrupted build keeps what it finished
+                _echo_row(rows[spec.name], say)
+    finally:
+        shutil.rmtree(runtime_root, ignore_errors=True)
 
 
 def _record_result(
@@ -330,13 +488,20 @@ def _record_result(
 def _index_records(
     specs: list[ReportSpec], rows: Mapping[str, Mapping[str, Any]], manifest: Manifest
 ) -> list[Row]:
-    """Each report of the config as last built (now, earlier, or never), from the manifest."""
+    """Each report of the config as last built (now, earlier, or never), from the manifest.
+
+    A report recorded as built whose files are gone from disk is shown as not built.
+    """
     records = []
     for spec in specs:
         last = manifest["reports"].get(spec.name) or {}
         row = _row(spec, status=rows.get(spec.name, {}).get("status"))
         row.update({k: last.get(k) for k in ("outcome", "built", "duration", "html", "ipynb")})
         row.update(error=last.get("error"), warnings=last.get("warnings") or [])
+        missing = [k for k in ("html", "ipynb") if row[k] and not Path(row[k]).is_file()]
+        if row["outcome"] == "ok" and (missing or not row["html"]):
+            gone = ", ".join(str(row[k]) for k in missing) or "its HTML"
+            row.update(outcome="not built", error=f"{gone} missing; the next build rebuilds it")
         records.append(row)
     return records
 
@@ -354,7 +519,15 @@ def _write_index(
     if any(spec.embed_font for spec in specs):
         page = embed_font(page, _index_font_style(page, manifest))
     path = out / "index.html"
-    path.write_text(page, "utf-8")
+    tmp = out / f"index.html.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(page, "utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(
+            f"could not write {path}: {exc.strerror or exc}; the previous index was left as it was"
+        ) from None
     return path
 
 
@@ -401,6 +574,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="build only this report (or config entry); repeatable",
     )
     parser.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: %(default)s)")
+    parser.add_argument(
+        "--wait", action="store_true", help="wait for another build of the same folder to finish"
+    )
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -414,7 +590,9 @@ def run_cli(args: argparse.Namespace) -> int:
     Returns
     -------
     int
-        The exit status: 0 if every report is ok, 1 if any failed, 2 for a bad config.
+        The exit status: 0 if every report is ok, 1 if any failed or an output could not be
+        written, 2 for a bad config, 75 when another build holds the folder, 130 when
+        interrupted (Ctrl-C, SIGTERM).
     """
     start = time.perf_counter()
     try:
@@ -425,10 +603,15 @@ def run_cli(args: argparse.Namespace) -> int:
             force=args.force,
             out_dir=args.out,
             only=args.only,
+            wait=getattr(args, "wait", False),
         )
     except ConfigError as exc:
         print(f"rectify report: {exc}", file=sys.stderr)
         return 2
+    except (BuildLocked, BuildInterrupted, OutputError) as exc:
+        print(f"rectify report: {exc}", file=sys.stderr)
+        codes = {BuildLocked: EXIT_LOCKED, BuildInterrupted: EXIT_INTERRUPTED}
+        return codes.get(type(exc), 1)
     failed = frame[frame["outcome"] == "failed"]
     counts = frame["status"].value_counts()
     print(

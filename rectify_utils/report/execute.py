@@ -1,18 +1,23 @@
 """Run one report in a worker process: papermill executes the notebook, nbconvert renders it.
 
-Everything here runs inside ``ProcessPoolExecutor`` workers; papermill and nbconvert are
-imported there only, so a no-change build never pays for them.
+Everything here runs inside the build's worker processes (``parse.workers.WorkerPool``);
+papermill and nbconvert are imported there only, so a no-change build never pays for them.
+The executed notebook and the HTML are written to temporary files beside their final names
+and renamed into place only once complete, so an interrupted or failed build leaves the last
+good report as it was.
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import re
 import shutil
 import tempfile
 import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +30,10 @@ START_TIMEOUT = 60  # seconds for a kernel to start
 # no start-up/shut-down chatter ("running over TCP", "KeyboardInterrupt caught") on stderr
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from font|missing glyph", re.IGNORECASE)
+#: the system temporary folders holding kernels' connection files: rectify-kernels-<pid>-…
+KERNEL_DIR_PREFIX = "rectify-kernels-"
+#: a worker's temporary outputs: .<name>.<pid>-<random>.tmp.ipynb / .tmp.html
+TEMPORARY_OUTPUT = re.compile(r"\..+\.\d+-[0-9a-f]{8}\.tmp\.(?:ipynb|html)")
 
 
 @dataclass(frozen=True)
@@ -58,13 +67,19 @@ class JobResult:
         return asdict(self)
 
 
-def init_worker() -> None:
+def init_worker(runtime_root: str | None = None) -> None:
     """Per-process set-up: own Jupyter runtime dir (connection files), headless matplotlib.
 
-    Runs once in each worker process (``ProcessPoolExecutor(initializer=...)``); the runtime
-    folder is removed when the worker exits.
+    Runs once in each worker process (``WorkerPool(initializer=...)``). The runtime folder
+    is made inside ``runtime_root`` (the build's, which the build removes however its
+    workers end) and removed when the worker exits normally.
+
+    Parameters
+    ----------
+    runtime_root : str, optional
+        The folder to make the runtime folder in (default: the system temporary folder).
     """
-    runtime = tempfile.mkdtemp(prefix=f"rectify-kernels-{os.getpid()}-")
+    runtime = tempfile.mkdtemp(prefix=f"{KERNEL_DIR_PREFIX}{os.getpid()}-", dir=runtime_root)
     atexit.register(shutil.rmtree, runtime, ignore_errors=True)
     os.environ["JUPYTER_RUNTIME_DIR"] = runtime
     os.environ["MPLBACKEND"] = KERNEL_MPLBACKEND
@@ -136,7 +151,7 @@ def _run_notebook(job: Job, ipynb: Path, result: JobResult) -> None:
         result.status, result.error = "failed", f"{type(exc).__name__}: {exc}"
 
 
-def _write_html(job: Job, ipynb: Path, html: Path, result: JobResult) -> None:
+def _write_html(job: Job, ipynb: Path, html: Path, result: JobResult) -> bool:
     """Render the executed notebook to ``html``, recording warnings or a failure in ``result``."""
     from .font import embed_font
     from .html import remote_references, render_notebook
@@ -146,18 +161,42 @@ def _write_html(job: Job, ipynb: Path, html: Path, result: JobResult) -> None:
         if job.embed_font:
             page = embed_font(page)
         html.write_text(page, encoding="utf-8")
-        result.html = str(html)
         result.warnings += _glyph_warnings(ipynb)
         result.warnings += [f"remote reference in HTML: {r}" for r in remote_references(page)]
+        return True
     except Exception as exc:
         result.status, result.notebook_error = "failed", False
         result.error = (result.error + "; " if result.error else "") + (
             f"HTML conversion failed: {type(exc).__name__}: {exc}"
         )
+        return False
+
+
+def _is_notebook(path: Path) -> bool:
+    """Whether ``path`` holds a complete notebook (not a file cut short by a full disk)."""
+    import nbformat
+
+    try:
+        nbformat.read(str(path), as_version=4)
+    except Exception:
+        return False
+    return True
+
+
+def _publish(temporary: Path, final: Path) -> str | None:
+    """Rename a finished temporary output into place; its final path, or None if it failed."""
+    try:
+        os.replace(temporary, final)
+    except OSError:
+        return None
+    return str(final)
 
 
 def run_job(job: Job) -> dict[str, Any]:
     """Build one report: execute, render HTML (also for a failed notebook), never raise.
+
+    Both files are written beside their final names first and renamed into place when
+    complete: until then the previous build's files stay as they were.
 
     Parameters
     ----------
@@ -172,13 +211,40 @@ def run_job(job: Job) -> dict[str, Any]:
     """
     start = time.perf_counter()
     out_dir = Path(job.out_dir)
+    run = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     ipynb, html = out_dir / f"{job.name}.ipynb", out_dir / f"{job.name}.html"
+    ipynb_tmp = out_dir / f".{job.name}.{run}.tmp.ipynb"
+    html_tmp = out_dir / f".{job.name}.{run}.tmp.html"
     result = JobResult(name=job.name, status="ok", duration=0.0)
-    for stale in (ipynb, html):
-        stale.unlink(missing_ok=True)
-    _run_notebook(job, ipynb, result)
-    if ipynb.is_file():
-        result.ipynb = str(ipynb)
-        _write_html(job, ipynb, html, result)
+    try:
+        _run_notebook(job, ipynb_tmp, result)
+        if ipynb_tmp.is_file() and _is_notebook(ipynb_tmp):
+            rendered = _write_html(job, ipynb_tmp, html_tmp, result)
+            result.ipynb = _publish(ipynb_tmp, ipynb)
+            result.html = _publish(html_tmp, html) if rendered else None
+        elif ipynb_tmp.is_file() and result.status == "ok":
+            result.status, result.error = "failed", "the executed notebook could not be written"
+    finally:
+        for leftover in (ipynb_tmp, html_tmp):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
     result.duration = time.perf_counter() - start
     return result.to_dict()
+
+
+def run_task(job: Job, step: Any) -> dict[str, Any]:
+    """:func:`run_job` as a ``WorkerPool`` task (``step`` is not used: a report is one step).
+
+    Parameters
+    ----------
+    job : Job
+        The report to build.
+    step : callable
+        The pool's progress callback.
+
+    Returns
+    -------
+    dict
+        As :func:`run_job`.
+    """
+    return run_job(job)

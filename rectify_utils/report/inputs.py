@@ -13,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from ..config import PACKAGE_DIR
+from ..errors import OutputError
 from .config import OUTPUT_PARAMETERS, ReportSpec, is_path_parameter
 
 MANIFEST_NAME = ".build-manifest.json"
@@ -225,7 +227,7 @@ def load_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def save_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
-    """Write the manifest atomically (a crash never leaves half a file).
+    """Write the manifest atomically (a crash or a full disk never leaves half a file).
 
     Parameters
     ----------
@@ -233,9 +235,49 @@ def save_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
         The output folder.
     manifest : dict
         As returned by ``load_manifest`` and updated by the build.
+
+    Raises
+    ------
+    OutputError
+        When it cannot be written; the previous manifest is left as it was.
     """
     tmp = out_dir / f"{MANIFEST_NAME}.{os.getpid()}.tmp"
-    tmp.write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
-    )
-    os.replace(tmp, out_dir / MANIFEST_NAME)
+    text = json.dumps(manifest, ensure_ascii=False, indent=1, default=str)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out_dir / MANIFEST_NAME)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(
+            f"could not record the build in {out_dir / MANIFEST_NAME}: {exc.strerror or exc}; "
+            "the previous record was left as it was"
+        ) from None
+
+
+def stale_temporaries(out_dir: Path) -> list[Path]:
+    """Temporary files that an interrupted build left in ``out_dir`` (manifest, notebooks, HTML).
+
+    Parameters
+    ----------
+    out_dir : Path
+        The output folder; call this while holding its build lock.
+
+    Returns
+    -------
+    list of Path
+        ``.build-manifest.json.<pid>.tmp``, ``.<name>.<pid>-<random>.tmp.ipynb`` and
+        ``.tmp.html`` files, and ``index.html.<pid>.tmp``.
+    """
+    from .execute import TEMPORARY_OUTPUT
+
+    found = []
+    for path in out_dir.glob(".*"):
+        if TEMPORARY_OUTPUT.fullmatch(path.name) or _MANIFEST_TEMPORARY.fullmatch(path.name):
+            found.append(path)
+    return found + list(out_dir.glob("index.html.*.tmp"))
+
+
+_MANIFEST_TEMPORARY = re.compile(re.escape(MANIFEST_NAME) + r"\.\d+\.tmp")
