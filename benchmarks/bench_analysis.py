@@ -139,14 +139,19 @@ def check_targets(n: int, timings: dict) -> dict:
     return out
 
 
-def bench_size(n: int, seed: int, skip: list[str], pythonpath: str | None) -> dict:
+def bench_size(
+    n: int, seed: int, skip: list[str], pythonpath: str | None, folder: Path | None = None
+) -> dict:
     from rectify_utils import load_corpus
     from rectify_utils.synth import write_synthetic_corpus
 
-    result: dict = {"notices": n}
+    result: dict = {"notices": n, "corpus": str(folder) if folder else f"synth seed {seed}"}
     with tempfile.TemporaryDirectory(prefix="rectify-bench-analysis-") as scratch_name:
         scratch = Path(scratch_name)
-        paths = write_synthetic_corpus(n, seed=seed, out_dir=scratch / "corpus")
+        if folder is None:
+            paths = write_synthetic_corpus(n, seed=seed, out_dir=scratch / "corpus")
+        else:
+            paths = sorted(folder.glob("*.txt"))
         began = time.perf_counter()
         corpus = load_corpus(paths, workers=2)
         result["load_s"] = round(time.perf_counter() - began, 3)
@@ -184,15 +189,21 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--skip", nargs="*", default=[], help="steps not to run")
     parser.add_argument("--pythonpath", help="measure the package found here (an older commit)")
     parser.add_argument("--name", help="results file name (default analysis[-quick])")
+    parser.add_argument(
+        "--corpus", type=Path, nargs="+", help="folders of notices (*.txt) instead of synthesising"
+    )
     args = parser.parse_args(argv)
-    sizes = args.sizes or ([200, 1000] if args.quick else [1000, 10000])
     print_machine(machine())
+    if args.corpus:
+        runs = [(len(list(f.glob("*.txt"))), f) for f in args.corpus]
+    else:
+        runs = [(n, None) for n in args.sizes or ([200, 1000] if args.quick else [1000, 10000])]
     result = {
-        "sizes": sizes,
+        "sizes": [n for n, _ in runs],
         "skipped": args.skip,
         "targets": {str(k): v for k, v in TARGETS.items()},
     }
-    result["runs"] = [bench_size(n, args.seed, args.skip, args.pythonpath) for n in sizes]
+    result["runs"] = [bench_size(n, args.seed, args.skip, args.pythonpath, f) for n, f in runs]
     write_result(args.name or ("analysis-quick" if args.quick else "analysis"), result)
     return result
 
