@@ -444,21 +444,27 @@ def _write_corpus(
     data_dir: Path, taxonomy: str | None, folder: Path
 ) -> tuple[list[Path], list[dict[str, str]]]:
     """The pages of one corpus, and its entries of the listing."""
-    from ..parse.corpus import load_corpus
     from ..analysis.themes import DEFAULT_TAXONOMY, classify_problems
-    from .font import embed_font
+    from ..parse.corpus import load_corpus
+    from .font import embed_font, font_face_style, page_characters
     from .html import build_stamp
 
     corpus = load_corpus(data_dir)
     classified = classify_problems(corpus, taxonomy or DEFAULT_TAXONOMY)
     built, commit = build_stamp()
+    rendered = {
+        str(nid): render_source_view(corpus, str(nid), classified, built=built, commit=commit)
+        for nid in corpus.notices["notice_id"]
+    }
+    # one font for all the pages of a corpus: subsetting once costs a second, not one a page
+    characters = "".join(sorted(set().union(*map(page_characters, rendered.values()))))
+    style = font_face_style(characters)
     pages, entries = [], []
     for notice in corpus.notices.itertuples():
         nid = str(notice.notice_id)
-        page = render_source_view(corpus, nid, classified, built=built, commit=commit)
         path = folder / f"{nid}.html"
         tmp = path.with_suffix(".html.tmp")
-        tmp.write_text(embed_font(page), encoding="utf-8")
+        tmp.write_text(embed_font(rendered[nid], style), encoding="utf-8")
         tmp.replace(path)
         pages.append(path)
         entries.append(
