@@ -1,230 +1,118 @@
 """Issue themes: classify problems with an editable, weighted coding scheme (``taxonomy.yml``).
 
-In the spirit of KH Coder's coding rules: each theme has weighted term/regex rules; a rule that
-fires in a field adds ``rule weight × field weight`` to the theme's score (title counts more than
-the headings, the headings more than the rectification text, and the text's share is capped).
-The best-scoring theme wins; a *decisive* rule (an earlier inspection round named in a heading)
-wins outright; a problem on which no rule fires stays ``unclassified``.
+In the spirit of KH Coder's coding rules (the scheme and its rules: ``theme_rules``): a rule that
+fires in a field adds ``rule weight × field weight`` to its theme's score (the title counts more
+than the headings, the headings more than the rectification text, whose share is capped).
+
+The problem statement decides. The best-scoring theme *with evidence in the title or its group
+heading* wins (``high`` confidence when no other theme has as much evidence there); the 方面
+heading and the rectification text only confirm it or break a tie (then ``low``). A problem
+whose title and group heading say nothing gets its theme from the heading and the text, at
+``low`` confidence. A *decisive* rule (an earlier inspection round named in a heading) wins
+outright; a problem on which no rule fires stays ``unclassified``. A rule may be scoped to kinds
+of body (``notices.unit_kind``); a problem whose body is of unknown kind gets the general rules.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from ..config import TAXONOMY_PATH
 from ..errors import TaxonomyError
+from ..parse.bodies import unit_kind as _kind_of_name
 from ..parse.corpus import Corpus, table_of
+from ..schema import UNIT_KIND_DTYPE
 from ._docstrings import fill_params
 from .cache import file_key, memo
+from .theme_rules import (
+    DEFAULT_TAXONOMY,
+    FIELD_COLUMNS,
+    UNCLASSIFIED,
+    Rule,
+    Taxonomy,
+    Theme,
+    load_taxonomy,
+)
 
-DEFAULT_TAXONOMY = TAXONOMY_PATH
-UNCLASSIFIED = "unclassified"
+__all__ = [
+    "CONFIDENCE_DTYPE",
+    "DEFAULT_TAXONOMY",
+    "FIELD_COLUMNS",
+    "UNCLASSIFIED",
+    "Rule",
+    "Taxonomy",
+    "TaxonomyError",
+    "Theme",
+    "ThemeAgreement",
+    "agreement_by",
+    "aspect_titles",
+    "category_crosstab",
+    "classify_problems",
+    "load_taxonomy",
+    "problem_unit_kinds",
+    "read_labels",
+    "theme_agreement",
+]
 
-#: rule field -> column of ``corpus.problems`` it reads
-FIELD_COLUMNS: dict[str, str] = {
-    "title": "title",
-    "group": "group_title",
-    "aspect": "aspect_title",
-    "text": "text",
-}
-DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 3.0, "group": 2.0, "aspect": 2.0, "text": 1.0}
-DEFAULT_TEXT_CAP = 4.0
-_RULE_KEYS = {"term", "regex", "weight", "all_of", "none_of", "fields", "decisive"}
-_THEME_KEYS = {"code", "name", "definition", "rules"}
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One coding rule: a literal term or a regex, with its weight and conditions."""
-
-    pattern: re.Pattern[str]
-    source: str  # as written in the YAML, e.g. "term:三会一课"
-    weight: float
-    all_of: tuple[str, ...] = ()
-    none_of: tuple[str, ...] = ()
-    fields: tuple[str, ...] = tuple(FIELD_COLUMNS)
-    decisive: bool = False
-
-    def first_match(self, text: str) -> str | None:
-        """The matched text if the rule fires on ``text``, else None.
-
-        Parameters
-        ----------
-        text : str
-            One field of one problem.
-
-        Returns
-        -------
-        str or None
-            The first match of the pattern, when every ``all_of`` term and no ``none_of`` term
-            is in ``text``; else None.
-        """
-        if not text or any(t not in text for t in self.all_of):
-            return None
-        if any(t in text for t in self.none_of):
-            return None
-        m = self.pattern.search(text)
-        return m.group(0) if m else None
+#: ``theme_confidence``: high = the title or group heading alone picks the theme
+CONFIDENCE_DTYPE = pd.CategoricalDtype(["high", "low"])
+#: the columns ``classify_problems`` adds, in order
+THEME_COLUMNS = [
+    "theme_code",
+    "theme",
+    "theme_score",
+    "theme_confidence",
+    "theme_evidence",
+    "runner_up_code",
+    "runner_up_theme",
+    "runner_up_score",
+]
+#: an evidence item, the field, the matched text and what it added
+Evidence = tuple[str, str, float]
 
 
-@dataclass(frozen=True)
-class Theme:
-    """A theme (code) of the scheme."""
-
-    code: str
-    name: str
-    definition: str
-    rules: tuple[Rule, ...]
+@lru_cache(maxsize=4096)
+def _kind_of_association(name: str) -> str:
+    return _kind_of_name(name)[0]
 
 
-@dataclass(frozen=True)
-class Taxonomy:
-    """A validated coding scheme."""
-
-    themes: tuple[Theme, ...]
-    field_weights: dict[str, float]
-    text_cap: float
-    path: Path
-
-    @property
-    def codes(self) -> list[str]:
-        return [t.code for t in self.themes]
-
-    @property
-    def names(self) -> dict[str, str]:
-        return {t.code: t.name for t in self.themes}
-
-
-def _fail(path: Path, where: str, message: str) -> TaxonomyError:
-    return TaxonomyError(f"{path.name}: {where}: {message}")
-
-
-def _number(value: Any, path: Path, where: str, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        raise _fail(path, where, f"{what} must be a positive number, got {value!r}")
-    return float(value)
-
-
-def _terms(value: Any, path: Path, where: str, key: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise _fail(path, where, f"`{key}` must be a list of non-empty terms, got {value!r}")
-    return tuple(value)
-
-
-def _parse_rule(raw: Any, path: Path, where: str) -> Rule:
-    if not isinstance(raw, dict):
-        raise _fail(path, where, f"a rule must be a mapping with `term:` or `regex:`, got {raw!r}")
-    unknown = set(raw) - _RULE_KEYS
-    if unknown:
-        raise _fail(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}")
-    if ("term" in raw) == ("regex" in raw):
-        raise _fail(path, where, "a rule needs exactly one of `term:` or `regex:`")
-    kind = "term" if "term" in raw else "regex"
-    value = raw[kind]
-    if not isinstance(value, str) or not value:
-        raise _fail(path, where, f"`{kind}` must be a non-empty string, got {value!r}")
-    try:
-        pattern = re.compile(re.escape(value) if kind == "term" else value)
-    except re.error as exc:
-        raise _fail(path, where, f"regex {value!r} does not compile: {exc}") from None
-    if "weight" not in raw:
-        raise _fail(path, where, f"rule {kind}:{value} has no `weight`")
-    fields = _terms(raw.get("fields"), path, where, "fields") or tuple(FIELD_COLUMNS)
-    bad = [f for f in fields if f not in FIELD_COLUMNS]
-    if bad:
-        raise _fail(path, where, f"unknown field(s) {bad}; allowed: {list(FIELD_COLUMNS)}")
-    decisive = raw.get("decisive", False)
-    if not isinstance(decisive, bool):
-        raise _fail(path, where, f"`decisive` must be true or false, got {decisive!r}")
-    return Rule(
-        pattern=pattern,
-        source=f"{kind}:{value}",
-        weight=_number(raw["weight"], path, where, "weight"),
-        all_of=_terms(raw.get("all_of"), path, where, "all_of"),
-        none_of=_terms(raw.get("none_of"), path, where, "none_of"),
-        fields=fields,
-        decisive=decisive,
-    )
-
-
-def _parse_theme(raw: Any, index: int, path: Path) -> Theme:
-    where = f"theme #{index + 1}"
-    if not isinstance(raw, dict):
-        raise _fail(path, where, f"a theme must be a mapping, got {raw!r}")
-    for key in ("code", "name", "definition"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise _fail(path, where, f"`{key}` is missing or empty")
-    where = f"theme {raw['code']} ({raw['name']})"
-    unknown = set(raw) - _THEME_KEYS
-    if unknown:
-        raise _fail(
-            path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_THEME_KEYS)}"
-        )
-    if raw["code"] == UNCLASSIFIED:
-        raise _fail(path, where, f"`{UNCLASSIFIED}` is reserved for problems no rule matches")
-    rules = raw.get("rules")
-    if not isinstance(rules, list) or not rules:
-        raise _fail(path, where, "`rules` must be a non-empty list")
-    parsed = tuple(_parse_rule(r, path, f"{where}, rule {i + 1}") for i, r in enumerate(rules))
-    return Theme(raw["code"], raw["name"], raw["definition"].strip(), parsed)
-
-
-def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
-    """Read and validate a coding scheme (taxonomy YAML).
+@fill_params
+def problem_unit_kinds(data: Corpus | pd.DataFrame) -> pd.Series:
+    """Each problem's kind of body (科协, 文联, …, 政府部门, 学校, 医院, 企业, 乡镇街道, 其他).
 
     Parameters
     ----------
-    path : str or Path, optional
-        The YAML file: a non-empty ``themes:`` list (each with ``code``, ``name``,
-        ``definition`` and weighted ``rules``), optional ``field_weights`` and ``text_cap``;
-        None: the packaged ``resources/taxonomy.yml``.
+    data : Corpus or DataFrame
+        {params.corpus}
 
     Returns
     -------
-    Taxonomy
-        The themes in file order with their compiled rules, the field weights (defaults for
-        the fields the file does not weigh) and the text cap.
-
-    Raises
-    ------
-    TaxonomyError
-        If the file is not valid YAML or breaks the scheme's rules; the message names the file,
-        the theme and the rule.
+    pd.Series
+        Category (``schema.UNIT_KIND_DTYPE``), aligned with the problems: the table's own
+        ``unit_kind`` column where it has one, else its notice's ``unit_kind`` (from a corpus),
+        else the kind its ``association`` name denotes (``新野县科协`` → 科协); <NA> when
+        none of these is known.
     """
-    path = Path(path) if path is not None else DEFAULT_TAXONOMY
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{path.name}: not valid YAML: {exc}") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("themes"), list) or not raw["themes"]:
-        raise TaxonomyError(f"{path.name}: expected a mapping with a non-empty `themes:` list")
-    weights = dict(DEFAULT_FIELD_WEIGHTS)
-    for field, value in (raw.get("field_weights") or {}).items():
-        if field not in FIELD_COLUMNS:
-            raise _fail(
-                path, "field_weights", f"unknown field {field!r}; allowed: {list(FIELD_COLUMNS)}"
-            )
-        weights[field] = _number(value, path, "field_weights", field)
-    text_cap = _number(raw.get("text_cap", DEFAULT_TEXT_CAP), path, "text_cap", "text_cap")
-    themes = tuple(_parse_theme(t, i, path) for i, t in enumerate(raw["themes"]))
-    seen: set[str] = set()
-    for theme in themes:
-        if theme.code in seen:
-            raise _fail(path, f"theme {theme.code} ({theme.name})", "duplicate theme code")
-        seen.add(theme.code)
-    return Taxonomy(themes, weights, text_cap, path)
+    problems = table_of(data, "problems")
+    kinds = pd.Series(pd.NA, index=problems.index, dtype="string")
+    if "unit_kind" in problems:
+        kinds = problems["unit_kind"].astype("string")
+    if isinstance(data, Corpus) and {"notice_id", "unit_kind"} <= set(data.notices):
+        by_notice = data.notices.drop_duplicates("notice_id").set_index("notice_id")["unit_kind"]
+        kinds = kinds.fillna(problems["notice_id"].map(by_notice.astype("string")))
+    if "association" in problems:
+        named = (
+            problems["association"].astype("string").map(_kind_of_association, na_action="ignore")
+        )
+        kinds = kinds.fillna(named.astype("string"))
+    return kinds.astype(UNIT_KIND_DTYPE)
 
 
 def _field_texts(problems: pd.DataFrame, field: str) -> list[str]:
@@ -242,62 +130,146 @@ def _any_of(rules: list[Rule]) -> re.Pattern[str] | None:
         return None
 
 
-def _score(problems: pd.DataFrame, taxonomy: Taxonomy) -> tuple[np.ndarray, np.ndarray, list]:
-    """Scores (problems × themes), decisive flags and per-cell evidence lists."""
-    n, k = len(problems), len(taxonomy.themes)
-    scores = np.zeros((n, k))
-    decisive = np.zeros((n, k), dtype=bool)
-    evidence: list[list[list[tuple[str, str, float]]]] = [[[] for _ in range(k)] for _ in range(n)]
+@dataclass
+class _Scores:
+    """Per problem × theme: total score, the part from each deciding field, decisive flags."""
+
+    total: np.ndarray
+    deciding: np.ndarray
+    decisive: np.ndarray
+    evidence: list[list[list[Evidence]]]
+
+    @classmethod
+    def empty(cls, n: int, k: int, levels: int) -> _Scores:
+        evidence = [[[] for _ in range(k)] for _ in range(n)]
+        return cls(np.zeros((n, k)), np.zeros((levels, n, k)), np.zeros((n, k), bool), evidence)
+
+
+def _rules_by_kind(rules: list[Rule], kinds: list[str | None]) -> dict:
+    """Kind of body → (the rules that apply to it, their quick screen)."""
+    out = {}
+    for kind in set(kinds):
+        applicable = [r for r in rules if r.applies_to(kind)]
+        out[kind] = (applicable, _any_of(applicable) if applicable else None)
+    return out
+
+
+def _fire(rules: list[Rule], screen: re.Pattern[str] | None, value: str) -> tuple:
+    """The rules of ``rules`` that fire on one field value: ((matched text, weight), …), decisive."""
+    if not value or not rules or (screen is not None and not screen.search(value)):
+        return (), False
+    hits = [(rule, rule.first_match(value)) for rule in rules]
+    fired = tuple((hit, rule.weight) for rule, hit in hits if hit is not None)
+    return fired, any(rule.decisive for rule, hit in hits if hit is not None)
+
+
+def _score_field(
+    scores: _Scores,
+    j: int,
+    field: str,
+    values: list[str],
+    by_kind: dict,
+    kinds: list,
+    tax: Taxonomy,
+) -> None:
+    """Add theme ``j``'s rules firing in one field to every problem's score.
+
+    A value met again (a 方面 heading shared by a notice's problems) is looked up, not read.
+    """
+    weight = tax.field_weights[field]
+    level = tax.deciding_fields.index(field) if field in tax.deciding_fields else None
+    seen: dict[tuple[str, str | None], tuple] = {}
+    for i, value in enumerate(values):
+        key = (value, kinds[i])
+        if key not in seen:
+            seen[key] = _fire(*by_kind[kinds[i]], value)
+        fired, decisive = seen[key]
+        if not fired:
+            continue
+        part = sum(w for _, w in fired) * weight
+        scores.decisive[i, j] |= decisive
+        scores.evidence[i][j].extend((field, hit, w * weight) for hit, w in fired)
+        if field == "text":
+            part = min(part, tax.text_cap)
+        scores.total[i, j] += part
+        if level is not None:
+            scores.deciding[level, i, j] += part
+
+
+def _score(problems: pd.DataFrame, taxonomy: Taxonomy, kinds: list[str | None]) -> _Scores:
+    """Scores (problems × themes) with their evidence, each rule read where it applies."""
+    scores = _Scores.empty(len(problems), len(taxonomy.themes), len(taxonomy.deciding_fields))
     texts = {field: _field_texts(problems, field) for field in FIELD_COLUMNS}
     for j, theme in enumerate(taxonomy.themes):
         for field, values in texts.items():
-            fw = taxonomy.field_weights[field]
             rules = [r for r in theme.rules if field in r.fields]
-            if not rules:
-                continue
-            screen = _any_of(rules)
-            for i, value in enumerate(values):
-                if not value or (screen is not None and not screen.search(value)):
-                    continue
-                part = 0.0
-                for rule in rules:
-                    hit = rule.first_match(value)
-                    if hit is None:
-                        continue
-                    part += rule.weight * fw
-                    decisive[i, j] |= rule.decisive
-                    evidence[i][j].append((field, hit, rule.weight * fw))
-                if field == "text":
-                    part = min(part, taxonomy.text_cap)
-                scores[i, j] += part
-    return scores, decisive, evidence
+            if rules:
+                _score_field(
+                    scores, j, field, values, _rules_by_kind(rules, kinds), kinds, taxonomy
+                )
+    return scores
 
 
-def _evidence_string(items: Iterable[tuple[str, str, float]]) -> str:
+def _choose(scores: _Scores, i: int) -> tuple[int | None, int | None, str | None]:
+    """Problem ``i``'s theme, runner-up and confidence (theme indices, None when there is none).
+
+    The candidates are the themes with evidence in the first deciding field that has any (the
+    title, else the group heading), else every theme with a score; the best total among them
+    wins, a decisive rule's theme before all.
+    """
+    total, decisive = scores.total[i], scores.decisive[i]
+    ranked = [j for j in np.argsort(-total, kind="stable") if total[j] > 0]
+    if not ranked:
+        return None, None, None
+    level = next((lv for lv in scores.deciding[:, i] if (lv[ranked] > 0).any()), None)
+    pool = [j for j in ranked if decisive[j]]
+    if not pool and level is not None:
+        pool = [j for j in ranked if level[j] > 0]
+    top = (pool or ranked)[0]
+    runner = next((j for j in ranked if j != top), None)
+    if decisive[top]:
+        return top, runner, "high"
+    alone = level is not None and level[top] > max(np.delete(level, top), default=0.0)
+    return top, runner, "high" if alone else "low"
+
+
+def _evidence_string(items: Iterable[Evidence]) -> str:
     return "; ".join(f"{field}:{hit}(×{w:g})" for field, hit, w in items)
+
+
+def _kinds_key(kinds: pd.Series) -> str:
+    return hashlib.sha256(
+        "\x1f".join(kinds.astype("string").fillna("").tolist()).encode()
+    ).hexdigest()
 
 
 @fill_params
 def classify_problems(
     problems: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
 ) -> pd.DataFrame:
-    """Problems with their best theme, score, evidence and runner-up theme.
+    """Problems with their best theme, score, confidence, evidence and runner-up theme.
 
     Parameters
     ----------
     problems : Corpus or DataFrame
         {params.corpus}
+        The rules scoped to kinds of body read each problem's kind (``problem_unit_kinds``):
+        pass the corpus, or a table with ``unit_kind`` or ``association``.
     taxonomy_path : str or Path, optional
         {params.taxonomy_path}
 
     Returns
     -------
     pd.DataFrame
-        A copy of the problems table, same rows and index, with these columns added:
+        A copy of the problems table, same rows and index, with ``unit_kind`` (category) added
+        when the table has none, and these columns:
 
         - ``theme_code`` (category: the scheme's codes, then ``unclassified``)
         - ``theme`` (category: the scheme's names, then ``unclassified``)
         - ``theme_score`` (float64): the winning theme's score; 0.0 when unclassified
+        - ``theme_confidence`` (category ``high`` / ``low``): high when the title or group
+          heading alone picks the theme (or a decisive rule fired); low when it rests on the
+          方面 heading or the rectification text, or they broke a tie; <NA> when unclassified
         - ``theme_evidence`` (string): the rules that fired for it, e.g.
           ``title:三会一课(×9); text:党费(×3)``; empty when unclassified
         - ``runner_up_code``, ``runner_up_theme`` (category, as above): the next-best theme
@@ -306,59 +278,75 @@ def classify_problems(
 
     Notes
     -----
-    Ties go to the theme listed first in the scheme; a decisive rule's theme wins outright.
-    Computed once per problems table and scheme (its path and the sha256 of its content,
-    ``analysis.cache``): the crosstab, completion by theme and the profiles reuse it.
+    Among the themes with title or group evidence the highest score wins, ties to the theme
+    listed first; a decisive rule's theme wins outright. Computed once per problems table,
+    kinds of body and scheme (its path and the sha256 of its content, ``analysis.cache``):
+    the crosstab, completion by theme and the profiles reuse it.
 
     Examples
     --------
     >>> classified = classify_problems(load_corpus("data/raw"))
-    >>> classified[["title", "theme_evidence"]].head(1)
-                      title                                     theme_evidence
-    0  政治站位不高,“第一议题”制度落实不到位  title:第一议题(×9); text:第一议题(×3); text:理论学习中心组(×3...
+    >>> classified[["title", "theme_confidence", "theme_evidence"]].head(1)
+                      title theme_confidence                          theme_evidence
+    0  政治站位不高,“第一议题”制度落实不到位             high  title:第一议题(×9); text:第一议题(×3); ...
     """
-    problems = table_of(problems, "problems")
-    setting = file_key(taxonomy_path if taxonomy_path is not None else DEFAULT_TAXONOMY)
-    return memo("classify_problems", problems, setting, lambda: _classify(problems, taxonomy_path))
+    kinds = problem_unit_kinds(problems)
+    table = table_of(problems, "problems")
+    path = taxonomy_path if taxonomy_path is not None else DEFAULT_TAXONOMY
+    setting = (file_key(path), _kinds_key(kinds))
+    return memo("classify_problems", table, setting, lambda: _classify(table, kinds, path))
 
 
-def _classify(problems: pd.DataFrame, taxonomy_path: str | Path | None) -> pd.DataFrame:
+def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Path) -> pd.DataFrame:
     taxonomy = load_taxonomy(taxonomy_path)
-    scores, decisive, evidence = _score(problems, taxonomy)
-    codes, names = taxonomy.codes, taxonomy.names
-    order = np.argsort(-scores, axis=1, kind="stable")  # best first, ties in taxonomy order
-    best_code, best_score, best_ev, runner_code, runner_score = [], [], [], [], []
-    for i in range(len(problems)):
-        ranked = [j for j in order[i] if scores[i, j] > 0]
-        forced = [j for j in ranked if decisive[i, j]]
-        if forced:
-            ranked = [forced[0]] + [j for j in ranked if j != forced[0]]
-        if not ranked:
-            best_code.append(UNCLASSIFIED)
-            best_score.append(0.0)
-            best_ev.append("")
-        else:
-            top = ranked[0]
-            best_code.append(codes[top])
-            best_score.append(float(scores[i, top]))
-            best_ev.append(_evidence_string(evidence[i][top]))
-        runner_code.append(codes[ranked[1]] if len(ranked) > 1 else None)
-        runner_score.append(float(scores[i, ranked[1]]) if len(ranked) > 1 else np.nan)
-    code_dtype = pd.CategoricalDtype([*codes, UNCLASSIFIED])
-    name_dtype = pd.CategoricalDtype([*names.values(), UNCLASSIFIED])
+    listed = kinds.astype("object").where(kinds.notna(), None).tolist()
+    scores = _score(problems, taxonomy, listed)
+    chosen = [_choose(scores, i) for i in range(len(problems))]
     out = problems.copy()
-    out["theme_code"] = pd.Series(best_code, index=out.index, dtype=code_dtype)
-    out["theme"] = pd.Series(
-        [names.get(c, UNCLASSIFIED) for c in best_code], index=out.index, dtype=name_dtype
+    if "unit_kind" not in out:
+        out["unit_kind"] = kinds
+    return _theme_columns(out, taxonomy, scores, chosen)
+
+
+def _theme_columns(
+    out: pd.DataFrame, taxonomy: Taxonomy, scores: _Scores, chosen: list
+) -> pd.DataFrame:
+    codes, names = taxonomy.codes, list(taxonomy.names.values())
+    code_dtype = pd.CategoricalDtype([*codes, UNCLASSIFIED])
+    name_dtype = pd.CategoricalDtype([*names, UNCLASSIFIED])
+    top = [c[0] for c in chosen]
+    runner = [c[1] for c in chosen]
+
+    def column(values: list, dtype: object) -> pd.Series:
+        return pd.Series(values, index=out.index, dtype=dtype)
+
+    out["theme_code"] = column([UNCLASSIFIED if j is None else codes[j] for j in top], code_dtype)
+    out["theme"] = column([UNCLASSIFIED if j is None else names[j] for j in top], name_dtype)
+    out["theme_score"] = column(
+        [0.0 if j is None else float(scores.total[i, j]) for i, j in enumerate(top)], "float64"
     )
-    out["theme_score"] = pd.Series(best_score, index=out.index, dtype="float64")
-    out["theme_evidence"] = pd.Series(best_ev, index=out.index, dtype="string")
-    out["runner_up_code"] = pd.Series(runner_code, index=out.index, dtype=code_dtype)
-    out["runner_up_theme"] = pd.Series(
-        [names.get(c) if c else None for c in runner_code], index=out.index, dtype=name_dtype
+    out["theme_confidence"] = column([c[2] for c in chosen], CONFIDENCE_DTYPE)
+    out["theme_evidence"] = column(
+        ["" if j is None else _evidence_string(scores.evidence[i][j]) for i, j in enumerate(top)],
+        "string",
     )
-    out["runner_up_score"] = pd.Series(runner_score, index=out.index, dtype="float64")
+    out["runner_up_code"] = column([None if j is None else codes[j] for j in runner], code_dtype)
+    out["runner_up_theme"] = column([None if j is None else names[j] for j in runner], name_dtype)
+    out["runner_up_score"] = column(
+        [np.nan if j is None else float(scores.total[i, j]) for i, j in enumerate(runner)],
+        "float64",
+    )
     return out
+
+
+def _with_group(data: Corpus | pd.DataFrame, problems: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The problems with a ``by`` column, taken from the notices when problems lack it."""
+    if by in problems:
+        return problems
+    if isinstance(data, Corpus) and by in data.notices:
+        notices = data.notices.drop_duplicates("notice_id")[["notice_id", by]]
+        return problems.merge(notices, on="notice_id", how="left", validate="many_to_one")
+    raise KeyError(f"cannot group by {by!r}: neither a problem nor a notice column")
 
 
 @fill_params
@@ -376,6 +364,8 @@ def category_crosstab(
         Problems already classified (with a ``theme_code`` column) are used as they are.
     by : str, default "association"
         {params.by}
+        ``"unit_kind"`` compares kinds of body; with a corpus, any notice column
+        (``"level"``, ``"province"``) works too.
     taxonomy_path : str or Path, optional
         {params.taxonomy_path}
         It also gives the theme names, so pass the scheme the problems were classified with.
@@ -392,13 +382,16 @@ def category_crosstab(
         - ``n`` (Int64): the group's problems in that theme
         - ``share`` (float64): n / the group's problems
 
+        ``theme_stats.crosstab_residuals`` adds the χ² expected counts and residuals.
+
     Examples
     --------
     >>> sns.barplot(data=category_crosstab(corpus), x="share", y="theme", hue="association")
     """
     problems = table_of(corpus_or_problems, "problems")
     if "theme_code" not in problems:
-        problems = classify_problems(problems, taxonomy_path)
+        problems = classify_problems(corpus_or_problems, taxonomy_path)
+    problems = _with_group(corpus_or_problems, problems, by)
     counts = pd.crosstab(problems[by].astype("string"), problems["theme_code"], dropna=False)
     counts = counts.reindex(columns=problems["theme_code"].cat.categories, fill_value=0)
     long = counts.stack().rename("n").reset_index()
@@ -460,43 +453,89 @@ class ThemeAgreement:
 
     ``per_theme``: theme_code, theme, n_labelled, n_predicted, n_correct, precision, recall, f1.
     ``disagreements``: notice_id, problem_no, title, label, predicted, runner_up, evidence.
+    ``predictions``: every labelled problem, the label file's columns with ``label``,
+    ``predicted``, ``confidence``, ``correct`` (for ``agreement_by``).
     """
 
     accuracy: float
     n: int
     per_theme: pd.DataFrame
     disagreements: pd.DataFrame
+    predictions: pd.DataFrame | None = None
 
 
-def read_labels(labelled_csv: str | Path) -> pd.DataFrame:
+def read_labels(labelled_csv: str | Path | pd.DataFrame) -> pd.DataFrame:
     """Read a hand-labelled sample of problems and their themes.
 
     Parameters
     ----------
-    labelled_csv : str or Path
-        A CSV file with a header row: notice_id, problem_no, title_snippet, theme_code, reason
-        (as ``tests/data/labelled_themes.csv``).
+    labelled_csv : str, Path or DataFrame
+        A CSV file with a header row: notice_id (or stem, the file's name without suffix),
+        problem_no, theme_code and any other columns (title_snippet, reason, unit_kind …), as
+        ``tests/data/labelled_themes.csv``; or such a table already read.
 
     Returns
     -------
     pd.DataFrame
-        One row per labelled problem, in file order, with the file's columns; ``notice_id`` and
-        ``theme_code`` are string, ``problem_no`` Int64, the others as pandas reads them.
+        One row per labelled problem, in file order, with the file's columns (``stem`` renamed
+        ``notice_id``); ``notice_id`` and ``theme_code`` are string, ``problem_no`` Int64, the
+        others as pandas reads them.
     """
-    labels = pd.read_csv(labelled_csv, dtype={"notice_id": "string", "theme_code": "string"})
+    if isinstance(labelled_csv, pd.DataFrame):
+        labels = labelled_csv.copy()
+    else:
+        labels = pd.read_csv(labelled_csv, dtype={"theme_code": "string"})
+    if "notice_id" not in labels and "stem" in labels:
+        labels = labels.rename(columns={"stem": "notice_id"})
+    labels["notice_id"] = labels["notice_id"].astype("string")
+    labels["theme_code"] = labels["theme_code"].astype("string")
     labels["problem_no"] = labels["problem_no"].astype("Int64")
     return labels
 
 
+def _per_theme(label: pd.Series, pred: pd.Series, names: dict[str, str]) -> pd.DataFrame:
+    correct = label == pred
+    rows = []
+    for code in sorted(set(label.dropna()) | set(pred.dropna())):
+        n_lab, n_pred = int((label == code).sum()), int((pred == code).sum())
+        n_ok = int(((label == code) & correct).sum())
+        precision = n_ok / n_pred if n_pred else np.nan
+        recall = n_ok / n_lab if n_lab else np.nan
+        f1 = 2 * precision * recall / (precision + recall) if n_ok else 0.0
+        rows.append((code, names.get(code, code), n_lab, n_pred, n_ok, precision, recall, f1))
+    columns = ["theme_code", "theme", "n_labelled", "n_predicted", "n_correct"]
+    per_theme = pd.DataFrame(rows, columns=[*columns, "precision", "recall", "f1"])
+    for col in ("n_labelled", "n_predicted", "n_correct"):
+        per_theme[col] = per_theme[col].astype("Int64")
+    return per_theme.astype({"theme_code": "category", "theme": "category"})
+
+
+def _disagreements(merged: pd.DataFrame) -> pd.DataFrame:
+    wrong = merged.loc[~merged["correct"]]
+    return pd.DataFrame(
+        {
+            "notice_id": wrong["notice_id"].astype("string"),
+            "problem_no": wrong["problem_no"].astype("Int64"),
+            "title": wrong["predicted_title"].astype("string"),
+            "label": wrong["label"].astype("string"),
+            "predicted": wrong["predicted"].astype("string"),
+            "runner_up": wrong["runner_up_code"].astype("string"),
+            "evidence": wrong["theme_evidence"].astype("string"),
+        }
+    ).reset_index(drop=True)
+
+
 @fill_params
 def theme_agreement(
-    labelled_csv: str | Path, corpus: Corpus, taxonomy_path: str | Path | None = DEFAULT_TAXONOMY
+    labelled_csv: str | Path | pd.DataFrame,
+    corpus: Corpus,
+    taxonomy_path: str | Path | None = DEFAULT_TAXONOMY,
 ) -> ThemeAgreement:
     """Accuracy and per-theme precision/recall of ``classify_problems`` against hand labels.
 
     Parameters
     ----------
-    labelled_csv : str or Path
+    labelled_csv : str, Path or DataFrame
         The hand-labelled sample (see :func:`read_labels`).
     corpus : Corpus
         The parsed corpus the labels refer to (by notice_id and problem_no).
@@ -515,65 +554,62 @@ def theme_agreement(
         - ``disagreements`` (DataFrame), one row per wrong prediction: ``notice_id``,
           ``problem_no`` (Int64), ``title``, ``label``, ``predicted``, ``runner_up``,
           ``evidence`` (string)
+        - ``predictions`` (DataFrame), one row per labelled problem: the label file's columns,
+          ``label``, ``predicted`` (string), ``confidence`` (category), ``correct`` (bool)
 
     Examples
     --------
     >>> agreement = theme_agreement("tests/data/labelled_themes.csv", load_corpus("data/raw"))
     >>> agreement.accuracy, agreement.n
-    (0.9625, 80)
+    (0.975, 80)
     """
     labels = read_labels(labelled_csv)
     predicted = classify_problems(corpus, taxonomy_path)
-    predicted = predicted.assign(notice_id=predicted["notice_id"].astype("string"))
-    merged = labels.merge(
-        predicted[
-            ["notice_id", "problem_no", "title", "theme_code", "runner_up_code", "theme_evidence"]
-        ],
+    keep = ["title", "theme_code", "theme_confidence", "runner_up_code", "theme_evidence"]
+    predicted = predicted[["notice_id", "problem_no", *keep]].rename(
+        columns={
+            "title": "predicted_title",
+            "theme_code": "predicted",
+            "theme_confidence": "confidence",
+        }
+    )
+    merged = labels.rename(columns={"theme_code": "label"}).merge(
+        predicted.assign(notice_id=predicted["notice_id"].astype("string")),
         on=["notice_id", "problem_no"],
         how="left",
-        suffixes=("_label", "_predicted"),
     )
-    label = merged["theme_code_label"].astype("string")
-    pred = merged["theme_code_predicted"].astype("string").fillna("missing")
-    correct = label == pred
+    merged["predicted"] = merged["predicted"].astype("string")
+    merged["correct"] = (merged["label"] == merged["predicted"].fillna("missing")).fillna(False)
+    merged["correct"] = merged["correct"].astype(bool)
     names = {**load_taxonomy(taxonomy_path).names, UNCLASSIFIED: UNCLASSIFIED}
-    rows = []
-    for code in sorted(set(label.dropna()) | set(pred.dropna())):
-        n_lab = int((label == code).sum())
-        n_pred = int((pred == code).sum())
-        n_ok = int(((label == code) & correct).sum())
-        precision = n_ok / n_pred if n_pred else np.nan
-        recall = n_ok / n_lab if n_lab else np.nan
-        f1 = 2 * precision * recall / (precision + recall) if n_ok else 0.0
-        rows.append((code, names.get(code, code), n_lab, n_pred, n_ok, precision, recall, f1))
-    per_theme = pd.DataFrame(
-        rows,
-        columns=[
-            "theme_code",
-            "theme",
-            "n_labelled",
-            "n_predicted",
-            "n_correct",
-            "precision",
-            "recall",
-            "f1",
-        ],
-    )
-    for col in ("n_labelled", "n_predicted", "n_correct"):
-        per_theme[col] = per_theme[col].astype("Int64")
-    per_theme["theme_code"] = per_theme["theme_code"].astype("category")
-    per_theme["theme"] = per_theme["theme"].astype("category")
-    wrong = merged.loc[~correct.fillna(False).astype(bool)]
-    disagreements = pd.DataFrame(
-        {
-            "notice_id": wrong["notice_id"].astype("string"),
-            "problem_no": wrong["problem_no"].astype("Int64"),
-            "title": wrong["title"].astype("string"),
-            "label": wrong["theme_code_label"].astype("string"),
-            "predicted": wrong["theme_code_predicted"].astype("string"),
-            "runner_up": wrong["runner_up_code"].astype("string"),
-            "evidence": wrong["theme_evidence"].astype("string"),
-        }
-    ).reset_index(drop=True)
+    per_theme = _per_theme(merged["label"], merged["predicted"].fillna("missing"), names)
     n = len(merged)
-    return ThemeAgreement(float(correct.mean()) if n else np.nan, n, per_theme, disagreements)
+    accuracy = float(merged["correct"].mean()) if n else np.nan
+    predictions = merged.drop(columns=["predicted_title", "runner_up_code", "theme_evidence"])
+    return ThemeAgreement(accuracy, n, per_theme, _disagreements(merged), predictions)
+
+
+def agreement_by(agreement: ThemeAgreement, by: str | list[str]) -> pd.DataFrame:
+    """Agreement with the hand labels per group of labelled problems.
+
+    Parameters
+    ----------
+    agreement : ThemeAgreement
+        The result of :func:`theme_agreement`.
+    by : str or list of str
+        Columns of ``agreement.predictions`` to group by: a column of the label file
+        (``split``, ``unit_kind``) or ``confidence``.
+
+    Returns
+    -------
+    pd.DataFrame
+        One row per group, sorted: the ``by`` columns, ``n`` and ``n_correct`` (Int64),
+        ``accuracy`` (float64).
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    grouped = agreement.predictions.groupby(keys, dropna=False, observed=True)["correct"]
+    out = grouped.agg(n="size", n_correct="sum").reset_index()
+    out["n"] = out["n"].astype("Int64")
+    out["n_correct"] = out["n_correct"].astype("Int64")
+    out["accuracy"] = (out["n_correct"] / out["n"]).astype("float64")
+    return out

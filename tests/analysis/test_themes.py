@@ -1,4 +1,5 @@
-"""Issue themes on the five bundled notices: classification, evidence, crosstab, agreement."""
+"""Issue themes: the rules of the scheme (scopes, conditions, the title deciding), classification
+of the bundled notices, evidence, confidence, crosstab and agreement."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from rectify_utils.analysis.themes import (
     category_crosstab,
     classify_problems,
     load_taxonomy,
+    problem_unit_kinds,
     read_labels,
     theme_agreement,
 )
@@ -37,11 +39,14 @@ def classified(corpus) -> pd.DataFrame:
     return classify_problems(corpus)
 
 
-def _problem(title: str, text: str = "", aspect: str = "", group: str = "") -> pd.DataFrame:
+def _problem(
+    title: str, text: str = "", aspect: str = "", group: str = "", unit_kind: str = "科协"
+) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "notice_id": ["hand-made"],
             "association": ["测试科协"],
+            "unit_kind": [unit_kind],
             "problem_no": pd.array([1], dtype="Int64"),
             "aspect_title": [aspect],
             "group_title": [group],
@@ -51,21 +56,29 @@ def _problem(title: str, text: str = "", aspect: str = "", group: str = "") -> p
     ).astype({"title": "string", "text": "string"})
 
 
-def test_bundled_taxonomy_loads_with_twelve_themes():
+def _theme(title: str, **fields: str) -> pd.Series:
+    """The classification of one hand-made problem (title, optional text/aspect/group/unit_kind)."""
+    return classify_problems(_problem(title, **fields)).iloc[0]
+
+
+def test_bundled_taxonomy_loads_with_fifteen_themes():
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
-    assert taxonomy.codes == [f"T{i:02d}" for i in range(1, 13)], (
-        "the shipped taxonomy.yml should define themes T01..T12 in order; the crosstab columns "
-        f"would come out as {taxonomy.codes}"
+    assert taxonomy.codes == [f"T{i:02d}" for i in range(1, 16)], (
+        "the shipped taxonomy.yml should define themes T01..T15 in order (T01–T12 kept so that "
+        f"analyses stay comparable); the crosstab columns would come out as {taxonomy.codes}"
     )
     assert all(t.definition and t.rules for t in taxonomy.themes), (
         "every theme needs a definition and rules"
     )
+    assert taxonomy.deciding_fields == ("title", "group")
 
 
 def test_every_problem_gets_a_theme_column_with_meaningful_dtypes(corpus, classified):
     assert len(classified) == len(corpus.problems), "classifying must keep one row per problem"
-    for col in ("theme_code", "theme", "runner_up_code", "runner_up_theme"):
+    for col in ("theme_code", "theme", "theme_confidence", "runner_up_code", "runner_up_theme"):
         assert isinstance(classified[col].dtype, pd.CategoricalDtype), f"{col} should be a category"
+    assert list(classified["theme_confidence"].cat.categories) == ["high", "low"]
+    assert (classified["unit_kind"] == "科协").all(), "the bundled notices are all 科协"
     assert classified["theme_score"].dtype == "float64"
     assert classified["theme_evidence"].dtype == "string"
     assert (classified["theme_code"] != UNCLASSIFIED).mean() >= 0.9, (
@@ -189,6 +202,7 @@ def test_problem_matching_no_rule_stays_unclassified():
         "a problem no rule matches must not be forced into a theme"
     )
     assert pd.isna(out.loc[0, "runner_up_code"]) and pd.isna(out.loc[0, "runner_up_score"])
+    assert pd.isna(out.loc[0, "theme_confidence"]), "an unclassified problem has no confidence"
 
 
 def test_title_outweighs_a_long_rectification_text():
@@ -202,6 +216,7 @@ def test_title_outweighs_a_long_rectification_text():
     assert out.loc[0, "runner_up_score"] <= load_taxonomy().text_cap, (
         "the text's contribution is capped"
     )
+    assert out.loc[0, "theme_confidence"] == "high"
 
 
 @pytest.mark.parametrize(
@@ -210,6 +225,8 @@ def test_title_outweighs_a_long_rectification_text():
         (("weight: 2\n", "weight: -1\n", 1), "rule 2"),
         (("- regex: 科技馆", "- regex: 科技馆(", 1), "does not compile"),
         (("- term: 科普e站", "- word: 科普e站", 1), "unknown key"),
+        (("unit_kinds: [科协]", "unit_kinds: [科学院]", 1), "unknown unit kind '科学院'"),
+        (("weight: 1\n", "weight: 1\n        within: 5\n", 1), "`within` only goes with `near`"),
     ],
 )
 def test_malformed_taxonomy_errors_name_theme_and_rule(tmp_path, edit, expected):
@@ -261,3 +278,135 @@ def test_aspect_titles_list_each_notices_own_headings(corpus):
     assert numbered["aspect_title"].notna().all(), "every numbered 方面 should show its own heading"
     assert numbered.groupby("notice_id")["aspect_no"].is_monotonic_increasing.all()
     assert set(aspects["association"]) == set(corpus.problems["association"])
+
+
+# --- the scheme for every body: scopes, the title deciding, confidence -----------------------
+
+
+def test_a_rule_scoped_to_a_kind_of_body_reads_only_that_kind():
+    union = _theme("困难职工帮扶工作不够精准", unit_kind="工会")
+    assert union["theme_code"] == "T04", (
+        f"a 工会 serving its 职工 is T04; got {union['theme_code']} ({union['theme_evidence']})"
+    )
+    assert "职工" in union["theme_evidence"], "the 群团-scoped constituency word should fire"
+    bureau = _theme("困难职工帮扶工作不够精准", unit_kind="政府部门")
+    assert "title:职工" not in bureau["theme_evidence"], (
+        "职工 is scoped to 群团 bodies; it must not count for a 政府部门"
+    )
+
+
+def test_a_body_of_unknown_kind_gets_only_the_general_rules():
+    known = _theme("联系服务科技工作者不够紧密", unit_kind="科协")
+    nameless = _problem("联系服务科技工作者不够紧密").drop(columns=["unit_kind", "association"])
+    unknown = classify_problems(nameless)
+    assert unknown["unit_kind"].isna().all()
+    assert "科技工作者" in known["theme_evidence"]
+    assert "科技工作者" not in str(unknown.loc[0, "theme_evidence"]), (
+        "a problem whose body is of unknown kind must not get the 科协-only rules"
+    )
+    assert unknown.loc[0, "theme_code"] == "T04", "the general 联系服务 rule still applies"
+
+
+def test_no_non_kexie_problem_gets_a_theme_from_a_kexie_word_alone():
+    titles = ["科普e站运行不正常", "院士专家工作站作用发挥不明显", "科技工作者之家建设滞后"]
+    for kind in ("文联", "政府部门", "学校", "医院", "企业"):
+        for title in titles:
+            row = _theme(title, unit_kind=kind)
+            assert not any(
+                w in row["theme_evidence"] for w in ("科普e站", "院士专家", "科技工作者")
+            ), (
+                f"{kind} problem '{title}' was classified by a 科协-specific word: "
+                f"{row['theme_code']} ({row['theme_evidence']})"
+            )
+
+
+def test_unit_kind_comes_from_the_table_the_corpus_or_the_association_name(corpus):
+    kinds = problem_unit_kinds(corpus)
+    assert (kinds == "科协").all() and isinstance(kinds.dtype, pd.CategoricalDtype)
+    bare = corpus.problems[["notice_id", "problem_no", "title"]].assign(association="丰川县教育局")
+    assert (problem_unit_kinds(bare) == "政府部门").all(), "教育局 names a government department"
+    nameless = corpus.problems[["notice_id", "problem_no", "title"]]
+    assert problem_unit_kinds(nameless).isna().all(), "nothing says the kind: <NA>, general rules"
+
+
+def test_the_title_decides_and_the_text_only_confirms():
+    # the issue's examples: a generic word of the rectification text used to decide the theme
+    cases = [
+        ("文旅市场监管不到位", "依法查办案件12起，约谈经营单位", "政府部门", "T15"),
+        ("医保参保扩面缓慢", "结合乡村振兴开展入户宣传，推动应保尽保", "政府部门", "T13"),
+        ("药品耗材集中采购执行不严格", "规范采购流程，完善采购台账", "医院", "T13"),
+    ]
+    for title, text, kind, expected in cases:
+        row = _theme(title, text=text, unit_kind=kind)
+        assert row["theme_code"] == expected and row["theme_confidence"] == "high", (
+            f"'{title}' ({kind}) should be {expected} from its own words; got "
+            f"{row['theme_code']} {row['theme_confidence']} ({row['theme_evidence']})"
+        )
+
+
+def test_a_problem_without_title_evidence_is_low_confidence():
+    row = _theme("工作仍有短板", text="开展科普宣传进社区活动，建设科普e站", aspect="履职尽责方面")
+    assert row["theme_code"] == "T03" and row["theme_confidence"] == "low", (
+        "a theme read only from the rectification text must be marked low confidence; got "
+        f"{row['theme_code']} {row['theme_confidence']}"
+    )
+    assert not row["theme_evidence"].startswith("title:")
+
+
+def test_a_broad_aspect_heading_does_not_outvote_the_title():
+    row = _theme(
+        "对基层所属单位经费使用监督不到位", aspect="全面从严治党方面", unit_kind="政府部门"
+    )
+    assert row["theme_code"] != "T10", (
+        "the 方面 heading 全面从严治党 spans many problems; the title's own words must decide"
+    )
+
+
+def test_title_evidence_beats_group_evidence():
+    row = _theme(
+        "督促科普教育基地向公众开放力度不足", group="意识形态工作责任制落实不到位，阵地管理不严"
+    )
+    assert row["theme_code"] == "T03", (
+        f"the problem statement names 科普教育基地; got {row['theme_code']} ({row['theme_evidence']})"
+    )
+
+
+def _scheme(tmp_path: Path, rules: str) -> Path:
+    path = tmp_path / "scheme.yml"
+    path.write_text(
+        "themes:\n  - code: A\n    name: 甲\n    definition: 测试\n    rules:\n" + rules,
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_near_any_of_and_lists_of_terms(tmp_path):
+    scheme = _scheme(
+        tmp_path,
+        "      - term: [教辅, 校服]\n        weight: 1\n"
+        "      - regex: 风险\n        weight: 2\n        near: [经费]\n        within: 4\n"
+        "      - term: 讲座\n        weight: 4\n        any_of: [审批, 把关]\n",
+    )
+    frame = pd.concat(
+        [
+            _problem("校服征订不规范"),
+            _problem("经费管理风险"),
+            _problem("经费管理制度健全，但是存在风险"),
+            _problem("讲座审批不严"),
+            _problem("讲座次数偏少"),
+        ],
+        ignore_index=True,
+    ).assign(problem_no=pd.array(range(1, 6), dtype="Int64"))
+    out = classify_problems(frame, taxonomy_path=scheme)
+    assert out["theme_score"].tolist() == [3.0, 6.0, 0.0, 12.0, 0.0], (
+        "term lists fire on any of their terms; near needs the term within 4 characters; any_of "
+        f"needs one of its terms too: {out[['title', 'theme_score', 'theme_evidence']]}"
+    )
+    assert out.loc[0, "theme_evidence"] == "title:校服(×3)"
+
+
+def test_crosstab_by_kind_of_body_and_by_a_notice_column(corpus):
+    by_kind = category_crosstab(corpus, by="unit_kind")
+    assert set(by_kind["unit_kind"]) == {"科协"} and by_kind["n"].sum() == len(corpus.problems)
+    by_level = category_crosstab(corpus, by="level")
+    assert set(by_level["level"]) == set(corpus.notices["level"].dropna())
