@@ -1,0 +1,135 @@
+"""KH Coder's crosstab statistics of the themes, the confidence tables and their sentences; the
+categories report's comparison of a 科协 with a 局 and a 群团 body."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import chi2_contingency
+from written_notices import notice_file
+
+from rectify_utils import load_corpus
+from rectify_utils.analysis.theme_stats import (
+    confidence_counts,
+    crosstab_chi2,
+    crosstab_residuals,
+    crosstab_test,
+    low_confidence_problems,
+    over_under_finding,
+    unclassified_finding,
+    unclassified_problems,
+)
+from rectify_utils.analysis.themes import UNCLASSIFIED, category_crosstab, classify_problems
+
+#: one 科协, one 局 and one 群团 body, as the categories report compares them
+THREE_BODIES = ["kx_tongxi_county_outline4", "tjj_jiangyu_city_arabic", "gh_fenghe_county_nextline"]
+
+
+@pytest.fixture(scope="module")
+def three_bodies():
+    return load_corpus([notice_file(stem) for stem in THREE_BODIES])
+
+
+def _toy_crosstab() -> pd.DataFrame:
+    """Two groups × three themes, plus unclassified cells that no test may count."""
+    rows = [
+        ("甲", "T01", 8),
+        ("甲", "T02", 2),
+        ("甲", "T03", 0),
+        ("甲", UNCLASSIFIED, 3),
+        ("乙", "T01", 1),
+        ("乙", "T02", 5),
+        ("乙", "T03", 4),
+        ("乙", UNCLASSIFIED, 0),
+    ]
+    codes = pd.CategoricalDtype(["T01", "T02", "T03", UNCLASSIFIED])
+    frame = pd.DataFrame(rows, columns=["association", "theme_code", "n"])
+    frame["theme_code"] = frame["theme_code"].astype(codes)
+    frame["theme"] = frame["theme_code"].astype("string").astype("category")
+    frame["n"] = frame["n"].astype("Int64")
+    return frame
+
+
+def test_residuals_are_pearson_and_haberman_as_scipy_computes_them():
+    table = crosstab_residuals(_toy_crosstab())
+    observed = np.array([[8, 2, 0], [1, 5, 4]], dtype=float)
+    _, _, _, expected = chi2_contingency(observed, correction=False)
+    cells = table[table["theme_code"] != UNCLASSIFIED]
+    np.testing.assert_allclose(cells["expected"].to_numpy(), expected.ravel())
+    pearson = (observed - expected) / np.sqrt(expected)
+    np.testing.assert_allclose(cells["residual"].to_numpy(), pearson.ravel())
+    rows, cols, n = observed.sum(1), observed.sum(0), observed.sum()
+    adjusted = (observed - expected) / np.sqrt(expected * np.outer(1 - rows / n, 1 - cols / n))
+    np.testing.assert_allclose(cells["adjusted_residual"].to_numpy(), adjusted.ravel())
+    assert table.loc[table["theme_code"] == UNCLASSIFIED, "expected"].isna().all(), (
+        "unclassified is not a theme: its cells carry no expected count"
+    )
+    over = table.loc[table["deviation"] == "over", ["association", "theme_code"]]
+    assert ("甲", "T01") in set(map(tuple, over.astype(str).to_numpy())), (
+        "甲 has 8 of its 10 classified problems in T01, against 1 of 乙's 10: over-represented"
+    )
+
+
+def test_chi2_per_theme_and_for_the_table_match_scipy():
+    crosstab = _toy_crosstab()
+    per_theme = crosstab_chi2(crosstab).set_index("theme_code")
+    assert UNCLASSIFIED not in per_theme.index
+    t01 = np.array([[8, 1], [2, 9]], dtype=float)  # in T01 or not, per group
+    stat, p, df, _ = chi2_contingency(t01, correction=False)
+    assert per_theme.loc["T01", "chi2"] == pytest.approx(stat)
+    assert per_theme.loc["T01", "p"] == pytest.approx(p) and per_theme.loc["T01", "df"] == df
+    whole = crosstab_test(crosstab, n_permutations=500)
+    stat, p, df, _ = chi2_contingency(np.array([[8, 2, 0], [1, 5, 4]]), correction=False)
+    row = whole.iloc[0]
+    assert row["chi2"] == pytest.approx(stat) and row["p"] == pytest.approx(p) and row["df"] == df
+    assert 0 < row["p_monte_carlo"] < 0.05, "so uneven a table is unlikely by chance"
+    assert crosstab_test(crosstab, n_permutations=500).equals(whole), "the seed fixes the p-value"
+    assert row["share_expected_below_5"] > 0.2
+
+
+def test_confidence_counts_and_review_tables(corpus):
+    classified = classify_problems(corpus)
+    counts = confidence_counts(classified)
+    assert (counts["n"] == counts["n_high"] + counts["n_low"] + counts["n_unclassified"]).all()
+    assert counts["n"].sum() == len(corpus.problems)
+    low = low_confidence_problems(classified)
+    assert len(low) == counts["n_low"].sum()
+    assert (low["theme_code"].astype("string") != UNCLASSIFIED).all()
+    assert unclassified_problems(corpus).empty, "every bundled problem matches some rule"
+    finding = unclassified_finding(counts)
+    assert finding.numbers["n"] == 80 and "80 个问题中" in str(finding)
+
+
+def test_unclassified_problems_are_listed_not_hidden():
+    frame = pd.DataFrame(
+        {
+            "notice_id": ["n1", "n1"],
+            "association": ["某县统计局", "某县统计局"],
+            "problem_no": pd.array([1, 2], dtype="Int64"),
+            "title": ["天气晴朗，万里无云", "统计数据审核把关不严"],
+        }
+    )
+    left = unclassified_problems(frame)
+    assert left["title"].tolist() == ["天气晴朗，万里无云"]
+    assert left["unit_kind"].tolist() == ["政府部门"]
+    counts = confidence_counts(frame)
+    assert counts[["n", "n_high", "n_unclassified"]].iloc[0].tolist() == [2, 1, 1]
+    assert "最多的是某县统计局（1 个）" in str(unclassified_finding(counts))
+
+
+def test_the_report_compares_a_kexie_a_bureau_and_a_mass_organisation(three_bodies):
+    crosstab = category_crosstab(three_bodies, by="association")
+    assert set(crosstab["association"]) == {"桐溪县科协", "江屿市统计局", "丰禾县总工会"}
+    by_kind = category_crosstab(three_bodies, by="unit_kind")
+    assert set(by_kind["unit_kind"]) == {"科协", "政府部门", "工会"}
+    residuals = crosstab_residuals(crosstab)
+    test = crosstab_test(crosstab)
+    finding = over_under_finding(residuals, test)
+    shares = crosstab.pivot_table(
+        index="association", columns="theme_code", values="n", observed=True
+    )
+    assert shares.loc["江屿市统计局", "T13"] > 0, "a 统计局's own line of work is T13"
+    assert shares.loc["桐溪县科协", "T13"] == 0, "a 科协's work is coded T03–T06, never T13"
+    assert "χ²" in str(finding) and finding.numbers["df"] == int(test.loc[0, "df"])
+    assert "蒙特卡洛" in str(finding), "with so few problems the Monte Carlo p must be shown"
