@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "rectify_utils.synth.generator",
         "write a synthetic corpus with ground-truth sidecars",
     ),
+    "themes": ("rectify_utils.analysis.themes_cli", "check a coding scheme on the notices"),
 }
 
 
