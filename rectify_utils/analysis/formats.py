@@ -225,7 +225,7 @@ FIELD_LABELS = {
     "n_occurrences": "出现次数", "amount_yuan": "金额（元）", "context": "上下文",
     "document": "文件名", "verb": "动词", "issued": "写明出台",
     # profile card
-    "value": "内容",
+    "value": "内容", "notice_label": "通报（单位与年份）", "n_rounds": "轮次数",
 }  # fmt: skip
 #: column → the names its values are shown by
 VALUE_LABELS: dict[str, dict[str, str]] = {
