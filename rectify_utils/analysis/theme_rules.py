@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,8 @@ class Rule:
     unit_kinds: frozenset[str] | None = None  # None: every body, of a known kind or not
     not_unit_kinds: frozenset[str] = frozenset()
     decisive: bool = False
+    #: literal strings one of which every match contains (a quick screen); None: unknown
+    anchors: tuple[str, ...] | None = dataclass_field(default=None, compare=False)
 
     def applies_to(self, unit_kind: str | None) -> bool:
         """Whether the rule reads problems of a body of this kind.
@@ -115,6 +118,8 @@ class Rule:
         """
         if not text or any(t not in text for t in self.all_of):
             return None
+        if self.anchors is not None and not any(a in text for a in self.anchors):
+            return None
         if self.any_of and not any(t in text for t in self.any_of):
             return None
         if any(t in text for t in self.none_of):
@@ -123,6 +128,42 @@ class Rule:
             if not self.near or _near(text, m, self.near, self.within):
                 return m.group(0)
         return None
+
+
+try:  # the parser behind re.compile: Python 3.11+ keeps it private, 3.10 public
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _anchors(items: list) -> list[str] | None:
+    """Literal strings one of which every match of this parsed sequence contains, else None.
+
+    The longest run of literal characters, or, failing one, the anchors of every branch of a
+    group the sequence must pass through: ``(全民|公民)科学素质|科学素养`` → 科学素质, 科学素养.
+    """
+    best = run = ""
+    for op, arg in items:
+        run = run + chr(arg) if op is _sre_parse.LITERAL else ""
+        best = max(best, run, key=len)
+    if best:
+        return [best]
+    for op, arg in items:
+        branches = arg[1] if op is _sre_parse.BRANCH else None
+        if op is _sre_parse.SUBPATTERN:
+            branches = [arg[3]]
+        parts = [_anchors(list(b)) for b in branches or []]
+        if parts and all(parts):
+            return [a for part in parts for a in part]
+    return None
+
+
+def _literal_anchors(pattern: str) -> tuple[str, ...] | None:
+    try:
+        found = _anchors(list(_sre_parse.parse(pattern)))
+    except Exception:  # an unusual construct: no screen, the regex alone decides
+        return None
+    return tuple(dict.fromkeys(found)) if found else None
 
 
 def _near(text: str, m: re.Match[str], terms: tuple[str, ...], within: int) -> bool:
@@ -254,6 +295,7 @@ def _parse_rule(raw: Any, path: Path, where: str) -> Rule:
         not_unit_kinds=_unit_kinds(raw.get("not_unit_kinds"), path, where, "not_unit_kinds")
         or frozenset(),
         decisive=decisive,
+        anchors=_literal_anchors(pattern.pattern),
     )
 
 

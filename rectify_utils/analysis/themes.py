@@ -16,7 +16,6 @@ of body (``notices.unit_kind``); a problem whose body is of unknown kind gets th
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,14 +121,6 @@ def _field_texts(problems: pd.DataFrame, field: str) -> list[str]:
     return problems[column].astype("string").fillna("").tolist()
 
 
-def _any_of(rules: list[Rule]) -> re.Pattern[str] | None:
-    """One pattern matching wherever any of ``rules`` could fire (a quick screen), if it compiles."""
-    try:
-        return re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules))
-    except re.error:  # e.g. the same group name in two rules
-        return None
-
-
 @dataclass
 class _Scores:
     """Per problem × theme: total score, the part from each deciding field, decisive flags."""
@@ -145,68 +136,92 @@ class _Scores:
         return cls(np.zeros((n, k)), np.zeros((levels, n, k)), np.zeros((n, k), bool), evidence)
 
 
-def _rules_by_kind(rules: list[Rule], kinds: list[str | None]) -> dict:
-    """Kind of body → (the rules that apply to it, their quick screen)."""
-    out = {}
-    for kind in set(kinds):
-        applicable = [r for r in rules if r.applies_to(kind)]
-        out[kind] = (applicable, _any_of(applicable) if applicable else None)
-    return out
+#: a rule of the scheme, by position: (theme index, rule index within the theme, the rule)
+_Indexed = tuple[int, int, Rule]
+#: one fired rule on one field value: (theme index, matched text, rule weight, decisive)
+_Hit = tuple[int, str, float, bool]
 
 
-def _fire(rules: list[Rule], screen: re.Pattern[str] | None, value: str) -> tuple:
-    """The rules of ``rules`` that fire on one field value: ((matched text, weight), …), decisive."""
-    if not value or not rules or (screen is not None and not screen.search(value)):
-        return (), False
-    hits = [(rule, rule.first_match(value)) for rule in rules]
-    fired = tuple((hit, rule.weight) for rule, hit in hits if hit is not None)
-    return fired, any(rule.decisive for rule, hit in hits if hit is not None)
+class _RuleIndex:
+    """The rules reading one field, found through their literal anchors (``Rule.anchors``).
 
-
-def _score_field(
-    scores: _Scores,
-    j: int,
-    field: str,
-    values: list[str],
-    by_kind: dict,
-    kinds: list,
-    tax: Taxonomy,
-) -> None:
-    """Add theme ``j``'s rules firing in one field to every problem's score.
-
-    A value met again (a 方面 heading shared by a notice's problems) is looked up, not read.
+    Each anchor is filed under its first two characters (or its only one); a value's character
+    pairs then name the few rules worth trying, so most rules never run their regex on it. Rules
+    without anchors are always tried.
     """
+
+    def __init__(self, taxonomy: Taxonomy, field: str) -> None:
+        self.rules: list[_Indexed] = [
+            (j, k, rule)
+            for j, theme in enumerate(taxonomy.themes)
+            for k, rule in enumerate(theme.rules)
+            if field in rule.fields
+        ]
+        self._by_kind: dict[str | None, tuple[dict[str, set[int]], list[int]]] = {}
+
+    def _for_kind(self, kind: str | None) -> tuple[dict[str, set[int]], list[int]]:
+        if kind not in self._by_kind:
+            grams: dict[str, set[int]] = {}
+            always = []
+            for n, (_, _, rule) in enumerate(self.rules):
+                if not rule.applies_to(kind):
+                    continue
+                if rule.anchors is None:
+                    always.append(n)
+                for anchor in rule.anchors or ():
+                    grams.setdefault(anchor[:2], set()).add(n)
+            self._by_kind[kind] = (grams, always)
+        return self._by_kind[kind]
+
+    def fire(self, value: str, kind: str | None) -> list[_Hit]:
+        """The rules that fire on one value of the field, in scheme order."""
+        if not value:
+            return []
+        grams, always = self._for_kind(kind)
+        found = set(always)
+        pieces = {value[k : k + 2] for k in range(len(value))} | set(value)
+        for gram in pieces & grams.keys():
+            found |= grams[gram]
+        hits = []
+        for n in sorted(found):
+            j, _, rule = self.rules[n]
+            hit = rule.first_match(value)
+            if hit is not None:
+                hits.append((j, hit, rule.weight, rule.decisive))
+        return hits
+
+
+def _add_hits(scores: _Scores, i: int, field: str, hits: list[_Hit], tax: Taxonomy) -> None:
+    """Add one field's fired rules to problem ``i``'s scores, the text's share capped per theme."""
     weight = tax.field_weights[field]
     level = tax.deciding_fields.index(field) if field in tax.deciding_fields else None
-    seen: dict[tuple[str, str | None], tuple] = {}
-    for i, value in enumerate(values):
-        key = (value, kinds[i])
-        if key not in seen:
-            seen[key] = _fire(*by_kind[kinds[i]], value)
-        fired, decisive = seen[key]
-        if not fired:
-            continue
-        part = sum(w for _, w in fired) * weight
+    parts: dict[int, float] = {}
+    for j, hit, w, decisive in hits:
+        parts[j] = parts.get(j, 0.0) + w * weight
         scores.decisive[i, j] |= decisive
-        scores.evidence[i][j].extend((field, hit, w * weight) for hit, w in fired)
-        if field == "text":
-            part = min(part, tax.text_cap)
+        scores.evidence[i][j].append((field, hit, w * weight))
+    for j, part in parts.items():
+        part = min(part, tax.text_cap) if field == "text" else part
         scores.total[i, j] += part
         if level is not None:
             scores.deciding[level, i, j] += part
 
 
 def _score(problems: pd.DataFrame, taxonomy: Taxonomy, kinds: list[str | None]) -> _Scores:
-    """Scores (problems × themes) with their evidence, each rule read where it applies."""
+    """Scores (problems × themes) with their evidence, each rule read where it applies.
+
+    A value met again (a 方面 heading shared by a notice's problems) is looked up, not read.
+    """
     scores = _Scores.empty(len(problems), len(taxonomy.themes), len(taxonomy.deciding_fields))
-    texts = {field: _field_texts(problems, field) for field in FIELD_COLUMNS}
-    for j, theme in enumerate(taxonomy.themes):
-        for field, values in texts.items():
-            rules = [r for r in theme.rules if field in r.fields]
-            if rules:
-                _score_field(
-                    scores, j, field, values, _rules_by_kind(rules, kinds), kinds, taxonomy
-                )
+    for field in FIELD_COLUMNS:
+        index = _RuleIndex(taxonomy, field)
+        seen: dict[tuple[str, str | None], list[_Hit]] = {}
+        for i, value in enumerate(_field_texts(problems, field)):
+            key = (value, kinds[i])
+            if key not in seen:
+                seen[key] = index.fire(value, kinds[i])
+            if seen[key]:
+                _add_hits(scores, i, field, seen[key], taxonomy)
     return scores
 
 

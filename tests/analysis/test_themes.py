@@ -410,3 +410,22 @@ def test_crosstab_by_kind_of_body_and_by_a_notice_column(corpus):
     assert set(by_kind["unit_kind"]) == {"科协"} and by_kind["n"].sum() == len(corpus.problems)
     by_level = category_crosstab(corpus, by="level")
     assert set(by_level["level"]) == set(corpus.notices["level"].dropna())
+
+
+def test_literal_anchors_never_hide_a_match(corpus):
+    """Rules are screened by literal anchors; every regex match must contain one of them."""
+    texts = [
+        str(v)
+        for col in ("title", "group_title", "aspect_title", "text")
+        for v in corpus.problems[col].dropna()
+    ]
+    for theme in load_taxonomy().themes:
+        for rule in theme.rules:
+            if rule.anchors is None:
+                continue
+            for text in texts:
+                for m in rule.pattern.finditer(text):
+                    assert any(a in m.group(0) for a in rule.anchors), (
+                        f"{theme.code} {rule.source}: match '{m.group(0)}' has none of the "
+                        f"anchors {rule.anchors}; the screen would hide it"
+                    )
