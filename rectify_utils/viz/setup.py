@@ -314,7 +314,7 @@ def profile_setup(
 
 
 def association_banner(association: str) -> Any:
-    """The profile's heading, ``**协会 association: …**``, as IPython Markdown to ``display``.
+    """The profile's heading, ``**单位 association: …**``, as IPython Markdown to ``display``.
 
     Parameters
     ----------
@@ -327,4 +327,4 @@ def association_banner(association: str) -> Any:
     """
     from IPython.display import Markdown
 
-    return Markdown(f"**协会 association: {association}**")
+    return Markdown(f"**单位 association: {association}**")

@@ -88,4 +88,4 @@ def test_figure_shower_without_a_folder_or_figure_writes_nothing(tmp_path, monke
 
 
 def test_the_profile_banner_names_the_association():
-    assert setup.association_banner("新野县科协").data == "**协会 association: 新野县科协**"
+    assert setup.association_banner("新野县科协").data == "**单位 association: 新野县科协**"
