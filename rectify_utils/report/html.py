@@ -192,17 +192,34 @@ def key_finding(ipynb: str | Path | None) -> str | None:
     if not ipynb or not Path(ipynb).is_file():
         return None
     try:
-        cells = json.loads(Path(ipynb).read_text(encoding="utf-8")).get("cells", [])
+        outputs = _tagged_outputs(Path(ipynb).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    for cell in cells:
+    text = "".join(
+        "".join(o.get("text", "")) for o in outputs or []
+        if o.get("output_type") == "stream" and o.get("name") == "stdout"
+    )  # fmt: skip
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0] if lines else None
+
+
+def _tagged_outputs(text: str) -> list[dict[str, Any]] | None:
+    """The outputs of the first ``KEY_FINDING_TAG`` cell of a notebook's JSON text.
+
+    Decodes only that cell's ``outputs`` array (after its ``metadata``, as nbformat writes the
+    keys in order), not the whole notebook with its embedded table bundle; falls back to the
+    whole notebook when the layout differs.
+    """
+    at = text.find(f'"{KEY_FINDING_TAG}"')
+    if at < 0:
+        return None
+    start = text.find('"outputs":', at)
+    if start >= 0 and text.find('"cell_type"', at, start) < 0:
+        outputs, _ = json.JSONDecoder().raw_decode(text, text.index("[", start))
+        return outputs
+    for cell in json.loads(text).get("cells", []):
         if KEY_FINDING_TAG in cell.get("metadata", {}).get("tags", []):
-            text = "".join(
-                "".join(o.get("text", "")) for o in cell.get("outputs", [])
-                if o.get("output_type") == "stream" and o.get("name") == "stdout"
-            )  # fmt: skip
-            lines = [line.strip() for line in text.splitlines() if line.strip()]
-            return lines[0] if lines else None
+            return cell.get("outputs", [])
     return None
 
 
