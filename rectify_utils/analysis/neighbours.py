@@ -27,6 +27,8 @@ EMBED_DIM = 256
 BRUTE_LIMIT = 20_000
 #: similarities computed at once (float32: 32 MB)
 BLOCK_CELLS = 8_000_000
+#: rows the k-means cells are fitted on (all rows are then put in their nearest cell)
+KMEANS_SAMPLE = 20_000
 #: cells probed per row beyond BRUTE_LIMIT
 N_PROBE = 8
 #: candidates on a projection are kept from this far below the threshold before exact scoring
@@ -98,8 +100,12 @@ def _cells(dense: np.ndarray, groups: np.ndarray, k: int, floor: float) -> tuple
     n = len(dense)
     n_cells = int(np.clip(2 * np.sqrt(n), 16, 4096))
     kmeans = MiniBatchKMeans(n_cells, batch_size=4096, n_init=1, max_iter=20, random_state=0)
-    labels = kmeans.fit_predict(dense)
+    sample = np.random.default_rng(0).choice(n, size=min(n, KMEANS_SAMPLE), replace=False)
+    kmeans.fit(dense[np.sort(sample)].astype(np.float64))
     centres = normalize(kmeans.cluster_centers_).astype(np.float32)
+    labels = np.concatenate(
+        [np.argmax(dense[i : i + 8192] @ centres.T, axis=1) for i in range(0, n, 8192)]
+    )
     probes = np.argsort(-(centres @ centres.T), axis=1)[:, :N_PROBE]
     order = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[order], np.arange(n_cells + 1))
