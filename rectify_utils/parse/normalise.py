@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from ..text import display_width, normalise_newlines
 from .vocabulary import (
     BLOCK_START,
+    DATE_LINE,
     MARKDOWN_BOLD,
     MARKDOWN_HEADING,
     PAGE_NUMBER_LINE,
     SENTENCE_END,
     SENTENCE_PAUSE,
     SPACE_BESIDE_CJK,
+    STATUS_MARKER,
+    WEB_FURNITURE,
 )
 
 
@@ -94,6 +97,10 @@ def repair_wraps(lines: list[str], wrapped: bool, width: float) -> list[str]:
 def _continues(current: str, tail: str, line: str, wrapped: bool, width: float) -> bool:
     if current[-1] in SENTENCE_END or BLOCK_START.match(line):
         return False
+    if WEB_FURNITURE.match(tail) or WEB_FURNITURE.match(line) or DATE_LINE.fullmatch(line):
+        return False  # a dateline, a breadcrumb or the date under a signature stands alone
+    if STATUS_MARKER.search(tail):
+        return False  # a heading ends with its status marker: `…问题（整改完成）`
     if wrapped:
         return display_width(tail) >= 0.75 * width
     # one line per paragraph, but some paragraphs were broken mid-sentence

@@ -25,7 +25,7 @@ from .outline import (
     summary_outline,
 )
 from .places import Place, level_from_name, locate
-from .problems import RowContext, marker_line, problem_and_measure_rows
+from .problems import RowContext, marker_line, problem_and_measure_rows, problem_title
 from .status import StatusDecision, apply_item_summary, decide_status, reconcile_with_summary
 from .vocabulary import (
     HEADER_EXTRA,
@@ -200,6 +200,16 @@ def non_problem_text(outline: ParsedOutline) -> str:
     )
 
 
+def _heading_with_marker(node, paragraphs) -> str:
+    """The heading, ending with its status marker even when the measures follow the marker on
+    its line (`…问题（已整改）一是…`) or the marker was wrapped onto the next line."""
+    heading = paragraphs[node.heading_index].text + marker_line(node, paragraphs)
+    marker = problem_title(node)[1]
+    if marker and not heading.rstrip("。. ").endswith(marker):
+        heading += marker
+    return heading
+
+
 def decide_statuses(
     outline: ParsedOutline, as_of: pd.Timestamp | None, claims: Claims
 ) -> list[StatusDecision]:
@@ -207,7 +217,7 @@ def decide_statuses(
     ps = outline.paragraphs
     decisions = [
         decide_status(
-            ps[node.heading_index].text + marker_line(node, ps),
+            _heading_with_marker(node, ps),
             "\n".join(ps[i].text for i in node.body),
             as_of,
         )

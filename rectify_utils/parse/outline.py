@@ -17,15 +17,20 @@ from .headings import Paragraph, build_paragraphs, running_problems, with_runnin
 from .normalise import Normalised
 from .problems import Likeness, ProblemLikeness, ProblemNode
 from .vocabulary import (
+    ASPECT_TITLE,
+    CLAIM_PATTERNS,
     CLOSING_BOILERPLATE,
+    CLOSING_COUNTS,
     CLOSING_OPENER,
     CLOSING_SECTION,
     CLOSING_TOTALS,
+    CLOSING_TOTALS_START,
     DATE_LINE,
     ITEM_SUMMARY,
     MENU_ITEM,
     RUNNING_LEVEL,
     SIGNATURE,
+    SIGNATURE_BODY,
     WEB_FURNITURE,
 )
 
@@ -169,10 +174,13 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
 
 
 def _holds_running_problems(outline: ParsedOutline, running: list[int]) -> bool:
-    """Does some numbered "problem" hold two or more `针对“…”问题` paragraphs? Then the
-    numbered items are 方面 and the running paragraphs are the problems."""
+    """Are the numbered "problems" really 方面 over running `针对“…”问题` paragraphs? Yes when
+    one holds two or more of them, or every one that holds one is titled as a 方面."""
     inside = set(running)
-    return any(len(inside.intersection(node.body)) >= 2 for node in outline.problems)
+    holding = [node for node in outline.problems if inside.intersection(node.body)]
+    if any(len(inside.intersection(node.body)) >= 2 for node in holding):
+        return True
+    return bool(holding) and all(ASPECT_TITLE.search(node.heading.rest) for node in holding)
 
 
 def _outline(paragraphs: list[Paragraph], n_header: int) -> ParsedOutline:
@@ -208,7 +216,10 @@ def summary_outline(norm: Normalised, reason: str) -> ParsedOutline:
         raise NotANotice("the text is empty after normalisation")
     n_header = header_length(paragraphs)
     closing_from = len(paragraphs)
-    while closing_from > n_header and is_closing_paragraph(paragraphs[closing_from - 1].text):
+    while closing_from > n_header and (
+        is_closing_paragraph(paragraphs[closing_from - 1].text)
+        or SIGNATURE_BODY.match(paragraphs[closing_from - 1].text)
+    ):
         closing_from -= 1
     for p in paragraphs[n_header:closing_from]:
         if p.heading and p.heading.level <= 2 and CLOSING_SECTION.search(p.heading.rest):
@@ -366,6 +377,14 @@ class RoleWalk:
         for p in self.paragraphs[self.n_header :]:
             self.placements.append(self._place(p))
 
+    def _is_tail_signature(self, p: Paragraph) -> bool:
+        """A body's name on its own line, followed by the date or ending the text: a signature
+        of any kind of body (`清河县统计局`), not only one ending in 党组/科协."""
+        if not SIGNATURE_BODY.match(p.text):
+            return False
+        following = self.paragraphs[p.index + 1 :]
+        return not following or bool(DATE_LINE.fullmatch(following[0].text))
+
     def _last_problem_heading(self) -> int:
         """Index of the last heading at the problem level inside the problem blocks (-1: none)."""
         return max(
@@ -400,7 +419,13 @@ class RoleWalk:
             return True
         if p.index < self._after_last_problem or h:
             return False
-        if CLOSING_TOTALS.search(p.text) or ITEM_SUMMARY.search(p.text):
+        if (
+            CLOSING_TOTALS.search(p.text)
+            or CLOSING_COUNTS.search(p.text)
+            or ITEM_SUMMARY.search(p.text)
+        ):
+            return True
+        if self._is_tail_signature(p) or _states_totals(p.text):
             return True
         # `下一步，…` closes the notice unless the notice writes one under every problem
         return bool(CLOSING_OPENER.match(p.text)) and not self._openers_in_problems
@@ -458,6 +483,14 @@ class RoleWalk:
             f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
         )
         return Placement("unassigned", "unassigned")
+
+
+def _states_totals(text: str) -> bool:
+    """`截至1月12日，共制定整改措施78条，完善规章制度2项。`: the notice's own totals."""
+    if not CLOSING_TOTALS_START.search(text):
+        return False
+    keys = ("claimed_measures", "claimed_rules", "claimed_problems")
+    return any(CLAIM_PATTERNS[k].search(text) for k in keys)
 
 
 def check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:

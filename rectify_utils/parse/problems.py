@@ -24,6 +24,7 @@ from .vocabulary import (
     TITLE_AFFIX,
     TITLE_WRAPPER,
     TITLE_WRAPPER_LOOSE,
+    UNQUOTED_TITLE,
     WRAPPED_TITLE,
     WRAPPED_TITLE_LOOSE,
 )
@@ -46,8 +47,8 @@ def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
     sentence = heading.first_sentence[:100]
     if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
         return True
-    if PROBLEM_WRAPPER.match(sentence.strip()):
-        return True  # `针对“…”问题的整改`: the notice itself calls it a problem, text may follow
+    if PROBLEM_WRAPPER.match(sentence.strip()) or UNQUOTED_TITLE.match(heading.rest):
+        return True  # `针对“…”问题的整改`, `关于…的问题`: the notice calls it a problem, text may follow
     if len(heading.rest) > MAX_PROBLEM_HEADING:
         return False  # a long paragraph under a number is an action taken, not a problem statement
     return bool(PROBLEM_CUE.search(sentence.rstrip("。. ")))
@@ -93,7 +94,11 @@ def title_sentence(heading_rest: str) -> str:
     sentence = first_sentence(heading_rest)
     if TITLE_WRAPPER.match(sentence.strip()):
         return sentence  # the whole first sentence is the wrapped title
-    m = WRAPPED_TITLE.match(heading_rest) or WRAPPED_TITLE_LOOSE.match(heading_rest)
+    m = (
+        WRAPPED_TITLE.match(heading_rest)
+        or WRAPPED_TITLE_LOOSE.match(heading_rest)
+        or UNQUOTED_TITLE.match(heading_rest)
+    )
     return m.group(0) if m else sentence
 
 

@@ -178,7 +178,7 @@ def _field_signals(text: _Text) -> list[Signal]:
     for m in OPENING_FIELD.finditer(text.masked):
         value = m.group("value").strip()
         evidence = _context(text.full, m.start(), m.start("value") + 8)
-        if VALUE_STARTS_DONE.match(value):
+        if VALUE_STARTS_DONE.match(value) or (len(value) <= 16 and FIELD_VALUE_DONE.search(value)):
             out.append(Signal(COMPLETED, evidence))
         elif VALUE_STARTS_ONGOING.match(value):
             out.append(Signal(IN_PROGRESS, evidence))

@@ -169,126 +169,6 @@ _GROUP_THEN_DATES = re.compile(r"(?:巡\s*察\s*组|巡\s*视\s*组)\s*于\s*\d{
 
 KNOWN_FAILURES = (
     KnownFailure(
-        "parse.bodies._from_title / vocabulary.ORGANISATION: a body is read from the title only "
-        "before 关于 (`…党组巡察整改情况公示` names it too)",
-        "test_a_title_without_guanyu_names_the_body",
-        lambda n: _when(
-            n.truth.organisation_source == "title" and "关于" not in n.truth.title, BODY
-        ),
-    ),
-    KnownFailure(
-        "header furniture: only （向社会公开） is known, so （此件公开发布） / （主动公开） join the title",
-        "test_public_marks_do_not_join_the_title",
-        lambda n: _when(
-            any(m in n.text for m in ("此件公开发布", "主动公开")), BODY | {"notice title"}
-        ),
-    ),
-    KnownFailure(
-        "vocabulary.WEB_FURNITURE: a breadcrumb that does not start with 首页/当前位置 "
-        "(`某县人民政府 > 政务公开 > 工作动态`) joins the title",
-        "test_a_breadcrumb_naming_the_site_does_not_join_the_title",
-        lambda n: _when(
-            bool(re.search(r"人民政府 (?:>|&gt;) 政务公开", n.text)), BODY | {"notice title"}
-        ),
-    ),
-    KnownFailure(
-        "vocabulary.OPENING_INSPECTED: at most 12 characters between 巡察组 and 对, so "
-        "`巡察组于2024年3月11日至5月10日对县文联党组…` names no body",
-        "test_the_opening_names_the_body_after_the_inspection_dates",
-        lambda n: _when(
-            n.truth.organisation_source == "opening" and bool(_GROUP_THEN_DATES.search(n.text)),
-            BODY,
-        ),
-    ),
-    KnownFailure(
-        "bodies.association_name / vocabulary.PARTY_SUFFIX: 党工委 is not removed "
-        "(`城关街道党工委` → `城关街道党工委`, not `城关街道`)",
-        "test_a_street_party_working_committee_is_named_by_its_street",
-        lambda n: _when(n.truth.organisation.endswith("党工委"), {"notice association"}),
-    ),
-    KnownFailure(
-        "vocabulary.UNIT_KIND_WORDS: 工商业联合会 (the full name of 工商联) is 其他, not 其他群团",
-        "test_a_federation_of_industry_and_commerce_is_a_mass_organisation",
-        lambda n: _when("工商业联合会" in n.truth.organisation, {"notice unit_kind"}),
-    ),
-    KnownFailure(
-        "vocabulary.FUTURE_STEP: `待资金到位后，将立即组织实施` (a comma before 将) is no pending step",
-        "test_a_pending_step_with_a_comma_is_in_progress",
-        lambda n: _problems_where(
-            n, lambda p: "后，将" in p.status_words or "后,将" in p.status_words, "status"
-        ),
-    ),
-    KnownFailure(
-        "vocabulary.IN_PROGRESS_CUE: `该项工作正在有序推进。` (no 中) and `仍在组织实施中` "
-        "are not read as in progress",
-        "test_work_still_going_on_is_in_progress",
-        lambda n: _problems_where(
-            n, lambda p: bool(_ONGOING_UNREAD.search(p.status_words)), "status"
-        ),
-    ),
-    KnownFailure(
-        "status._marker_signals: a heading marker is read only at the end of the heading, so "
-        "`1.关于“…”问题（已整改）一是…` (text after it on the line) states nothing",
-        "test_a_marker_followed_by_the_measures_on_its_line_decides",
-        lambda n: _problems_where(
-            n,
-            lambda p: (
-                _opts(n)["layout"] == "about_open"
-                and _opts(n)["same_line"]
-                and p.status_words.startswith(("（", "(", "【"))
-            ),
-            "status",
-        ),
-    ),
-    KnownFailure(
-        "normalise.repair_wraps: after a long heading ending in a marker (`…问题。（整改完成）`, "
-        "`1.关于“…”问题（整改完成）`), or any heading of a PDF-wrapped text, the next line is "
-        "joined to the heading when it is not a known paragraph start (整改落实情况：, "
-        "整改进展情况：, or plain text after a heading without 。), and the marker is lost",
-        "test_a_heading_with_its_marker_does_not_swallow_the_field_below_it",
-        _field_after_heading,
-    ),
-    KnownFailure(
-        "status._field_signals / VALUE_STARTS_DONE: `整改情况：立行立改，已完成` (a ledger's "
-        "status cell) is not read, so the deadline decides",
-        "test_a_ledger_row_done_on_the_spot_is_completed",
-        lambda n: _problems_where(n, lambda p: p.status_cue == "cell_on_the_spot", "status"),
-    ),
-    KnownFailure(
-        "status._field_signals / VALUE_STARTS_ONGOING: `整改情况：长期推进` (a ledger's status "
-        "cell) is not read, so the deadline decides",
-        "test_a_ledger_row_rectified_long_term_is_in_progress",
-        lambda n: _problems_where(
-            n, lambda p: p.status_cue == "cell_long" and "长期推进" in p.status_words, "status"
-        ),
-    ),
-    KnownFailure(
-        "claims.find_claims: item numbers of a closing summary are read as counts when a range "
-        "or a two-digit number ends them (`第1至3项已完成整改` → claimed_completed 3)",
-        "test_item_numbers_are_not_counts",
-        lambda n: _when(_opts(n)["item_summary"], CLAIMS),
-    ),
-    KnownFailure(
-        "vocabulary.ITEM_SUMMARY: `第1、2项均已完成整改` (均已, 已全部) is not read, and the "
-        "sentence merges into the last problem",
-        "test_an_item_summary_saying_all_are_done_decides",
-        lambda n: _when(
-            bool(re.search(r"项(?:均已完成整改|已全部整改到位)", n.text)), {"problem status"}
-        ),
-    ),
-    KnownFailure(
-        "outline.is_closing_paragraph: the notice's totals after the last problem "
-        "(`截至目前，2个问题已完成整改1个…`) are merged into it: the claims are lost and their "
-        "words decide that problem's status",
-        "test_totals_after_the_last_problem_are_the_closing",
-        lambda n: _when(
-            _opts(n)["summary"] in ("consistent", "counts")
-            and not _opts(n)["org_section"]
-            and _opts(n)["layout"] not in ("ledger", "summary_only"),
-            CLAIMS | {f"problem {n.truth.n_problems} status"},
-        ),
-    ),
-    KnownFailure(
         "tables.render_ledger: a ledger's rows are written as `（一）…`, so after an opening "
         "section with `（一）` items the items become problems too",
         "test_a_ledger_after_an_opening_section_lists_only_its_rows",
@@ -303,86 +183,15 @@ KNOWN_FAILURES = (
         lambda n: _when(_opts(n)["layout"] == "ledger", {"problem label"}),
     ),
     KnownFailure(
-        "headings.running_problems: a running paragraph after a paragraph ending in ： "
-        "(`现将整改进展情况公布如下：`) is not a problem",
-        "test_a_running_paragraph_after_a_colon_is_a_problem",
-        lambda n: _when(
-            _opts(n)["layout"] == "running"
-            and bool(
-                re.search(r"[：:](?:\s|</p><p>)*(?:针对|关于)(?:巡察指出的|巡视指出的)?“", n.text)
-            ),
-            {"problems", "notice problems_itemised"},
-        ),
-    ),
-    KnownFailure(
-        "outline.choose_levels: running paragraphs under `一、…方面` followed by a numbered "
-        "下一步 section with `（一）` items: the 方面 headings become the problems",
-        "test_running_paragraphs_under_aspects_before_a_plans_section",
-        lambda n: _when(
-            _opts(n)["layout"] == "running"
-            and _opts(n)["n_aspects"] > 0
-            and not _opts(n)["org_section"]
-            and _opts(n)["plan_section"],
-            {"problems", "notice problems_itemised"},
-        ),
-    ),
-    KnownFailure(
-        "normalise.repair_wraps: in a PDF-wrapped text a numbered 方面 heading without a stop "
-        "(`（三）关于…有差距方面`) is joined to the running paragraph below it",
-        "test_a_wrapped_aspect_heading_does_not_swallow_the_running_paragraph",
-        lambda n: _when(
-            _opts(n)["layout"] == "running" and _opts(n)["wrapped"] and _opts(n)["n_aspects"] > 0,
-            {"problems", "notice problems_itemised"},
-        ),
-    ),
-    KnownFailure(
-        "outline.is_closing_paragraph / vocabulary.SIGNED_BODY: a closing that does not open "
-        "with the known 欢迎 wording (`诚恳欢迎广大党员干部群众…`), or any closing of a notice "
-        "without itemised problems, is not found, and then a signature that does not end in "
-        "党组/党支部/党委/协会/科协 (`清河县统计局`) is no signature: a 我局 notice names no body",
-        "test_the_signature_of_a_self_named_notice_names_the_body",
-        _closing_not_found,
-    ),
-    KnownFailure(
-        "normalise.repair_wraps: in a PDF-wrapped text a long signature line "
-        "(`中共南阳市交通投资集团有限公司委员会`) is joined to the date below it, so the notice "
-        "has no publish date and deadlines are weighed against the 截至 date",
-        "test_a_wrapped_long_signature_keeps_its_date",
-        lambda n: _when(
-            _long_signature_wrapped(n),
-            {"notice publish_date", "notice as_of_date"}
-            | _problems_where(n, lambda p: p.deadline is not None, "status")
-            | (BODY if n.truth.organisation_source == "signature" else set()),
-        ),
-    ),
-    KnownFailure(
         "outline.choose_levels: when every 方面 heading (or every middle group heading) holds "
         "a single problem, those headings are taken for the problems",
         "test_aspects_holding_one_problem_each_are_not_problems",
         lambda n: _when(_one_problem_per_aspect(n), {"problems", "notice problems_itemised"}),
     ),
-    KnownFailure(
-        "problems.title_sentence: an unquoted `关于…的问题` heading without 。 with its "
-        "measures on the same line swallows them",
-        "test_an_unquoted_about_heading_does_not_swallow_its_measures",
-        lambda n: _when(
-            _opts(n)["heading_form"] == "about_open_plain",
-            {"problems", "notice problems_itemised"}
-            | (BODY if n.truth.organisation_source == "signature" else set())
-            | ({"notice publish_date", "notice as_of_date"} if _opts(n)["web_page"] else set()),
-        ),
-    ),
 )
 
 
 KNOWN_FAILURES += (
-    KnownFailure(
-        "dates._inspection_and_feedback: a web page's dateline is read as part of a preamble "
-        "that opens with the inspection dates, and its date, the first in a sentence with 反馈 "
-        "(`并于…反馈了巡察意见`), becomes the feedback date",
-        "test_a_web_dateline_is_no_feedback_date",
-        lambda n: _when(_web_dateline_joined(n), {"notice feedback_date"}),
-    ),
     KnownFailure(
         "normalise.detect_wrap_width: a very short PDF-wrapped notice is read as one paragraph "
         "per line, so the preamble's sentences are cut at the wraps and its dates are lost",
@@ -397,15 +206,6 @@ KNOWN_FAILURES += (
         lambda n: _when(
             len(n.truth.title) >= 40 and _title_on_one_line(n),
             BODY | DATES | {"notice title"},
-        ),
-    ),
-    KnownFailure(
-        "vocabulary.PROBLEM_CUE: 隐患 in a measure (`开展校园安全隐患排查`) reads as a "
-        "shortcoming, so numbered measures `（1）…` are taken for the problems",
-        "test_measures_about_hazards_are_not_problems",
-        lambda n: _when(
-            _opts(n)["measures"] in ("sub", "circled") and "隐患" in n.text,
-            {"problems", "notice problems_itemised"},
         ),
     ),
 )

@@ -73,18 +73,21 @@ def test_every_known_failure_has_its_strict_xfail_test_here():
     tests = {name: obj for name, obj in globals().items() if name.startswith("test_")}
     for failure in KNOWN_FAILURES:
         assert failure.test in tests, f"no test {failure.test} for: {failure.rule}"
-        marks = [m for m in getattr(tests[failure.test], "pytestmark", []) if m.name == "xfail"]
+        own = getattr(tests[failure.test], "pytestmark", [])
+        params = [
+            mark
+            for m in own
+            if m.name == "parametrize"
+            for value in m.args[1]
+            for mark in getattr(value, "marks", ())
+        ]
+        marks = [m for m in [*own, *params] if m.name == "xfail"]
         assert marks and marks[0].kwargs.get("strict"), f"{failure.test} is not a strict xfail"
 
 
 # --- who wrote the notice ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parse.bodies._from_title (vocabulary.ORGANISATION): the body is read from the "
-    "title only before 关于",
-)
 def test_a_title_without_guanyu_names_the_body():
     text = base(title="中共清河县文学艺术界联合会党组巡察整改情况公示")
     body = parse(text).notice
@@ -95,11 +98,6 @@ def test_a_title_without_guanyu_names_the_body():
     ), "the title names the body, yet it was taken from the opening as 县文联党组"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="header furniture: only （向社会公开） is known; （此件公开发布）/（主动公开）, the usual "
-    "marks of a public document, join the title and the organisation's name",
-)
 @pytest.mark.parametrize("mark", ["（此件公开发布）", "（主动公开）"])
 def test_public_marks_do_not_join_the_title(mark):
     result = parse(notice("附件2", mark, *base().splitlines()))
@@ -107,22 +105,12 @@ def test_public_marks_do_not_join_the_title(mark):
     assert result.notice["association"] == "清河县文联"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.WEB_FURNITURE: a breadcrumb that starts with the site's name instead "
-    "of 首页/当前位置 joins the title",
-)
 def test_a_breadcrumb_naming_the_site_does_not_join_the_title():
     result = parse(notice("清河县人民政府 > 政务公开 > 工作动态", *base().splitlines()))
     assert result.notice["title"] == TITLE
     assert result.notice["organisation"] == SIGNATURE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.OPENING_INSPECTED allows at most 12 characters between 巡察组 and 对: "
-    "`巡察组于2024年3月11日至5月10日对县文联党组…` names no body, so the signature is used",
-)
 def test_the_opening_names_the_body_after_the_inspection_dates():
     opening = (
         "县委第二巡察组于2024年3月11日至5月10日对县文联党组进行了巡察，"
@@ -135,11 +123,6 @@ def test_the_opening_names_the_body_after_the_inspection_dates():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bodies.association_name / vocabulary.PARTY_SUFFIX: 党工委 (a street's party "
-    "working committee) is not removed from the short name",
-)
 def test_a_street_party_working_committee_is_named_by_its_street():
     text = base(
         title="清河县城关街道党工委关于巡察整改进展情况的通报", signature="清河县城关街道党工委"
@@ -147,11 +130,6 @@ def test_a_street_party_working_committee_is_named_by_its_street():
     assert parse(text).notice["association"] == "清河县城关街道"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.UNIT_KIND_WORDS: 工商业联合会, the full name of 工商联, is not in the "
-    "其他群团 pattern (only the short 工商联 is)",
-)
 def test_a_federation_of_industry_and_commerce_is_a_mass_organisation():
     text = base(title="中共清河县工商业联合会党组关于巡察整改进展情况的通报").replace(
         "县文联", "县工商联"
@@ -163,12 +141,6 @@ def test_a_federation_of_industry_and_commerce_is_a_mass_organisation():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline.is_closing_paragraph / vocabulary.SIGNED_BODY: a closing that opens with "
-    "诚恳欢迎… is not found, nor is any closing of a notice without itemised problems, and "
-    "then a signature not ending in 党组/党支部/党委/协会/科协 is no signature",
-)
 @pytest.mark.parametrize("layout", ["itemised", "summary only"])
 def test_the_signature_of_a_self_named_notice_names_the_body(layout):
     opening = OPENING.replace("县文联党组", "我会")
@@ -205,13 +177,6 @@ def test_a_long_one_line_title_is_the_title():
 # --- dates ------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dates._inspection_and_feedback: a web page's dateline has no sentence end, so when "
-    "the preamble opens with the inspection dates the dateline is read as part of its first "
-    "sentence; with the feedback a clause of that sentence (并于…反馈了巡察意见), the page's "
-    "date is the first date in a sentence with 反馈 and becomes the feedback date",
-)
 def test_a_web_dateline_is_no_feedback_date():
     dateline = (
         "发布时间：2021-10-19 10:46  来源：清河县人民政府办公室  浏览次数：2738  字体：[大 中 小]"
@@ -225,11 +190,6 @@ def test_a_web_dateline_is_no_feedback_date():
     assert day(result.notice["feedback_date"]) == "2021-05-13"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.repair_wraps: in a PDF-wrapped text a long signature line is joined to "
-    "the date below it, so the notice has no publish date",
-)
 def test_a_wrapped_long_signature_keeps_its_date():
     signature = "中共南阳市交通投资集团有限公司委员会"
     text = base(
@@ -244,11 +204,6 @@ def test_a_wrapped_long_signature_keeps_its_date():
 # --- the outline ------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headings.running_problems: a running paragraph right after a paragraph ending in "
-    "： (`现将整改进展情况公布如下：`) is not a problem",
-)
 def test_a_running_paragraph_after_a_colon_is_a_problem():
     text = notice(
         "中共清河县民政局党组关于巡察整改进展情况的通报",
@@ -274,11 +229,6 @@ RUNNING_UNDER_ASPECTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline.choose_levels: running paragraphs under `一、…方面` followed by a numbered "
-    "下一步 section with （一） items: the 方面 headings are taken for the problems",
-)
 def test_running_paragraphs_under_aspects_before_a_plans_section():
     text = notice(
         "中共清河县民政局党组关于巡察整改进展情况的通报",
@@ -297,12 +247,20 @@ def test_running_paragraphs_under_aspects_before_a_plans_section():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline.choose_levels: when every 方面 heading (or every middle group heading) "
-    "holds a single problem, those headings are taken for the problems",
+@pytest.mark.parametrize(
+    "case",
+    [
+        "aspects",
+        pytest.param(
+            "groups",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="outline.choose_levels: when every middle group heading holds a single "
+                "problem, those headings are taken for the problems",
+            ),
+        ),
+    ],
 )
-@pytest.mark.parametrize("case", ["aspects", "groups"])
 def test_aspects_holding_one_problem_each_are_not_problems(case):
     if case == "aspects":
         text = notice(
@@ -320,11 +278,6 @@ def test_aspects_holding_one_problem_each_are_not_problems(case):
     assert [p["title"] for p in parse(text).problems] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.repair_wraps: in a PDF-wrapped text a numbered 方面 heading without a "
-    "stop is joined to the running paragraph below it",
-)
 def test_a_wrapped_aspect_heading_does_not_swallow_the_running_paragraph():
     lines = [
         "中共清河县民政局党组关于巡察整改进展情况的通报",
@@ -339,11 +292,6 @@ def test_a_wrapped_aspect_heading_does_not_swallow_the_running_paragraph():
     assert titles == ["社会救助审核把关不严", "养老服务机构监管不到位", "殡葬管理不规范"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="problems.title_sentence: an unquoted `关于…的问题` heading without 。 does not end "
-    "at 的问题, so the measures on its line become part of the title",
-)
 @pytest.mark.parametrize(
     "rest", ["一是修订公务接待管理办法；二是逐笔核查接待票据。", "整改情况：修订公务接待管理办法。"]
 )
@@ -359,11 +307,6 @@ def test_an_unquoted_about_heading_does_not_swallow_its_measures(rest):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.PROBLEM_CUE: 隐患 in a measure (`开展校园安全隐患排查`) reads as a "
-    "shortcoming, so the numbered measures (1)(2) are taken for the problems",
-)
 def test_measures_about_hazards_are_not_problems():
     problems = [
         "1.教育项目建设推进较慢问题",
@@ -379,12 +322,6 @@ def test_measures_about_hazards_are_not_problems():
     assert [p["title"] for p in result.problems] == ["教育项目建设推进较慢", "校园安全管理不规范"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.repair_wraps: 整改落实情况： / 整改进展情况： are not known paragraph "
-    "starts, so a long heading ending in its marker swallows the field line below it and the "
-    "marker is lost",
-)
 @pytest.mark.parametrize(
     ("heading", "below"),
     [
@@ -412,21 +349,11 @@ def test_a_heading_with_its_marker_does_not_swallow_the_field_below_it(heading, 
 # --- statuses and claims -------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.FUTURE_STEP: `待资金到位后，将立即组织实施` (a comma before 将) is not "
-    "read as a pending step",
-)
 def test_a_pending_step_with_a_comma_is_in_progress():
     problems = [PROBLEMS[0], PROBLEMS[1] + "待资金到位后，将立即组织实施。", *PROBLEMS[2:]]
     assert statuses(base(problems=problems)) == ["in_progress", "not_stated"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.IN_PROGRESS_CUE: 正在…中 and 仍在有序推进中 are read, but not "
-    "`该项工作正在有序推进。` without 中, nor 仍在 with another verb",
-)
 @pytest.mark.parametrize(
     "sentence",
     ["该项工作正在有序推进。", "该项工作正在履行审批程序。", "目前，此项整改仍在组织实施中。"],
@@ -436,12 +363,6 @@ def test_work_still_going_on_is_in_progress(sentence):
     assert statuses(base(problems=problems)) == ["in_progress", "not_stated"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._marker_signals: a heading marker is read only at the end of the heading; "
-    "`1.关于“…”问题（已整改）一是…` (the measures on its line) states no status, though "
-    "status_marker shows the marker",
-)
 def test_a_marker_followed_by_the_measures_on_its_line_decides():
     problems = [
         "1.关于“文艺精品创作推进较慢”问题（已整改）一是制定年度创作计划；二是组织会员采风三次。",
@@ -450,12 +371,6 @@ def test_a_marker_followed_by_the_measures_on_its_line_decides():
     assert statuses(base(problems=problems)) == ["completed", "in_progress"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims.find_claims: item numbers of a closing summary are still read as counts "
-    "when a range or a two-digit number ends them (`第1至3项已完成整改` → claimed_completed 3, "
-    "`…11、12项正在推进` → claimed_ongoing 2)",
-)
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -474,21 +389,11 @@ def test_short_item_lists_are_not_counts():
     assert (values["claimed_completed"], values["claimed_ongoing"]) == (None, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="vocabulary.ITEM_SUMMARY: `第1、2项均已完成整改` (均已, 已全部) is not read, and the "
-    "sentence is merged into the last problem, whose status it then decides alone",
-)
 def test_an_item_summary_saying_all_are_done_decides():
     problems = [*PROBLEMS, "截至目前，第1、2项均已完成整改。"]
     assert statuses(base(problems=problems)) == ["completed", "completed"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline.is_closing_paragraph: the notice's totals after the last problem are "
-    "merged into it: the claims are lost and `已完成整改1个` completes that problem",
-)
 def test_totals_after_the_last_problem_are_the_closing():
     problems = [*PROBLEMS, "截至目前，2个问题已完成整改1个，其余1个正在按计划推进。"]
     result = parse(base(problems=problems))
@@ -524,21 +429,11 @@ ROW_DONE = ["1", "文艺精品创作推进较慢", "制定年度创作计划。"
 ROW_OPEN = ["2", "所属文艺家协会管理不规范", "开展年检。", "", "2024年9月30日"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._field_signals (VALUE_STARTS_DONE): a status cell `立行立改，已完成` "
-    "(rendered as 整改情况：…) is not read, so a later deadline makes the row in progress",
-)
 def test_a_ledger_row_done_on_the_spot_is_completed(tmp_path):
     row = ["1", "文艺精品创作推进较慢", "制定年度创作计划。", "立行立改，已完成", "2025年6月30日"]
     assert list(_ledger(tmp_path, [row, ROW_OPEN])["status"]) == ["completed", "completed"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="status._field_signals (VALUE_STARTS_ONGOING): a status cell `长期推进` (rendered "
-    "as 整改情况：长期推进) is not read, so an earlier deadline completes the row",
-)
 def test_a_ledger_row_rectified_long_term_is_in_progress(tmp_path):
     row = ["1", "文艺精品创作推进较慢", "制定年度创作计划。", "长期推进", "2024年6月30日"]
     assert list(_ledger(tmp_path, [row, ROW_OPEN])["status"]) == ["in_progress", "completed"]
