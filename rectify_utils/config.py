@@ -37,6 +37,16 @@ def cache_dir(kind: str = "") -> Path:
 
     ``$RECTIFY_CACHE_DIR`` if set; else ``.cache/`` in the project checkout; else, for a
     package installed outside a checkout, ``~/.cache/rectify-workbook``.
+
+    Parameters
+    ----------
+    kind : str, default ""
+        A sub-folder, e.g. ``"tokens"``; empty: the cache folder itself.
+
+    Returns
+    -------
+    Path
+        The folder.
     """
     env = os.environ.get(CACHE_ENV)
     if env:
@@ -127,7 +137,18 @@ def _limit_value(name: str, raw: str) -> float | int:
 
 
 def format_size(n: float) -> str:
-    """A byte count as people write it: ``3.0 GB``, ``200 MB``, ``512 KB``, ``80 B``."""
+    """A byte count as people write it: ``3.0 GB``, ``200 MB``, ``512 KB``, ``80 B``.
+
+    Parameters
+    ----------
+    n : float
+        A number of bytes.
+
+    Returns
+    -------
+    str
+        The size with its unit.
+    """
     for unit, size in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n >= size:
             value = n / size

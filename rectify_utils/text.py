@@ -11,6 +11,16 @@ EVIDENCE_BREAK = re.compile(r"[，,。；;\n]")
 def display_width(line: str) -> float:
     """Width of a line in CJK cells: an ASCII character counts half.
 
+    Parameters
+    ----------
+    line : str
+        One line of text.
+
+    Returns
+    -------
+    float
+        Its width.
+
     Examples
     --------
     >>> display_width("2024年")
@@ -20,7 +30,18 @@ def display_width(line: str) -> float:
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF and a leading BOM is dropped; nothing else changes."""
+    """CRLF and lone CR become LF and a leading BOM is dropped; nothing else changes.
+
+    Parameters
+    ----------
+    text : str
+        Text as decoded.
+
+    Returns
+    -------
+    str
+        The text with LF line ends.
+    """
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -1,4 +1,5 @@
-"""Every public analysis function says, in numpydoc form, what it takes and what it returns."""
+"""Every public function of the parse and analysis stages, and of the shared modules, says in
+numpydoc form what it takes and what it returns."""
 
 from __future__ import annotations
 
@@ -11,12 +12,23 @@ from types import ModuleType
 import pytest
 
 import rectify_utils.analysis as analysis
+import rectify_utils.parse as parse
 from rectify_utils.analysis._docstrings import PARAMS, fill_params
 
-#: every analysis module, ``findings`` included once it exists; not the private ``_docstrings``
-MODULES = sorted(
-    m.name for m in pkgutil.iter_modules(analysis.__path__) if not m.name.startswith("_")
-)
+#: the shared top-level modules that parse and analysis import
+SHARED = ["rectify_utils", "rectify_utils.config", "rectify_utils.errors", "rectify_utils.text"]
+
+
+def _stage_modules(stage: ModuleType) -> list[str]:
+    """Every public module of a stage's package (not the private ``_docstrings``)."""
+    return sorted(
+        f"{stage.__name__}.{m.name}"
+        for m in pkgutil.iter_modules(stage.__path__)
+        if not m.name.startswith("_")
+    )
+
+
+MODULES = _stage_modules(parse) + _stage_modules(analysis) + SHARED
 #: a numpydoc section heading: its name, then a line of dashes as long
 SECTION = re.compile(r"^(?P<name>\S[^\n]*)\n-{3,}\s*$", re.M)
 #: a parameter line of a Parameters section: `corpus : Corpus or DataFrame`, `a, b : int`, `tokens`
@@ -77,11 +89,11 @@ def _problems(name: str, func: object) -> list[str]:
 
 
 @pytest.mark.parametrize("module_name", MODULES)
-def test_every_public_analysis_function_documents_its_parameters_and_result(module_name):
-    module = importlib.import_module(f"rectify_utils.analysis.{module_name}")
+def test_every_public_function_documents_its_parameters_and_result(module_name):
+    module = importlib.import_module(module_name)
     problems = [p for name, func in _public_functions(module) for p in _problems(name, func)]
     assert not problems, (
-        f"help() on rectify_utils.analysis.{module_name} leaves a reader guessing what to pass "
+        f"help() on {module_name} leaves a reader guessing what to pass "
         "or what comes back:\n  " + "\n  ".join(problems)
     )
 

@@ -100,6 +100,20 @@ def _is_signature(text: str) -> bool:
 def describe(organisation: str, source: str = "title", evidence: str = "") -> Body:
     """Split an organisation's name into region and body, and tell the body's kind.
 
+    Parameters
+    ----------
+    organisation : str
+        The organisation's name as written, e.g. ``中共新野县科学技术协会党组``.
+    source : str, default "title"
+        Where the name was found: ``"title"``, ``"opening"``, ``"signature"``…
+    evidence : str, default ""
+        The words it was found in; empty: the name itself.
+
+    Returns
+    -------
+    Body
+        Name, source, evidence, region, body, kind and the word that decided the kind.
+
     Examples
     --------
     >>> describe("中共临沂市罗庄区科学技术协会党组").region
@@ -111,7 +125,18 @@ def describe(organisation: str, source: str = "title", evidence: str = "") -> Bo
 
 
 def split_name(organisation: str) -> tuple[str | None, str]:
-    """(region as written, body) of an organisation's name, party prefix and suffix removed."""
+    """(region as written, body) of an organisation's name, party prefix and suffix removed.
+
+    Parameters
+    ----------
+    organisation : str
+        The organisation's name as written.
+
+    Returns
+    -------
+    tuple of (str or None, str)
+        The region (None when none is written) and the body's name.
+    """
     name = PARTY_PREFIX.sub("", organisation.strip())
     had_party_prefix = name != organisation.strip()
     unsuffixed = PARTY_SUFFIX.sub("", name)
@@ -128,7 +153,18 @@ def split_name(organisation: str) -> tuple[str | None, str]:
 
 
 def region_prefix(name: str) -> str | None:
-    """The place names at the start of ``name``: gazetteer names, else one region as written."""
+    """The place names at the start of ``name``: gazetteer names, else one region as written.
+
+    Parameters
+    ----------
+    name : str
+        An organisation's name without its party prefix and suffix.
+
+    Returns
+    -------
+    str or None
+        The leading region as written, None when the name starts with none.
+    """
     known = place_names()
     i, found = 0, []
     while True:
@@ -155,14 +191,36 @@ def place_names() -> frozenset[str]:
 
 
 def short_body(name: str) -> str:
-    """A body's name as a researcher abbreviates it: `科学技术协会` → `科协`."""
+    """A body's name as a researcher abbreviates it: `科学技术协会` → `科协`.
+
+    Parameters
+    ----------
+    name : str
+        A body's name without its region.
+
+    Returns
+    -------
+    str
+        The abbreviated name.
+    """
     for long, short in BODY_ABBREVIATIONS:
         name = name.replace(long, short)
     return name
 
 
 def unit_kind(name: str) -> tuple[str, str | None]:
-    """The kind of body a name denotes and the word that says so (`其他`, None when none does)."""
+    """The kind of body a name denotes and the word that says so (`其他`, None when none does).
+
+    Parameters
+    ----------
+    name : str
+        An organisation's name.
+
+    Returns
+    -------
+    tuple of (str, str or None)
+        The kind (one of ``UNIT_KINDS``) and the word that decided it.
+    """
     for kind, pattern in UNIT_KIND_WORDS:
         m = pattern.search(name)
         if m:
@@ -174,6 +232,18 @@ def association_name(body: Body, smallest_region: str | None) -> str:
     """The short name: the smallest region plus the abbreviated body (`新野县科协`, `县文联`).
 
     ``smallest_region`` is the gazetteer's county, city or province when it agrees with the name.
+
+    Parameters
+    ----------
+    body : Body
+        The inspected body (``describe``).
+    smallest_region : str or None
+        The gazetteer's smallest region for the notice, None when it has none.
+
+    Returns
+    -------
+    str
+        The short name, e.g. ``新野县科协``.
     """
     region = body.region
     if region and smallest_region and region.endswith(smallest_region):

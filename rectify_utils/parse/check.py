@@ -18,7 +18,20 @@ INDENT = "  "
 
 
 def render_check(corpus: Corpus, width: int = 100) -> str:
-    """A plain-text account of each notice's parse, for a person checking a new notice."""
+    """A plain-text account of each notice's parse, for a person checking a new notice.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        The parsed files (``load_corpus``).
+    width : int, default 100
+        Characters at which evidence is wrapped and unplaced text cut.
+
+    Returns
+    -------
+    str
+        The report, several lines per notice and per skipped file.
+    """
     lines: list[str] = []
     for row in corpus.skipped.itertuples():
         lines.append(f"SKIPPED {row.path}: {row.reason}")
@@ -77,7 +90,20 @@ def render_check(corpus: Corpus, width: int = 100) -> str:
 
 
 def explain_skip(path: str, limit: int = 12) -> list[str]:
-    """What was read from a skipped file and why no problem list came of it."""
+    """What was read from a skipped file and why no problem list came of it.
+
+    Parameters
+    ----------
+    path : str
+        The skipped file.
+    limit : int, default 12
+        How many paragraphs, rows and headings to show at most.
+
+    Returns
+    -------
+    list of str
+        The lines to print.
+    """
     try:
         notice_text = read_notice(path)
     except NoticeReadError:
@@ -120,10 +146,33 @@ def _v(value) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``rectify check`` to ``parser``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The ``check`` sub-command's parser.
+
+    Returns
+    -------
+    None
+    """
     parser.add_argument("file", nargs="+", help="a notice file (or several)")
 
 
 def run_cli(args: argparse.Namespace) -> int:
+    """Run ``rectify check``: print each file's parse; 1 when no notice came of them.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments (``file``: the paths to check).
+
+    Returns
+    -------
+    int
+        The exit status.
+    """
     corpus = load_corpus(args.file)
     print(render_check(corpus))
     return 1 if len(corpus.notices) == 0 else 0

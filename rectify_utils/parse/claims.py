@@ -53,6 +53,20 @@ def find_claims(
 
     When a notice states different values (新野县: `11个问题` in its plan, `31个具体问题` in its
     summary), the value in a sentence that also reports completion wins, then the most frequent.
+
+    Parameters
+    ----------
+    text : str
+        The text to read, usually the paragraphs outside the problems.
+
+    Returns
+    -------
+    counts : dict of str to int or None
+        Claim (``"claimed_problems"``, ``"claimed_completed"``…) → the count, None if not stated.
+    evidence : dict of str to list of str
+        Claim → the sentences that state it.
+    conflicts : dict of str to list of int
+        Claim → the different values stated, where there are several.
     """
     values: dict[str, int | None] = {}
     evidence: dict[str, list[str]] = {}

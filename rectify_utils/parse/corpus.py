@@ -91,6 +91,18 @@ def table_of(data: Corpus | pd.DataFrame, name: str) -> pd.DataFrame:
 
     Analysis functions accept either a :class:`Corpus` or one of its tables (possibly filtered
     or already classified); this is the one place that tells the two apart.
+
+    Parameters
+    ----------
+    data : Corpus or DataFrame
+        A parsed corpus, or one of its tables.
+    name : str
+        The table to take from a corpus: ``"problems"``, ``"notices"``, ``"measures"``…
+
+    Returns
+    -------
+    DataFrame
+        The table.
     """
     return data if isinstance(data, pd.DataFrame) else getattr(data, name)
 

@@ -48,6 +48,19 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
 
     Month-only dates (`2022年12月`, `12月底`) resolve to the month's last day and
     `2022年底` to 31 December: as deadlines they mean "by the end of".
+
+    Parameters
+    ----------
+    text : str
+        The text to search.
+    default_year : int, optional
+        The year of a date written without one before any date that has one.
+
+    Returns
+    -------
+    list of DateMention
+        Offsets, text, date, precision (``"day"``, ``"month"``, ``"year"``) and whether the year
+        was inferred.
     """
     mentions: list[DateMention] = _cn_dates(text)
     taken = [(m.start, m.end) for m in mentions]
@@ -110,7 +123,20 @@ def _cn_dates(text: str) -> list[DateMention]:
 
 
 def date_ranges(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, DateMention]]:
-    """Pairs of dates joined by 至/到/— (`2024年3月25日至6月7日`)."""
+    """Pairs of dates joined by 至/到/— (`2024年3月25日至6月7日`).
+
+    Parameters
+    ----------
+    text : str
+        The text the dates were found in.
+    mentions : list of DateMention
+        Its dates (``find_dates``), in order.
+
+    Returns
+    -------
+    list of tuple of (DateMention, DateMention)
+        (start, end) of each range.
+    """
     pairs = []
     for a, b in itertools.pairwise(mentions):
         if RANGE_JOINER.match(text[a.end : b.start]):
@@ -144,7 +170,20 @@ class NoticeDates:
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (between stops, semicolons or line ends) holding ``text[start:end]``."""
+    """The sentence (between stops, semicolons or line ends) holding ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+        The text.
+    start, end : int
+        Offsets of the span in ``text``.
+
+    Returns
+    -------
+    str
+        The sentence, stripped.
+    """
     left = max(text.rfind(c, 0, start) for c in "。\n；") + 1
     rights = [i for i in (text.find(c, end) for c in "。\n") if i != -1]
     right = min(rights) + 1 if rights else len(text)
@@ -273,7 +312,20 @@ def _as_of(
 
 
 def is_reported_fact(text: str, m: DateMention) -> bool:
-    """A date that reports something done (not a deadline, a plan or a deadline field)."""
+    """A date that reports something done (not a deadline, a plan or a deadline field).
+
+    Parameters
+    ----------
+    text : str
+        The text the date was found in.
+    m : DateMention
+        The date.
+
+    Returns
+    -------
+    bool
+        True when the date reports what was done.
+    """
     if FUTURE_AFTER.match(text[m.end : m.end + 3]) or FUTURE_BEFORE.search(
         text[max(0, m.start - 5) : m.start]
     ):

@@ -139,7 +139,18 @@ def read_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def remove_temporaries(out: Path) -> list[Path]:
-    """Delete the temporary files that an interrupted run left in ``out``; returns them."""
+    """Delete the temporary files that an interrupted run left in ``out``; returns them.
+
+    Parameters
+    ----------
+    out : Path
+        The output folder.
+
+    Returns
+    -------
+    list of Path
+        The files deleted.
+    """
     stale = [p for p in out.glob(f".*{_TEMPORARY_SUFFIX}") if _TEMPORARY.fullmatch(p.name)]
     for path in stale:
         path.unlink(missing_ok=True)
@@ -269,7 +280,17 @@ def _excel_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the options of ``rectify parse`` to ``parser``."""
+    """Add the options of ``rectify parse`` to ``parser``.
+
+    Parameters
+    ----------
+    parser : argparse.ArgumentParser
+        The ``parse`` sub-command's parser.
+
+    Returns
+    -------
+    None
+    """
     parser.add_argument(
         "paths", nargs="*", default=["data/raw"], help="folders or files (default: data/raw)"
     )
@@ -293,7 +314,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_cli(args: argparse.Namespace) -> int:
     """Run ``rectify parse``: 0 on success, 1 when nothing could be written or (``--strict``)
-    a would-be notice was skipped, 2 for a bad ``--limit``."""
+    a would-be notice was skipped, 2 for a bad ``--limit``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed arguments of ``rectify parse``.
+
+    Returns
+    -------
+    int
+        The exit status.
+    """
     try:
         limits = ReadLimits.from_strings(args.limit)
     except ValueError as exc:

@@ -37,6 +37,16 @@ class Paragraph:
 def match_heading(paragraph: str) -> Heading | None:
     """The outline heading that opens ``paragraph``, if any.
 
+    Parameters
+    ----------
+    paragraph : str
+        One normalised paragraph.
+
+    Returns
+    -------
+    Heading or None
+        Its level, label and the text after the label; None when the paragraph opens no heading.
+
     Examples
     --------
     >>> match_heading("（三）关于财务管理").level
@@ -53,7 +63,18 @@ def match_heading(paragraph: str) -> Heading | None:
 
 
 def first_sentence(text: str) -> str:
-    """Text up to the first `。` outside quotation marks (the whole text when there is none)."""
+    """Text up to the first `。` outside quotation marks (the whole text when there is none).
+
+    Parameters
+    ----------
+    text : str
+        A paragraph or the rest of a heading.
+
+    Returns
+    -------
+    str
+        The first sentence, its `。` included.
+    """
     stop = text.find("。")
     if stop == -1:
         return text
@@ -71,7 +92,18 @@ def first_sentence(text: str) -> str:
 
 
 def build_paragraphs(norm: Normalised) -> list[Paragraph]:
-    """The normalised paragraphs with their offsets in ``norm.text`` and their headings."""
+    """The normalised paragraphs with their offsets in ``norm.text`` and their headings.
+
+    Parameters
+    ----------
+    norm : Normalised
+        The normalised notice (``normalise.normalise``).
+
+    Returns
+    -------
+    list of Paragraph
+        One per paragraph, in order.
+    """
     paragraphs, offset = [], 0
     for i, text in enumerate(norm.paragraphs):
         paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
@@ -80,14 +112,40 @@ def build_paragraphs(norm: Normalised) -> list[Paragraph]:
 
 
 def running_problems(paragraphs: list[Paragraph], start: int = 0) -> list[int]:
-    """Indices of unnumbered paragraphs that open with their problem (`针对“…”的问题。一是…`)."""
+    """Indices of unnumbered paragraphs that open with their problem (`针对“…”的问题。一是…`).
+
+    Parameters
+    ----------
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+    start : int, default 0
+        The first index to look at.
+
+    Returns
+    -------
+    list of int
+        Indices into ``paragraphs``, in order.
+    """
     return [
         p.index for p in paragraphs[start:] if p.heading is None and RUNNING_PROBLEM.match(p.text)
     ]
 
 
 def with_running_headings(paragraphs: list[Paragraph], indices: list[int]) -> list[Paragraph]:
-    """The paragraphs with those at ``indices`` given a heading of the running level."""
+    """The paragraphs with those at ``indices`` given a heading of the running level.
+
+    Parameters
+    ----------
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+    indices : list of int
+        The running problems among them (``running_problems``).
+
+    Returns
+    -------
+    list of Paragraph
+        A new list; the other paragraphs are the same objects.
+    """
     out = list(paragraphs)
     for k, i in enumerate(indices, start=1):
         p = paragraphs[i]

@@ -33,7 +33,18 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
 def html_text(page: str) -> str:
-    """The visible text of a decoded page, one line per block."""
+    """The visible text of a decoded page, one line per block.
+
+    Parameters
+    ----------
+    page : str
+        The HTML page, decoded.
+
+    Returns
+    -------
+    str
+        Its text; a 台账 table as outline lines (``tables.render_ledger``).
+    """
     page = _XML_DECLARATION.sub("", page)
     if not page.strip():
         return ""
@@ -92,7 +103,18 @@ def _ledger(table, parts: list[str]) -> bool:
 
 
 def table_rows(table) -> list[list[str]]:
-    """The table's rows as cell texts, rowspan and colspan cells repeated where they span."""
+    """The table's rows as cell texts, rowspan and colspan cells repeated where they span.
+
+    Parameters
+    ----------
+    table : lxml.html.HtmlElement
+        A ``<table>`` element; rows of tables nested in it are left out.
+
+    Returns
+    -------
+    list of list of str
+        One list of cell texts per row.
+    """
     rows: list[list[str]] = []
     pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
     for tr in table.iter("tr"):

@@ -36,7 +36,18 @@ class Normalised:
 
 
 def clean_line(line: str) -> str:
-    """Strip a line and drop spaces next to CJK characters."""
+    """Strip a line and drop spaces next to CJK characters.
+
+    Parameters
+    ----------
+    line : str
+        One line of text.
+
+    Returns
+    -------
+    str
+        The cleaned line.
+    """
     line = line.strip(" \t\u3000\xa0\ufeff")
     if " " not in line and "\t" not in line and "\u3000" not in line and "\xa0" not in line:
         return line
@@ -44,13 +55,35 @@ def clean_line(line: str) -> str:
 
 
 def strip_markup(text: str) -> str:
-    """Remove markdown bold markers and heading hashes."""
+    """Remove markdown bold markers and heading hashes.
+
+    Parameters
+    ----------
+    text : str
+        Text that may hold Markdown.
+
+    Returns
+    -------
+    str
+        The text without the markers.
+    """
     text = MARKDOWN_BOLD.sub("", text)
     return "\n".join(MARKDOWN_HEADING.sub("", ln) for ln in text.split("\n"))
 
 
 def detect_wrap_width(lines: list[str]) -> tuple[bool, float]:
-    """Is this text hard-wrapped (PDF extraction)? Returns (wrapped, typical width)."""
+    """Is this text hard-wrapped (PDF extraction)? Returns (wrapped, typical width).
+
+    Parameters
+    ----------
+    lines : list of str
+        The text's lines.
+
+    Returns
+    -------
+    tuple of (bool, float)
+        Whether the text is hard-wrapped, and its typical line width in CJK cells.
+    """
     widths = sorted(display_width(ln) for ln in lines if ln)
     if len(widths) < 8:
         return False, 0.0
@@ -77,6 +110,20 @@ def repair_wraps(lines: list[str], wrapped: bool, width: float) -> list[str]:
     not open a new outline item, and the physical line was long enough to have been wrapped:
     close to the typical width in a hard-wrapped text, a long body line otherwise.
     Every non-whitespace character is kept, in order.
+
+    Parameters
+    ----------
+    lines : list of str
+        The cleaned lines.
+    wrapped : bool
+        Whether the text is hard-wrapped (``detect_wrap_width``).
+    width : float
+        Its typical line width, in CJK cells.
+
+    Returns
+    -------
+    list of str
+        The paragraphs.
     """
     paragraphs: list[str] = []
     current, tail = "", ""
@@ -108,7 +155,18 @@ def _continues(current: str, tail: str, line: str, wrapped: bool, width: float) 
 
 
 def normalise(raw: str) -> Normalised:
-    """Normalise raw notice text into paragraphs."""
+    """Normalise raw notice text into paragraphs.
+
+    Parameters
+    ----------
+    raw : str
+        The notice's text as read (``read.read_notice``).
+
+    Returns
+    -------
+    Normalised
+        Its paragraphs, whether it was hard-wrapped and the lines removed.
+    """
     text = strip_markup(normalise_newlines(raw))
     removed: list[str] = []
     lines: list[str] = []

@@ -126,7 +126,18 @@ def parse_notice(
 
 
 def document_kind(norm: Normalised) -> DocKind:
-    """What the document is (``kinds.classify_document``), from its title lines and its text."""
+    """What the document is (``kinds.classify_document``), from its title lines and its text.
+
+    Parameters
+    ----------
+    norm : Normalised
+        The normalised document.
+
+    Returns
+    -------
+    DocKind
+        Its kind, the reason and the words that said so.
+    """
     paragraphs = build_paragraphs(norm)
     header = paragraphs[: header_length(paragraphs)]
     title = "".join(p.text for p in header if not WEB_FURNITURE.match(p.text))
@@ -158,6 +169,16 @@ def notice_title(outline: ParsedOutline) -> str:
     On a page copied from the web the header may hold a site name above the furniture
     (`鹿鸣市科学技术协会` / `首页 | 机构概况…` / the title / `发布时间：…`): the title is then the run
     of lines between furniture that names the notice (`…关于…的通报`), else the last run.
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+
+    Returns
+    -------
+    str
+        The title, empty when the notice has none.
     """
     runs: list[list[str]] = [[]]
     furniture = False
@@ -176,7 +197,20 @@ def notice_title(outline: ParsedOutline) -> str:
 
 
 def inspected_body(outline: ParsedOutline, title: str) -> Body:
-    """The inspected body, from the title, the opening or the signature (``bodies.find_body``)."""
+    """The inspected body, from the title, the opening or the signature (``bodies.find_body``).
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+    title : str
+        The notice's title (``notice_title``).
+
+    Returns
+    -------
+    Body
+        The body, with where it was found.
+    """
     first_problem = (
         outline.problems[0].heading_index if outline.problems else len(outline.paragraphs)
     )
@@ -194,7 +228,18 @@ def inspected_body(outline: ParsedOutline, title: str) -> Body:
 
 
 def non_problem_text(outline: ParsedOutline) -> str:
-    """Every paragraph outside the problems: where a notice states its own totals."""
+    """Every paragraph outside the problems: where a notice states its own totals.
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+
+    Returns
+    -------
+    str
+        Those paragraphs, one a line.
+    """
     return "\n".join(
         p.text for p in outline.paragraphs if outline.placements[p.index].kind != "problem"
     )
@@ -213,7 +258,22 @@ def _heading_with_marker(node, paragraphs) -> str:
 def decide_statuses(
     outline: ParsedOutline, as_of: pd.Timestamp | None, claims: Claims
 ) -> list[StatusDecision]:
-    """Each problem's status from its own words, then the notice's totals where they settle it."""
+    """Each problem's status from its own words, then the notice's totals where they settle it.
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+    as_of : Timestamp or None
+        The date the notice speaks for, against which deadlines are compared.
+    claims : Claims
+        The notice's claimed totals.
+
+    Returns
+    -------
+    list of StatusDecision
+        One per problem, in order.
+    """
     ps = outline.paragraphs
     decisions = [
         decide_status(
@@ -231,7 +291,18 @@ def decide_statuses(
 
 
 def claimed_not_completed(claims: Claims) -> int | None:
-    """The notice's count of problems not yet completed: ongoing plus 基本完成 (None if neither)."""
+    """The notice's count of problems not yet completed: ongoing plus 基本完成 (None if neither).
+
+    Parameters
+    ----------
+    claims : Claims
+        The notice's claims.
+
+    Returns
+    -------
+    int or None
+        The count, None when the notice states neither.
+    """
     parts = [claims.values.get(k) for k in ("claimed_ongoing", "claimed_basically_completed")]
     stated = [n for n in parts if n is not None]
     return sum(stated) if stated else None
@@ -247,7 +318,32 @@ def notice_row(
     dates: NoticeDates,
     claims: Claims,
 ) -> dict:
-    """The ``corpus.notices`` row (``n_measures``, ``encoding`` and ``source_path`` added after)."""
+    """The ``corpus.notices`` row (``n_measures``, ``encoding`` and ``source_path`` added after).
+
+    Parameters
+    ----------
+    ctx : RowContext
+        The notice's id, association and text.
+    outline : ParsedOutline
+        Its outline.
+    norm : Normalised
+        Its normalised text.
+    title : str
+        Its title.
+    body : Body
+        The inspected body.
+    place : Place
+        Its place in the gazetteer.
+    dates : NoticeDates
+        Its dates.
+    claims : Claims
+        Its claimed counts.
+
+    Returns
+    -------
+    dict
+        Column → value.
+    """
     inspector = INSPECTOR.search(ctx.text)
     return dict(
         notice_id=ctx.notice_id,
@@ -288,7 +384,26 @@ def notice_row(
 def notice_warnings(
     norm: Normalised, outline: ParsedOutline, claims: Claims, place: Place, organisation: str
 ) -> list[str]:
-    """Removed lines, outline oddities, conflicting counts and an unknown place."""
+    """Removed lines, outline oddities, conflicting counts and an unknown place.
+
+    Parameters
+    ----------
+    norm : Normalised
+        The normalised notice.
+    outline : ParsedOutline
+        Its outline.
+    claims : Claims
+        Its claimed counts.
+    place : Place
+        Its place in the gazetteer.
+    organisation : str
+        The inspected body as written.
+
+    Returns
+    -------
+    list of str
+        The warnings, one sentence each.
+    """
     warnings = [*norm.removed, *outline.warnings]
     for key, values in claims.conflicts.items():
         warnings.append(
@@ -307,7 +422,20 @@ LONG_TITLE = 100
 
 
 def oddities(problems: list[dict], claims: Claims) -> list[str]:
-    """Warnings where the parse looks odd: silent corruption is the worst failure."""
+    """Warnings where the parse looks odd: silent corruption is the worst failure.
+
+    Parameters
+    ----------
+    problems : list of dict
+        The notice's problem rows.
+    claims : Claims
+        Its claimed counts.
+
+    Returns
+    -------
+    list of str
+        The warnings.
+    """
     out = []
     for p in problems:
         if len(p["title"]) > LONG_TITLE or MEASURE_IN_TITLE.search(p["title"]):
@@ -326,7 +454,22 @@ def oddities(problems: list[dict], claims: Claims) -> list[str]:
 
 
 def span_rows(outline: ParsedOutline, notice_id: str, length: int) -> list[dict]:
-    """Rows of ``corpus.spans``: runs of paragraphs of one kind and owner, tiling the text."""
+    """Rows of ``corpus.spans``: runs of paragraphs of one kind and owner, tiling the text.
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+    notice_id : str
+        The notice's id.
+    length : int
+        The length of the notice's text, where the last span ends.
+
+    Returns
+    -------
+    list of dict
+        One row per span, in order.
+    """
     spans: list[dict] = []
     ps = outline.paragraphs
     for p in ps:
@@ -353,7 +496,20 @@ OUTLINE_DEPTH = {"section": 0, "aspect": 1, "group": 2, "problem": 3, "measure":
 
 
 def outline_rows(outline: ParsedOutline, notice_id: str) -> list[dict]:
-    """Rows of ``corpus.outline``: the tree of sections, 方面, groups, problems and measures."""
+    """Rows of ``corpus.outline``: the tree of sections, 方面, groups, problems and measures.
+
+    Parameters
+    ----------
+    outline : ParsedOutline
+        The notice's outline.
+    notice_id : str
+        The notice's id.
+
+    Returns
+    -------
+    list of dict
+        One row per heading and problem, in order.
+    """
     rows = []
     problem_no = 0
     for p in outline.paragraphs:

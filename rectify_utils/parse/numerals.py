@@ -22,7 +22,18 @@ CN_NUMBER = "零〇一二两三四五六七八九十百"
 
 
 def cn_to_int(text: str) -> int | None:
-    """`十一` → 11, `二十` → 20, `四` → 4, `31` → 31, `百` → 100; None when not a number."""
+    """`十一` → 11, `二十` → 20, `四` → 4, `31` → 31, `百` → 100; None when not a number.
+
+    Parameters
+    ----------
+    text : str
+        A number in Chinese or Arabic numerals.
+
+    Returns
+    -------
+    int or None
+        Its value.
+    """
     text = text.strip()
     if not text:
         return None

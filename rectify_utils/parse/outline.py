@@ -107,7 +107,20 @@ class Levels:
 
 
 def is_furniture(text: str, after_furniture: bool) -> bool:
-    """A line of web-page furniture; right after one, a short menu item (`残联概况`) is too."""
+    """A line of web-page furniture; right after one, a short menu item (`残联概况`) is too.
+
+    Parameters
+    ----------
+    text : str
+        One line.
+    after_furniture : bool
+        Whether the line before was furniture.
+
+    Returns
+    -------
+    bool
+        True when the line is furniture.
+    """
     if WEB_FURNITURE.match(text):
         return True
     return after_furniture and bool(MENU_ITEM.match(text))
@@ -115,7 +128,18 @@ def is_furniture(text: str, after_furniture: bool) -> bool:
 
 def header_length(paragraphs: list[Paragraph]) -> int:
     """Leading short paragraphs without a full stop: attachment mark, title lines and web-page
-    furniture (`发布时间：…`, which may be long and hold a stop; menu items after `首页`)."""
+    furniture (`发布时间：…`, which may be long and hold a stop; menu items after `首页`).
+
+    Parameters
+    ----------
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+
+    Returns
+    -------
+    int
+        How many leading paragraphs are the header.
+    """
     n, titles, furniture = 0, 0, False
     for p in paragraphs:
         furniture = is_furniture(p.text, furniture)
@@ -131,7 +155,18 @@ def header_length(paragraphs: list[Paragraph]) -> int:
 
 
 def is_closing_paragraph(paragraph: str) -> bool:
-    """Boilerplate, a signature, a bare date or web-page furniture after the last problem."""
+    """Boilerplate, a signature, a bare date or web-page furniture after the last problem.
+
+    Parameters
+    ----------
+    paragraph : str
+        One paragraph.
+
+    Returns
+    -------
+    bool
+        True when it belongs to the closing part.
+    """
     return bool(
         CLOSING_BOILERPLATE.match(paragraph)
         or SIGNATURE.match(paragraph)
@@ -210,6 +245,18 @@ def summary_outline(norm: Normalised, reason: str) -> ParsedOutline:
 
     Header lines stay the header, a closing section (`下一步工作打算`) and the trailing signature,
     date and boilerplate are the closing part, everything else is the preamble.
+
+    Parameters
+    ----------
+    norm : Normalised
+        The normalised notice.
+    reason : str
+        Why no problem list was found, for the warning.
+
+    Returns
+    -------
+    ParsedOutline
+        An outline with no problems.
     """
     paragraphs = build_paragraphs(norm)
     if not paragraphs:
@@ -254,6 +301,20 @@ def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) 
 
     A block whose own title states a shortcoming is a 方面 (`一、关于…方面`); another is a problem
     section when some outline level inside it mostly states shortcomings.
+
+    Parameters
+    ----------
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+    n_header : int
+        How many leading paragraphs are the header.
+    likeness : callable
+        Paragraph index → whether its heading states a shortcoming.
+
+    Returns
+    -------
+    Blocks
+        The blocks, with those that are 方面, closing sections or hold problems.
     """
     headings = [
         p
@@ -311,6 +372,20 @@ def choose_levels(paragraphs: list[Paragraph], blocks: Blocks, likeness: Likenes
 
     In a 方面 block the block title is the 方面; in a section the first level below it is, and
     levels between that and the problems are groups.
+
+    Parameters
+    ----------
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+    blocks : Blocks
+        Its top-level blocks (``find_blocks``).
+    likeness : callable
+        Paragraph index → whether its heading states a shortcoming.
+
+    Returns
+    -------
+    Levels
+        The problem, 方面 and group levels.
     """
     inner: dict[int, list[int]] = {}
     levels_by_kind: dict[bool, set[int]] = {True: set(), False: set()}
@@ -494,7 +569,19 @@ def _states_totals(text: str) -> bool:
 
 
 def check_numbering(problems: list[ProblemNode], warnings: list[str]) -> None:
-    """Warn where the problems' numbers jump (`1, 2, 4`): a heading may have been missed."""
+    """Warn where the problems' numbers jump (`1, 2, 4`): a heading may have been missed.
+
+    Parameters
+    ----------
+    problems : list of ProblemNode
+        The notice's problems, in order.
+    warnings : list of str
+        The notice's warnings, appended to.
+
+    Returns
+    -------
+    None
+    """
     previous = None
     for node in problems:
         n = node.heading.number

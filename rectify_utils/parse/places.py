@@ -35,7 +35,20 @@ class Place:
 
 
 def named_in(place: str, query: str) -> bool:
-    """Is ``place`` named in ``query`` as a whole place name (`沙县` is not named in `白沙县`)?"""
+    """Is ``place`` named in ``query`` as a whole place name (`沙县` is not named in `白沙县`)?
+
+    Parameters
+    ----------
+    place : str
+        A place name.
+    query : str
+        The text to look in, e.g. an organisation's name.
+
+    Returns
+    -------
+    bool
+        True when ``place`` occurs in ``query`` as a whole name.
+    """
     at = query.find(place)
     while at != -1:
         if at == 0 or query[at - 1] in "省市州区县盟旗":
@@ -45,7 +58,18 @@ def named_in(place: str, query: str) -> bool:
 
 
 def level_from_name(region: str | None) -> str | None:
-    """The administrative level a region name implies when the gazetteer does not know it."""
+    """The administrative level a region name implies when the gazetteer does not know it.
+
+    Parameters
+    ----------
+    region : str or None
+        A region as written, e.g. ``某某县``.
+
+    Returns
+    -------
+    str or None
+        ``"区县"``, ``"地市"`` or ``"省"``; None when the name does not say.
+    """
     if not region:
         return None
     if region.endswith(("县", "区", "旗")):
@@ -93,5 +117,10 @@ def locate(organisation: str) -> Place:
 
 
 def warm_gazetteer() -> None:
-    """Load the gazetteer now (it takes about half a second the first time)."""
+    """Load the gazetteer now (it takes about half a second the first time).
+
+    Returns
+    -------
+    None
+    """
     locate("北京市科学技术协会")

@@ -43,7 +43,20 @@ class ProblemNode:
 
 
 def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
-    """Does this heading state a shortcoming (rather than an action or a plan)?"""
+    """Does this heading state a shortcoming (rather than an action or a plan)?
+
+    Parameters
+    ----------
+    heading : Heading
+        The heading.
+    next_paragraph : str or None
+        The paragraph after it, None at the end of the notice.
+
+    Returns
+    -------
+    bool
+        True when the heading reads as a problem.
+    """
     sentence = heading.first_sentence[:100]
     if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
         return True
@@ -70,7 +83,18 @@ class ProblemLikeness:
 
 
 def clean_title(sentence: str) -> tuple[str, str]:
-    """A problem statement without its wrapper and status marker → (title, status marker)."""
+    """A problem statement without its wrapper and status marker → (title, status marker).
+
+    Parameters
+    ----------
+    sentence : str
+        The title sentence of a problem heading (``title_sentence``).
+
+    Returns
+    -------
+    tuple of (str, str)
+        The clean title, and the status marker (empty when there is none).
+    """
     sentence = sentence.strip()
     marker = ""
     m = STATUS_MARKER.search(sentence)
@@ -90,6 +114,16 @@ def title_sentence(heading_rest: str) -> str:
 
     A `关于“…”问题` title ends at `问题` even without its stop (`…问题一是…` keeps 一是 out of
     the title); any other heading's title is its first sentence.
+
+    Parameters
+    ----------
+    heading_rest : str
+        The heading paragraph after its label.
+
+    Returns
+    -------
+    str
+        The title sentence.
     """
     sentence = first_sentence(heading_rest)
     if TITLE_WRAPPER.match(sentence.strip()):
@@ -103,7 +137,18 @@ def title_sentence(heading_rest: str) -> str:
 
 
 def problem_title(node: ProblemNode) -> tuple[str, str, str]:
-    """(clean title, status marker, rest of the heading paragraph after the title)."""
+    """(clean title, status marker, rest of the heading paragraph after the title).
+
+    Parameters
+    ----------
+    node : ProblemNode
+        The problem.
+
+    Returns
+    -------
+    tuple of (str, str, str)
+        Title, status marker (empty when none) and the rest of the heading paragraph.
+    """
     sentence = title_sentence(node.heading.rest)
     rest = node.heading.rest[len(sentence) :].strip()
     # a status marker may follow the title: `…的问题。（已整改到位）`, `…问题（已完成）一是…`
@@ -119,7 +164,20 @@ def problem_title(node: ProblemNode) -> tuple[str, str, str]:
 
 
 def marker_line(node: ProblemNode, paragraphs: list[Paragraph]) -> str:
-    """A status marker wrapped onto the line after the heading: `（已整改）` alone."""
+    """A status marker wrapped onto the line after the heading: `（已整改）` alone.
+
+    Parameters
+    ----------
+    node : ProblemNode
+        The problem.
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+
+    Returns
+    -------
+    str
+        The marker line, empty when there is none.
+    """
     if node.body:
         first = paragraphs[node.body[0]].text.strip()
         if STATUS_MARKER.fullmatch(first):
@@ -133,6 +191,16 @@ def inline_measures(text: str) -> list[tuple[str, int, int]]:
 
     Items are numbered 1, 2, 3… in order; every item but the first follows a colon, a stop or a
     line start (the first `一是` may follow its subject: `院党组一是…；二是…`).
+
+    Parameters
+    ----------
+    text : str
+        A problem's rectification text.
+
+    Returns
+    -------
+    list of tuple of (str, int, int)
+        (label, start, end) of each item, offsets into ``text``.
     """
     for pattern, numbering in (
         (CIRCLED_MARK, "circled"),
@@ -175,6 +243,24 @@ def node_measures(
 
     Inline items are looked for from the text after the title on the heading's own line
     (``heading_rest``: `关于“…”问题一是…；二是…`) to the end of the problem.
+
+    Parameters
+    ----------
+    node : ProblemNode
+        The problem.
+    paragraphs : list of Paragraph
+        The notice's paragraphs.
+    problem_level : int
+        The outline level of the problems.
+    text : str
+        The notice's normalised text.
+    heading_rest : str, default ""
+        The text after the title on the heading's line (``problem_title``).
+
+    Returns
+    -------
+    list of tuple of (str, int, int)
+        (label, start, end) of each measure, offsets into ``text``.
     """
     ps = paragraphs
     sub = [i for i in node.body if ps[i].heading and problem_level < ps[i].heading.level < 5]
@@ -210,7 +296,22 @@ class RowContext:
 def measure_rows(
     ctx: RowContext, problem_no: int, measures: list[tuple[str, int, int]]
 ) -> list[dict]:
-    """Rows of ``corpus.measures`` for one problem's measures."""
+    """Rows of ``corpus.measures`` for one problem's measures.
+
+    Parameters
+    ----------
+    ctx : RowContext
+        The notice's id, association and text.
+    problem_no : int
+        The problem's number (1…n).
+    measures : list of tuple of (str, int, int)
+        (label, start, end) of each measure, offsets into the notice's text.
+
+    Returns
+    -------
+    list of dict
+        One row per measure.
+    """
     rows = []
     for k, (label, m_start, m_end) in enumerate(measures, start=1):
         m_text = ctx.text[m_start:m_end].strip()
@@ -232,7 +333,26 @@ def measure_rows(
 def problem_row(
     ctx: RowContext, problem_no: int, node: ProblemNode, decision: StatusDecision, n_measures: int
 ) -> dict:
-    """The ``corpus.problems`` row of one problem."""
+    """The ``corpus.problems`` row of one problem.
+
+    Parameters
+    ----------
+    ctx : RowContext
+        The notice's id, association and text.
+    problem_no : int
+        The problem's number (1…n).
+    node : ProblemNode
+        The problem.
+    decision : StatusDecision
+        Its status.
+    n_measures : int
+        How many measures were found for it.
+
+    Returns
+    -------
+    dict
+        Column → value.
+    """
     title, marker, heading_rest = problem_title(node)
     marker = marker or marker_line(node, ctx.paragraphs)
     head = ctx.paragraphs[node.heading_index]
@@ -262,7 +382,22 @@ def problem_row(
 def problem_and_measure_rows(
     ctx: RowContext, nodes: list[ProblemNode], decisions: list[StatusDecision]
 ) -> tuple[list[dict], list[dict]]:
-    """Rows of ``corpus.problems`` and ``corpus.measures`` for one notice, in notice order."""
+    """Rows of ``corpus.problems`` and ``corpus.measures`` for one notice, in notice order.
+
+    Parameters
+    ----------
+    ctx : RowContext
+        The notice's id, association, text and paragraphs.
+    nodes : list of ProblemNode
+        The problems, in order.
+    decisions : list of StatusDecision
+        Their statuses, in the same order.
+
+    Returns
+    -------
+    tuple of (list of dict, list of dict)
+        The problem rows and the measure rows.
+    """
     problems, measures = [], []
     for no, (node, decision) in enumerate(zip(nodes, decisions), start=1):
         rest = problem_title(node)[2]

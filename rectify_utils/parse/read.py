@@ -281,6 +281,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
     Order: signatures of binary formats, UTF-8 BOM, strict UTF-8 (the fast path), UTF-16/32
     BOMs, NUL bytes (binary), then charset-normalizer on a sample; Chinese GB codecs are
     decoded as gb18030 (a superset of gbk and gb2312).
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The text and the encoding it was decoded with.
     """
     for magic, what in _BINARY_FORMATS:
         if data.startswith(magic):
@@ -353,7 +363,20 @@ def _big5(data: bytes) -> tuple[str, str]:
 
 
 def to_simplified(text: str, encoding: str) -> NoticeText:
-    """Convert traditional script to simplified when the text is detectably traditional."""
+    """Convert traditional script to simplified when the text is detectably traditional.
+
+    Parameters
+    ----------
+    text : str
+        The decoded text.
+    encoding : str
+        The encoding it was decoded with.
+
+    Returns
+    -------
+    NoticeText
+        The text (simplified if it was traditional), whether it was converted, the original.
+    """
     if traditional_share(text) <= TRADITIONAL_SHARE:
         return NoticeText(text=text, encoding=encoding)
     simplified = _t2s_converter().t2s(text)
@@ -361,7 +384,18 @@ def to_simplified(text: str, encoding: str) -> NoticeText:
 
 
 def traditional_share(text: str) -> float:
-    """Share of CJK characters (in a sample of ``text``) that t2s conversion would change."""
+    """Share of CJK characters (in a sample of ``text``) that t2s conversion would change.
+
+    Parameters
+    ----------
+    text : str
+        The decoded text.
+
+    Returns
+    -------
+    float
+        Between 0 and 1.
+    """
     sample = _spread_sample(text, SCRIPT_SAMPLE_CHARS)
     if not _TRADITIONAL_HINT.search(sample):
         return 0.0  # none of the commonest traditional-only characters: simplified text

@@ -122,7 +122,18 @@ def decide_status(heading: str, body: str, as_of: pd.Timestamp | None) -> Status
 
 
 def weigh(signals: list[Signal]) -> tuple[str, str]:
-    """(status, evidence): stated signals first; in progress wins among the deciding ones."""
+    """(status, evidence): stated signals first; in progress wins among the deciding ones.
+
+    Parameters
+    ----------
+    signals : list of Signal
+        Every status signal found for one problem.
+
+    Returns
+    -------
+    tuple of (str, str)
+        The status (``completed``, ``in_progress`` or ``not_stated``) and its evidence.
+    """
     pool = [s for s in signals if not s.inferred] or signals
     if not pool:
         return NOT_STATED, ""
@@ -314,7 +325,18 @@ def reconcile_with_summary(
 
 
 def item_numbers(items: str) -> list[int]:
-    """`1、2、3、5` → [1, 2, 3, 5]; `6至8` → [6, 7, 8]; Chinese numerals too."""
+    """`1、2、3、5` → [1, 2, 3, 5]; `6至8` → [6, 7, 8]; Chinese numerals too.
+
+    Parameters
+    ----------
+    items : str
+        The item numbers as written.
+
+    Returns
+    -------
+    list of int
+        The numbers, in order.
+    """
     numbers: list[int] = []
     parts = re.split(r"\s*(、|，|,|和|及|至|到|-|—|~)\s*", items)
     for k in range(0, len(parts), 2):
@@ -335,6 +357,18 @@ def apply_item_summary(statuses: list[StatusDecision], closing: str) -> list[Sta
     Only to problems whose own words state no status: an explicit per-problem status wins. A
     plan with a date in the same clause (`第4项正在推进，…预计2025年6月底前完成`) gives those
     items their deadline when they have none.
+
+    Parameters
+    ----------
+    statuses : list of StatusDecision
+        The problems' statuses, in notice order.
+    closing : str
+        The text after the last problem.
+
+    Returns
+    -------
+    list of StatusDecision
+        The statuses, those the summary settles replaced.
     """
     by_item = _items_summarised(closing)
     if not by_item:

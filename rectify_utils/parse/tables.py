@@ -21,7 +21,18 @@ Row = list[str]
 
 
 def ledger_columns(header: Row) -> dict[str, int] | None:
-    """Column role → index, when ``header`` is a 整改台账 header row; else None."""
+    """Column role → index, when ``header`` is a 整改台账 header row; else None.
+
+    Parameters
+    ----------
+    header : list of str
+        One row's cell texts.
+
+    Returns
+    -------
+    dict of str to int or None
+        Role (``"problem"``, ``"measures"``, ``"status"``…) → column index.
+    """
     roles: dict[str, int] = {}
     for index, cell in enumerate(header):
         text = "".join(cell.split())
@@ -35,7 +46,18 @@ def ledger_columns(header: Row) -> dict[str, int] | None:
 
 
 def find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
-    """The header row among the first three (a title row may come first) and its columns."""
+    """The header row among the first three (a title row may come first) and its columns.
+
+    Parameters
+    ----------
+    rows : list of list of str
+        The table's rows as cell texts.
+
+    Returns
+    -------
+    tuple of (int, dict of str to int) or None
+        The header row's index and its columns (``ledger_columns``); None when there is none.
+    """
     for k, row in enumerate(rows[:3]):
         columns = ledger_columns(row)
         if columns:
@@ -44,7 +66,18 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
 
 
 def render_ledger(rows: list[Row]) -> list[str] | None:
-    """A 整改台账 table as outline text lines, or None when the table is no 台账."""
+    """A 整改台账 table as outline text lines, or None when the table is no 台账.
+
+    Parameters
+    ----------
+    rows : list of list of str
+        The table's rows as cell texts.
+
+    Returns
+    -------
+    list of str or None
+        One heading line and its field lines per row.
+    """
     found = find_header(rows)
     if found is None:
         return None

@@ -52,7 +52,13 @@ class _Worker:
 
 
 def default_start_method() -> str:
-    """``fork`` where the platform has it (a worker starts in milliseconds), else ``spawn``."""
+    """``fork`` where the platform has it (a worker starts in milliseconds), else ``spawn``.
+
+    Returns
+    -------
+    str
+        A ``multiprocessing`` start method.
+    """
     return "fork" if "fork" in get_all_start_methods() else "spawn"
 
 
