@@ -116,9 +116,11 @@ def completion_by_theme(
 
 
 def theme_crosstab(
-    corpus: Corpus | pd.DataFrame, taxonomy_path: str | Path | None = None
+    corpus: Corpus | pd.DataFrame,
+    taxonomy_path: str | Path | None = None,
+    by: str = "association",
 ) -> pd.DataFrame:
-    """``themes.category_crosstab`` by association, with the problems of each cell.
+    """``themes.category_crosstab`` by ``by``, with the problems of each cell.
 
     Parameters
     ----------
@@ -126,17 +128,23 @@ def theme_crosstab(
         The corpus or its ``problems`` table.
     taxonomy_path
         The coding scheme; None: the packaged one.
+    by
+        The group column: ``"association"``, ``"unit_kind"``, or (with a corpus) any notice
+        column.
 
     Returns
     -------
     pd.DataFrame
-        Rows of ``category_crosstab(corpus, by="association")`` (zeros kept) and ``problems``
-        (the cell's problems as (notice_id, problem_no) pairs).
+        Rows of ``category_crosstab(corpus, by=by)`` (zeros kept) and ``problems`` (the cell's
+        problems as (notice_id, problem_no) pairs).
     """
     taxonomy = taxonomy_path or DEFAULT_TAXONOMY
     classified = classify_problems(corpus, taxonomy)
-    crosstab = category_crosstab(classified, by="association", taxonomy_path=taxonomy)
-    return _with_refs(crosstab, classified, ["association", "theme"])
+    if by not in classified and isinstance(corpus, Corpus):
+        notices = corpus.notices.drop_duplicates("notice_id")[["notice_id", by]]
+        classified = classified.merge(notices, on="notice_id", how="left", validate="many_to_one")
+    crosstab = category_crosstab(classified, by=by, taxonomy_path=taxonomy)
+    return _with_refs(crosstab, classified, [by, "theme"])
 
 
 def present_themes(crosstab: pd.DataFrame) -> pd.DataFrame:

@@ -42,9 +42,12 @@ from .formats import (
 )
 from .overview import not_notice_files, skipped_names
 from .review import REVIEW_RATIO, close_calls
+from .theme_stats import RESIDUAL_LIMIT
 from .timeline import DEFAULT_LIMIT_DAYS
 
 RATE = "completion_rate_of_stated"
+#: above this share of cells expecting fewer than 5 problems, the χ² p is not to be trusted
+SMALL_EXPECTED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -1261,3 +1264,175 @@ def _notice_conflicts(notices: pd.DataFrame | None) -> list[tuple[str, str, str]
         words = "；".join(f"{CLAIM_ITEMS.get(k, k)}写作 {v}" for k, v in pairs)
         out.append((str(r.association), str(r.notice_id), words))
     return out
+
+
+def _cell_text(row: Any, by: str) -> str:
+    return f"{row[by]}的“{row['theme']}”（{int(row['n'])} 个，期望 {row['expected']:.1f}）"
+
+
+def over_under_finding(
+    residuals: pd.DataFrame, test: pd.DataFrame, by: str = "association"
+) -> Finding:
+    """The sentence on which themes are over- and under-represented, with the table's χ² test.
+
+    Parameters
+    ----------
+    residuals : pd.DataFrame
+        Rows of ``crosstab_residuals(crosstab, by=by)``.
+    test : pd.DataFrame
+        The row of ``crosstab_test(crosstab, by=by)``.
+    by : str, default "association"
+        The group column.
+
+    Returns
+    -------
+    Finding
+        numbers: groups (those with classified problems), over, under (lists of (group, theme code, n,
+        expected), strongest first), chi2, df, p, p_monte_carlo, cramers_v, share_expected_below_5. When more than a fifth
+        of the cells expect fewer than 5 problems, the sentence says the χ² approximation is
+        rough and the residuals only indicative.
+
+    Examples
+    --------
+    >>> residuals, test = theme_stats.crosstab_statistics(corpus, by="unit_kind")
+    >>> print(over_under_finding(residuals, test, by="unit_kind"))
+    """
+    t = test.iloc[0]
+    cells = residuals[residuals["deviation"].notna()].sort_values(
+        "adjusted_residual", key=lambda s: -s.abs(), kind="stable"
+    )
+    over = cells[cells["deviation"] == "over"]
+    under = cells[cells["deviation"] == "under"]
+
+    def listed(part: pd.DataFrame) -> list[tuple[str, str, int, float]]:
+        return [
+            (str(r[by]), str(r["theme_code"]), int(r["n"]), float(r["expected"]))
+            for _, r in part.iterrows()
+        ]
+
+    classified = residuals["n"].gt(0) & residuals["expected"].notna()
+    groups = list(dict.fromkeys(str(g) for g in residuals.loc[classified.fillna(False), by]))
+    numbers = {
+        "groups": groups,
+        "over": listed(over),
+        "under": listed(under),
+        **{
+            k: (None if pd.isna(t[k]) else float(t[k]))
+            for k in ("chi2", "p", "p_monte_carlo", "cramers_v", "share_expected_below_5")
+        },
+        "df": int(t["df"]),
+    }
+    compared = f"比较 {len(groups)} 组（{_tied(groups)}）"
+    if pd.isna(t["chi2"]):
+        text = f"主题分布无法检验：{compared}，至少要有两组、两个主题的已归类问题。"
+        return Finding(text, numbers)
+    parts = [
+        "偏多：" + "、".join(_cell_text(r, by) for _, r in over.iterrows())
+        if len(over)
+        else "没有显著偏多的主题",
+        "偏少：" + "、".join(_cell_text(r, by) for _, r in under.iterrows())
+        if len(under)
+        else "没有显著偏少的主题",
+    ]
+    test_text = f"χ² = {t['chi2']:.1f}，自由度 {int(t['df'])}，p = {t['p']:.3f}"
+    if not pd.isna(t["p_monte_carlo"]):
+        test_text += f"（蒙特卡洛 p = {t['p_monte_carlo']:.3f}）"
+    caveat = (
+        f"；{t['share_expected_below_5']:.0%} 的单元格期望频数小于 5：问题太少，"
+        "χ² 近似不可靠、Cramér's V 偏高，以蒙特卡洛 p 为准，各单元格的偏多偏少只作提示"
+        if t["share_expected_below_5"] > SMALL_EXPECTED_SHARE
+        else ""
+    )
+    text = (
+        f"{compared}：" + "；".join(parts) + f"（调整残差绝对值 ≥ {RESIDUAL_LIMIT}）。"
+        f"整表 {test_text}，Cramér's V = {t['cramers_v']:.2f}{caveat}。"
+    )
+    return Finding(text, numbers)
+
+
+def unclassified_finding(counts: pd.DataFrame, by: str = "association") -> Finding:
+    """The sentence on how sure the themes are: high, low confidence and unclassified.
+
+    Parameters
+    ----------
+    counts : pd.DataFrame
+        Rows of ``confidence_counts(corpus, by=by)``.
+    by : str, default "association"
+        The group column.
+
+    Returns
+    -------
+    Finding
+        numbers: n, n_high, n_low, n_unclassified, most_unclassified (the groups with the
+        most unclassified problems, tied ones all named; empty when there is none).
+    """
+    totals = {k: int(counts[k].sum()) for k in ("n", "n_high", "n_low", "n_unclassified")}
+    top = int(counts["n_unclassified"].max()) if len(counts) else 0
+    most = [str(g) for g in counts.loc[counts["n_unclassified"] == top, by]] if top else []
+    text = (
+        f"{totals['n']} 个问题中，{totals['n_high']} 个的主题由问题本身的表述确定（高置信度），"
+        f"{totals['n_low']} 个只靠方面标题或整改内容（低置信度，表中标注），"
+        f"{totals['n_unclassified']} 个未归类"
+    )
+    text += f"，最多的是{'、'.join(most)}（{top} 个）。" if most else "。"
+    return Finding(text, {**totals, "most_unclassified": most})
+
+
+#: titles a sentence quotes before it says 等
+QUOTED_TITLES = 3
+
+
+def unclassified_titles(unclassified: pd.DataFrame) -> Finding:
+    """The sentence beneath the list of unclassified problems: how many, the first titles.
+
+    Parameters
+    ----------
+    unclassified : pd.DataFrame
+        Rows of ``theme_stats.unclassified_problems``.
+
+    Returns
+    -------
+    Finding
+        numbers: n, titles (the titles quoted, at most ``QUOTED_TITLES``), associations (in
+        table order).
+    """
+    n = len(unclassified)
+    titles = [str(t) for t in unclassified["title"].head(QUOTED_TITLES)]
+    associations = list(dict.fromkeys(str(a) for a in unclassified["association"]))
+    numbers = {"n": n, "titles": titles, "associations": associations}
+    if not n:
+        return Finding("没有未归类的问题：每个问题都有规则命中。", numbers)
+    more = f"等 {n} 个" if n > len(titles) else f"共 {n} 个"
+    text = (
+        f"未归类的问题有{_tied(titles, quote=True)}{more}（{_tied(associations)}）："
+        "编码方案没有规则认得它们，宜逐条阅读，必要时补充规则。"
+    )
+    return Finding(text, numbers)
+
+
+def low_confidence_themes(low: pd.DataFrame) -> Finding:
+    """The sentence beneath the low-confidence problems: how many, under which themes most.
+
+    Parameters
+    ----------
+    low : pd.DataFrame
+        Rows of ``theme_stats.low_confidence_problems``.
+
+    Returns
+    -------
+    Finding
+        numbers: n, most (the themes with the most low-confidence problems, ties all named),
+        most_n.
+    """
+    n = len(low)
+    if not n:
+        return Finding("没有低置信度的主题：每个已归类问题的主题都由问题本身的表述确定。", {"n": 0})
+    per_theme = low["theme"].astype("string").value_counts(sort=False)
+    top = int(per_theme.max())
+    most = [str(t) for t, k in per_theme.items() if k == top]
+    text = (
+        f"{n} 个问题的主题置信度低（问题表述本身没有主题词，主题来自方面、分组标题或整改内容，"
+        f"或与次选主题并列），{_tie(most)}最多的是{_tied(most, quote=True)}（{_each(most)}{top} 个）；"
+        "表中列出依据和次选主题，请核对。"
+    )
+    return Finding(text, {"n": n, "most": most, "most_n": top})

@@ -198,6 +198,15 @@ FIELD_LABELS = {
     "theme": "主题", "theme_code": "主题代码", "theme_score": "主题得分",
     "theme_evidence": "主题依据", "runner_up_theme": "次选主题", "runner_up_score": "次选得分",
     "n": "个数", "share": "占比", "problems": "问题",
+    "theme_confidence": "主题置信度", "runner_up_code": "次选主题代码",
+    "n_high": "高置信度", "n_low": "低置信度", "n_unclassified": "未归类",
+    "share_high": "高置信度占比",
+    # crosstab statistics
+    "expected": "期望个数", "residual": "标准化残差", "adjusted_residual": "调整残差",
+    "deviation": "偏离", "chi2": "χ²", "df": "自由度", "p_monte_carlo": "蒙特卡洛 p",
+    "cramers_v": "Cramér's V", "share_expected_below_5": "期望 < 5 的单元格占比",
+    "n_groups": "组数", "n_themes": "主题数", "min_expected": "最小期望个数",
+    "significant": "显著",
     # completion
     "n_completed": "已完成", "n_in_progress": "整改中", "n_not_stated": "未说明",
     "completion_rate_of_stated": "完成率（占已说明）",
@@ -234,8 +243,13 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "item": CLAIM_ITEMS,
     "field": FIELD_LABELS,
     "effect": {"target": "本单位多用", "reference": "其他单位多用"},
+    "theme_confidence": {"high": "高", "low": "低"},
+    "deviation": {"over": "偏多", "under": "偏少"},
 }
 #: columns holding a share between 0 and 1, shown as a percentage
 SHARE_COLUMNS = frozenset(
-    {"share", "fact_share", "stock_share", "completion_rate_of_stated", "completion_rate_of_all"}
-)
+    {
+        "share", "fact_share", "stock_share", "completion_rate_of_stated", "completion_rate_of_all",
+        "share_high", "share_expected_below_5",
+    }
+)  # fmt: skip

@@ -9,7 +9,11 @@
   valid when most cells expect fewer than 5 problems, as they do for a handful of notices);
 - ``confidence_counts``, ``unclassified_problems`` and ``low_confidence_problems`` show how
   sure the classification is, and the problems to read by hand;
-- ``over_under_finding`` and ``unclassified_finding`` are the sentences the report prints.
+- ``crosstab_statistics`` gives the categories report both at once, from the corpus, with the
+  problems behind each cell, and ``residual_rows`` the cells its table lists.
+
+The sentences the report prints are ``findings.over_under_finding`` and
+``findings.unclassified_finding``.
 
 ``unclassified`` is not a theme: its cells are kept in the tables but left out of the tests.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -26,7 +30,7 @@ from scipy.stats import chi2 as chi2_distribution
 
 from ..parse.corpus import Corpus, table_of
 from ._docstrings import fill_params
-from .findings import Finding
+from .comparison import theme_crosstab
 from .themes import DEFAULT_TAXONOMY, UNCLASSIFIED, classify_problems
 
 #: adjusted residuals beyond ±1.96 mark a cell over / under-represented at the 5 % level
@@ -238,6 +242,85 @@ def crosstab_test(
     )
 
 
+class CrosstabStatistics(NamedTuple):
+    """What ``crosstab_statistics`` returns: ``residuals`` and the whole-table ``test``."""
+
+    residuals: pd.DataFrame
+    test: pd.DataFrame
+
+
+@fill_params
+def crosstab_statistics(
+    corpus: Corpus | pd.DataFrame,
+    by: str = "association",
+    taxonomy_path: str | Path | None = DEFAULT_TAXONOMY,
+    n_permutations: int = N_PERMUTATIONS,
+    seed: int = SEED,
+) -> CrosstabStatistics:
+    """The theme crosstab's residuals and χ² test, from the corpus, with each cell's problems.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    by : str, default "association"
+        {params.by}
+        ``"unit_kind"`` compares kinds of body.
+    taxonomy_path : str or Path, optional
+        {params.taxonomy_path}
+    n_permutations, seed : int
+        As for ``crosstab_test``.
+
+    Returns
+    -------
+    CrosstabStatistics
+        ``residuals``: rows of ``crosstab_residuals`` with ``problems`` (the cell's problems as
+        (notice_id, problem_no) pairs); ``test``: the row of ``crosstab_test``.
+
+    Examples
+    --------
+    >>> residuals, test = crosstab_statistics(corpus, by="unit_kind")
+    """
+    crosstab = theme_crosstab(corpus, taxonomy_path=taxonomy_path, by=by)
+    residuals = crosstab_residuals(crosstab, by=by)
+    test = crosstab_test(crosstab, by=by, n_permutations=n_permutations, seed=seed)
+    return CrosstabStatistics(residuals, test)
+
+
+#: the columns of ``residual_rows``, after the group column
+RESIDUAL_COLUMNS = [
+    "theme_code", "theme", "n", "share", "expected", "adjusted_residual", "p", "deviation",
+    "problems",
+]  # fmt: skip
+
+
+def residual_rows(residuals: pd.DataFrame, by: str = "association") -> pd.DataFrame:
+    """The cells a report lists beneath the residual heatmap: those with problems or a deviation.
+
+    Parameters
+    ----------
+    residuals : pd.DataFrame
+        Rows of ``crosstab_residuals`` (or ``crosstab_statistics(...).residuals``).
+    by : str, default "association"
+        The group column.
+
+    Returns
+    -------
+    pd.DataFrame
+        The cells of classified themes holding problems, and the empty cells marked
+        ``under``; over- and under-represented first (largest adjusted residual in absolute
+        value first), then the others in table order. Columns: ``by`` and
+        ``RESIDUAL_COLUMNS`` (``problems`` where the residuals carry it).
+    """
+    classified = residuals["theme_code"].astype("string") != UNCLASSIFIED
+    keep = classified & ((residuals["n"] > 0) | residuals["deviation"].notna())
+    rows = residuals[keep.fillna(False).astype(bool)]
+    strength = rows["adjusted_residual"].abs().where(rows["deviation"].notna(), -1.0)
+    rows = rows.loc[strength.sort_values(ascending=False, kind="stable").index]
+    columns = [c for c in [by, *RESIDUAL_COLUMNS] if c in rows]
+    return rows[columns].reset_index(drop=True)
+
+
 def _classified(data: Corpus | pd.DataFrame, taxonomy_path: str | Path | None) -> pd.DataFrame:
     problems = table_of(data, "problems")
     if "theme_code" in problems and "theme_confidence" in problems:
@@ -358,99 +441,3 @@ def low_confidence_problems(
     mask = problems["theme_confidence"].astype("string") == "low"
     extra = ["theme_code", "theme", "theme_evidence", "runner_up_code", "runner_up_theme"]
     return _review_rows(problems, mask, extra)
-
-
-def _cell_text(row: Any, by: str) -> str:
-    return f"{row[by]}的“{row['theme']}”（{int(row['n'])} 个，期望 {row['expected']:.1f}）"
-
-
-def over_under_finding(
-    residuals: pd.DataFrame, test: pd.DataFrame, by: str = "association"
-) -> Finding:
-    """The sentence on which themes are over- and under-represented, with the table's χ² test.
-
-    Parameters
-    ----------
-    residuals : pd.DataFrame
-        Rows of ``crosstab_residuals(crosstab, by=by)``.
-    test : pd.DataFrame
-        The row of ``crosstab_test(crosstab, by=by)``.
-    by : str, default "association"
-        The group column.
-
-    Returns
-    -------
-    Finding
-        numbers: over, under (lists of (group, theme code, n, expected), strongest first),
-        chi2, df, p, p_monte_carlo, cramers_v, share_expected_below_5.
-    """
-    t = test.iloc[0]
-    cells = residuals[residuals["deviation"].notna()].sort_values(
-        "adjusted_residual", key=lambda s: -s.abs(), kind="stable"
-    )
-    over = cells[cells["deviation"] == "over"]
-    under = cells[cells["deviation"] == "under"]
-
-    def listed(part: pd.DataFrame) -> list[tuple[str, str, int, float]]:
-        return [
-            (str(r[by]), str(r["theme_code"]), int(r["n"]), float(r["expected"]))
-            for _, r in part.iterrows()
-        ]
-
-    numbers = {
-        "over": listed(over),
-        "under": listed(under),
-        **{
-            k: (None if pd.isna(t[k]) else float(t[k]))
-            for k in ("chi2", "p", "p_monte_carlo", "cramers_v", "share_expected_below_5")
-        },
-        "df": int(t["df"]),
-    }
-    if pd.isna(t["chi2"]):
-        return Finding("主题分布无法检验：少于两个单位或两个主题有已归类的问题。", numbers)
-    parts = [
-        "偏多：" + "、".join(_cell_text(r, by) for _, r in over.iterrows())
-        if len(over)
-        else "没有显著偏多的主题",
-        "偏少：" + "、".join(_cell_text(r, by) for _, r in under.iterrows())
-        if len(under)
-        else "没有显著偏少的主题",
-    ]
-    test_text = f"χ² = {t['chi2']:.1f}，自由度 {int(t['df'])}，p = {t['p']:.3f}"
-    if not pd.isna(t["p_monte_carlo"]):
-        test_text += f"（蒙特卡洛 p = {t['p_monte_carlo']:.3f}）"
-    caveat = (
-        f"；{t['share_expected_below_5']:.0%} 的单元格期望频数小于 5，以蒙特卡洛 p 为准"
-        if t["share_expected_below_5"] > 0.2
-        else ""
-    )
-    text = "；".join(parts) + f"（调整残差绝对值 ≥ {RESIDUAL_LIMIT}）。整表 {test_text}{caveat}。"
-    return Finding(text, numbers)
-
-
-def unclassified_finding(counts: pd.DataFrame, by: str = "association") -> Finding:
-    """The sentence on how sure the themes are: high, low confidence and unclassified.
-
-    Parameters
-    ----------
-    counts : pd.DataFrame
-        Rows of ``confidence_counts(corpus, by=by)``.
-    by : str, default "association"
-        The group column.
-
-    Returns
-    -------
-    Finding
-        numbers: n, n_high, n_low, n_unclassified, most_unclassified (the groups with the
-        most unclassified problems, tied ones all named; empty when there is none).
-    """
-    totals = {k: int(counts[k].sum()) for k in ("n", "n_high", "n_low", "n_unclassified")}
-    top = int(counts["n_unclassified"].max()) if len(counts) else 0
-    most = [str(g) for g in counts.loc[counts["n_unclassified"] == top, by]] if top else []
-    text = (
-        f"{totals['n']} 个问题中，{totals['n_high']} 个的主题由问题本身的表述确定（高置信度），"
-        f"{totals['n_low']} 个只靠方面标题或整改内容（低置信度，表中标注），"
-        f"{totals['n_unclassified']} 个未归类"
-    )
-    text += f"，最多的是{'、'.join(most)}（{top} 个）。" if most else "。"
-    return Finding(text, {**totals, "most_unclassified": most})

@@ -18,6 +18,7 @@ from matplotlib.ticker import PercentFormatter
 
 from ..analysis.comparison import over_used
 from ..analysis.formats import AS_OF_SOURCES, format_rate_with_counts, is_inferred
+from ..analysis.theme_stats import RESIDUAL_LIMIT
 from ..analysis.timeline import DEFAULT_LIMIT_DAYS
 from .palette import (
     FACT_COLORS,
@@ -294,6 +295,96 @@ def theme_heatmaps(crosstab: pd.DataFrame) -> Figure:
     axes[1].set(title="占本协会问题的比例 · share", xlabel="", ylabel="")
     for ax in axes:
         ax.tick_params(axis="x", rotation=30)
+    fig.tight_layout()
+    return fig
+
+
+#: adjusted residuals beyond this are drawn in the darkest colour of ``residual_heatmap``
+RESIDUAL_COLOUR_LIMIT = 4.0
+#: confidence → (legend label, colour) of ``confidence_bars`` (Paul Tol's bright blue, pale
+#: blue and grey)
+CONFIDENCE_BARS = {
+    "n_high": ("高置信度 high", "#4477aa"),
+    "n_low": ("低置信度 low", "#99ccee"),
+    "n_unclassified": ("未归类 unclassified", OTHERS_COLOR),
+}
+
+
+def _residual_label(n: int, adjusted: float) -> str:
+    """A cell of ``residual_heatmap``: its count over its adjusted residual, starred beyond ±1.96."""
+    star = "*" if abs(adjusted) >= RESIDUAL_LIMIT else ""
+    return f"{n}\n{adjusted:+.1f}{star}"
+
+
+def residual_heatmap(residuals: pd.DataFrame, by: str = "association") -> Figure | None:
+    """Themes × groups coloured by adjusted residual (red over-, blue under-represented), each
+    cell annotated with its count and residual, starred beyond ±1.96.
+
+    Parameters
+    ----------
+    residuals
+        Rows of ``theme_stats.crosstab_residuals`` (or ``crosstab_statistics(...).residuals``).
+    by
+        The group column, one heatmap column per group.
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to compare (fewer than two groups, or two themes, with
+        classified problems).
+    """
+    cells = residuals[residuals["adjusted_residual"].notna()]
+    if cells[by].nunique() < 2 or cells["theme"].nunique() < 2:
+        return None
+    themes = [t for t in cells["theme"].cat.categories if t in set(cells["theme"])]
+    adjusted = cells.pivot(index="theme", columns=by, values="adjusted_residual").reindex(themes)
+    counts = cells.pivot(index="theme", columns=by, values="n").reindex(themes).astype(int)
+    labels = [
+        [_residual_label(n, r) for n, r in zip(row_n, row_r)]
+        for row_n, row_r in zip(counts.to_numpy(), adjusted.to_numpy())
+    ]
+    fig, ax = plt.subplots(figsize=(5 + 1.5 * adjusted.shape[1], 0.55 * len(adjusted) + 2.5))
+    limit = RESIDUAL_COLOUR_LIMIT
+    sns.heatmap(
+        adjusted, annot=labels, fmt="", cmap="RdBu_r", vmin=-limit, vmax=limit, center=0,
+        cbar_kws={"label": "调整残差 adjusted residual"}, annot_kws={"fontsize": 8}, ax=ax,
+    )  # fmt: skip
+    ax.set(
+        title=f"主题偏多（红）与偏少（蓝）· over / under-represented（* 为 |残差| ≥ {RESIDUAL_LIMIT}）",
+        xlabel="",
+        ylabel="",
+    )
+    ax.tick_params(axis="x", rotation=30)
+    fig.tight_layout()
+    return fig
+
+
+def confidence_bars(counts: pd.DataFrame, by: str = "association") -> Figure:
+    """Each group's problems by how sure their theme is: high, low confidence, unclassified.
+
+    Parameters
+    ----------
+    counts
+        Rows of ``theme_stats.confidence_counts``.
+    by
+        Its group column, one bar per row.
+
+    Returns
+    -------
+    Figure
+    """
+    bars = counts.set_index(by)[list(CONFIDENCE_BARS)].astype(int)
+    bars.index = [str(g) for g in bars.index]
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(bars) + 1.8))
+    bars.rename(columns={k: v[0] for k, v in CONFIDENCE_BARS.items()}).plot.barh(
+        stacked=True, ax=ax, width=0.7, color=[c for _, c in CONFIDENCE_BARS.values()]
+    )
+    for i, row in enumerate(bars.itertuples(index=False)):
+        ax.text(sum(row) + 0.3, i, f"{row.n_high} / {sum(row)} 高", va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, bars.sum(axis=1).max() * 1.3 + 1)
+    ax.set(xlabel="问题数 · problems", ylabel="", title="主题的置信度 · theme confidence")
+    _legend_outside(ax)
     fig.tight_layout()
     return fig
 

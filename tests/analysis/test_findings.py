@@ -29,6 +29,12 @@ from rectify_utils.analysis.concreteness import (
 )
 from rectify_utils.analysis.overview import notice_metadata, report_timeline, span_coverage
 from rectify_utils.analysis.terms import shared_terms
+from rectify_utils.analysis.theme_stats import (
+    confidence_counts,
+    crosstab_statistics,
+    low_confidence_problems,
+    unclassified_problems,
+)
 from rectify_utils.analysis.themes import aspect_titles, category_crosstab, classify_problems
 
 KWIC_TERMS = ["三会一课", "第一议题"]
@@ -79,6 +85,17 @@ PATTERNS = {
     r"（4%，套话占 \d+%）。",
     "common_stock_phrase": r"\d+ 个 4 字短语出现在至少 3 个单位的整改文字中，最常见的是「[^」]+」"
     r"（\d 个单位，\d+ 次）。",
+    "over_under_finding": r"比较 5 组（东营市科协、新野县科协、石龙区科协、立山区科协、罗庄区科协）："
+    r"(偏多：.+|没有显著偏多的主题)；(偏少：.+|没有显著偏少的主题)（调整残差绝对值 ≥ 1\.96）。"
+    r"整表 χ² = [\d.]+，自由度 \d+，p = [\d.]+（蒙特卡洛 p = [\d.]+），Cramér's V = [\d.]+；"
+    r"\d+% 的单元格期望频数小于 5：问题太少，χ² 近似不可靠、Cramér's V 偏高，以蒙特卡洛 p 为准，"
+    r"各单元格的偏多偏少只作提示。",
+    "unclassified_finding": r"80 个问题中，\d+ 个的主题由问题本身的表述确定（高置信度），\d+ 个只靠方面标题"
+    r"或整改内容（低置信度，表中标注），0 个未归类。",
+    "unclassified_titles": r"没有未归类的问题：每个问题都有规则命中。",
+    "low_confidence_themes": r"\d+ 个问题的主题置信度低（问题表述本身没有主题词，主题来自方面、分组标题或"
+    r"整改内容，或与次选主题并列），(并列)?最多的是(「[^」]+」)+（(各 )?\d+ 个）；表中列出依据和次选主题，"
+    r"请核对。",
 }
 
 PROFILES = {
@@ -146,6 +163,10 @@ def bundled(corpus) -> dict[str, findings.Finding]:
         "common_stock_phrase": findings.common_stock_phrase(stock_phrases(corpus), 4, 3),
         "money_total": findings.money_total(money_table(corpus)),
         "issued_documents": findings.issued_documents(documents_table(corpus)),
+        "over_under_finding": findings.over_under_finding(*crosstab_statistics(corpus)),
+        "unclassified_finding": findings.unclassified_finding(confidence_counts(corpus)),
+        "unclassified_titles": findings.unclassified_titles(unclassified_problems(corpus)),
+        "low_confidence_themes": findings.low_confidence_themes(low_confidence_problems(corpus)),
     }
 
 

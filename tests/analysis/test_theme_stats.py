@@ -10,14 +10,20 @@ from scipy.stats import chi2_contingency
 from written_notices import notice_file
 
 from rectify_utils import load_corpus
+from rectify_utils.analysis.findings import (
+    low_confidence_themes,
+    over_under_finding,
+    unclassified_finding,
+    unclassified_titles,
+)
 from rectify_utils.analysis.theme_stats import (
     confidence_counts,
     crosstab_chi2,
     crosstab_residuals,
+    crosstab_statistics,
     crosstab_test,
     low_confidence_problems,
-    over_under_finding,
-    unclassified_finding,
+    residual_rows,
     unclassified_problems,
 )
 from rectify_utils.analysis.themes import UNCLASSIFIED, category_crosstab, classify_problems
@@ -31,8 +37,9 @@ def three_bodies():
     return load_corpus([notice_file(stem) for stem in THREE_BODIES])
 
 
-def _toy_crosstab() -> pd.DataFrame:
-    """Two groups × three themes, plus unclassified cells that no test may count."""
+def _toy_crosstab(scale: int = 1) -> pd.DataFrame:
+    """Two groups × three themes, plus unclassified cells that no test may count; ``scale``
+    multiplies every count."""
     rows = [
         ("甲", "T01", 8),
         ("甲", "T02", 2),
@@ -47,7 +54,7 @@ def _toy_crosstab() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["association", "theme_code", "n"])
     frame["theme_code"] = frame["theme_code"].astype(codes)
     frame["theme"] = frame["theme_code"].astype("string").astype("category")
-    frame["n"] = frame["n"].astype("Int64")
+    frame["n"] = (frame["n"] * scale).astype("Int64")
     return frame
 
 
@@ -133,3 +140,70 @@ def test_the_report_compares_a_kexie_a_bureau_and_a_mass_organisation(three_bodi
     assert shares.loc["桐溪县科协", "T13"] == 0, "a 科协's work is coded T03–T06, never T13"
     assert "χ²" in str(finding) and finding.numbers["df"] == int(test.loc[0, "df"])
     assert "蒙特卡洛" in str(finding), "with so few problems the Monte Carlo p must be shown"
+
+
+def test_the_report_compares_kinds_of_body_with_the_problems_behind_each_cell(three_bodies):
+    residuals, test = crosstab_statistics(three_bodies, by="unit_kind")
+    assert set(residuals["unit_kind"]) == {"科协", "政府部门", "工会"}
+    assert (residuals["problems"].map(len) == residuals["n"]).all(), (
+        "a cell of the residual table must link to exactly the problems it counts"
+    )
+    stats = crosstab_test(category_crosstab(three_bodies, by="unit_kind"), by="unit_kind")
+    assert test.equals(stats), "crosstab_statistics tests the same table as crosstab_test"
+    finding = over_under_finding(residuals, test, by="unit_kind")
+    assert finding.numbers["groups"] == ["工会", "政府部门", "科协"]
+    assert test.loc[0, "share_expected_below_5"] > 0.2, "20 problems over 3 kinds: small cells"
+    assert "χ² 近似不可靠" in str(finding) and "只作提示" in str(finding), (
+        "with most cells expecting fewer than 5 problems the report must not overclaim"
+    )
+
+
+def test_large_counts_need_no_caveat_and_show_the_deviating_cells():
+    crosstab = _toy_crosstab(scale=10)
+    residuals, test = crosstab_residuals(crosstab), crosstab_test(crosstab, n_permutations=200)
+    finding = over_under_finding(residuals, test)
+    assert test.loc[0, "share_expected_below_5"] == 0
+    assert "不可靠" not in str(finding), "every cell expects ≥ 5 problems: the χ² p holds"
+    assert ("甲", "T01", 80, 45.0) in finding.numbers["over"]
+    assert "甲的“T01”（80 个，期望 45.0）" in str(finding)
+
+
+def test_one_kind_of_body_cannot_be_compared(corpus):
+    residuals, test = crosstab_statistics(corpus, by="unit_kind", n_permutations=0)
+    finding = over_under_finding(residuals, test, by="unit_kind")
+    assert str(finding).startswith("主题分布无法检验：比较 1 组（科协）"), (
+        "five 科协 notices are one kind of body: nothing to test, and the sentence says why"
+    )
+
+
+def test_residual_rows_put_the_deviating_cells_first_and_drop_empty_ones():
+    residuals = crosstab_residuals(_toy_crosstab())
+    rows = residual_rows(residuals)
+    deviating = rows["deviation"].notna()
+    assert deviating.any() and deviating.iloc[: deviating.sum()].all()
+    assert (rows["theme_code"].astype("string") != UNCLASSIFIED).all()
+    kept = (rows["n"] > 0) | deviating
+    assert kept.all(), "an empty cell is listed only when it is significantly under-represented"
+    strength = rows.loc[deviating, "adjusted_residual"].abs()
+    assert strength.is_monotonic_decreasing
+
+
+def test_review_sentences_name_the_problems_and_themes():
+    frame = pd.DataFrame(
+        {
+            "notice_id": ["n1", "n1", "n1"],
+            "association": ["某县统计局"] * 3,
+            "problem_no": pd.array([1, 2, 3], dtype="Int64"),
+            "title": ["天气晴朗，万里无云", "风和日丽", "统计数据审核把关不严"],
+        }
+    )
+    left = unclassified_titles(unclassified_problems(frame))
+    assert left.numbers["n"] == 2
+    assert "「天气晴朗，万里无云」「风和日丽」共 2 个（某县统计局）" in str(left)
+    assert "没有未归类" in str(unclassified_titles(unclassified_problems(frame.iloc[2:])))
+    low = pd.DataFrame({"theme": pd.Categorical(["作风建设", "作风建设", "财务与资产管理"])})
+    finding = low_confidence_themes(low)
+    assert finding.numbers["most"] == ["作风建设"]
+    assert "最多的是「作风建设」（2 个）" in str(finding)
+    tied = low_confidence_themes(low.iloc[1:])
+    assert "并列最多的是「作风建设」「财务与资产管理」（各 1 个）" in str(tied)

@@ -258,6 +258,33 @@ def test_notebook_handles_an_association_with_two_notices(
     )
 
 
+#: one 科协, one 局 and one 群团 notice written for the tests, as a user's mixed data folder
+THREE_BODIES = ["kx_tongxi_county_outline4", "tjj_jiangyu_city_arabic", "gh_fenghe_county_nextline"]
+
+
+@pytest.mark.slow
+def test_categories_report_compares_a_kexie_a_bureau_and_a_mass_organisation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPLBACKEND", INLINE_BACKEND)
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    for stem in THREE_BODIES:
+        name = f"{stem}.txt"
+        (folder / name).write_bytes((ROOT / "tests" / "data" / "notices" / name).read_bytes())
+    nb = _execute("02_issue_categories", tmp_path, data_dir=str(folder))
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors, f"a cell failed: {errors[:1]}"
+    text = _outputs_text(nb)
+    assert "比较 3 组（工会、政府部门、科协）" in text, (
+        "the categories report does not compare the kinds of body (unit_kind) of the folder"
+    )
+    assert "比较 3 组（丰禾县总工会、桐溪县科协、江屿市统计局）" in text
+    assert "χ² 近似不可靠" in text, "20 problems in 3 bodies: the report must say cells are small"
+    assert (tmp_path / "figures" / "residuals_by_unit_kind.png").exists()
+    assert "乡镇（街道）统计站规范化建设滞后" in text, "the unclassified problem is listed"
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_every_chart_shows_its_data_beneath_it(name: str) -> None:
     for i, cell in enumerate(_code_cells(name)[2:], start=2):

@@ -23,6 +23,7 @@ from rectify_utils.analysis.comparison import (
 from rectify_utils.analysis.completion import completion_table
 from rectify_utils.analysis.concreteness import concreteness
 from rectify_utils.analysis.overview import outline_sizes, report_timeline
+from rectify_utils.analysis.theme_stats import confidence_counts, crosstab_statistics
 from rectify_utils.analysis.themes import category_crosstab
 from rectify_utils.viz import figures
 from rectify_utils.viz.font import setup_cjk_font
@@ -133,6 +134,38 @@ def test_theme_heatmaps_annotate_every_count(corpus):
     counts, shares = fig.axes[:2]
     assert sum(int(t) for t in _texts(counts)) == len(corpus.problems)
     assert all(t.endswith("%") for t in _texts(shares))
+
+
+def test_residual_heatmap_stars_exactly_the_over_and_under_represented_cells(corpus):
+    residuals, _ = crosstab_statistics(corpus, by="association", n_permutations=0)
+    fig = figures.residual_heatmap(residuals, by="association")
+    ax = fig.axes[0]
+    cells = [t for t in _texts(ax) if "\n" in t]
+    classified = residuals[residuals["adjusted_residual"].notna()]
+    assert len(cells) == len(classified), "one annotated cell per theme present and body"
+    assert sum(int(t.split("\n")[0]) for t in cells) == classified["n"].sum()
+    starred = sum(t.endswith("*") for t in cells)
+    assert starred == residuals["deviation"].notna().sum() > 0, (
+        "the stars must mark the cells beyond ±1.96, no more and no fewer"
+    )
+    assert [t.get_text() for t in ax.get_xticklabels()] == sorted(corpus.associations)
+
+
+def test_residual_heatmap_draws_nothing_with_one_kind_of_body(corpus):
+    residuals, _ = crosstab_statistics(corpus, by="unit_kind", n_permutations=0)
+    assert figures.residual_heatmap(residuals, by="unit_kind") is None, (
+        "the five bundled notices are all 科协: there is no other kind to compare with"
+    )
+
+
+def test_confidence_bars_stack_every_problem_of_each_body(corpus):
+    counts = confidence_counts(corpus)
+    fig = figures.confidence_bars(counts)
+    ax = fig.axes[0]
+    assert sum(b.get_width() for b in _bars(ax)) == len(corpus.problems)
+    high = {_hex(b) for b in _bars(ax)} & {figures.CONFIDENCE_BARS["n_high"][1]}
+    assert high, "high-confidence problems are drawn in their colour"
+    assert [t.get_text() for t in ax.get_yticklabels()] == counts["association"].tolist()
 
 
 def test_term_bars_have_one_panel_per_association(corpus, palette):
