@@ -110,7 +110,7 @@ def _rule_count(documents: pd.DataFrame) -> int:
     return len(distinct)
 
 
-def _claimed(notice: pd.Series, item: str):
+def _claimed(notice: dict, item: str):
     """The notice's figure for an item; ``ongoing`` adds its 基本完成 count (counted as ongoing)."""
     value = notice.get(f"claimed_{item}", pd.NA)
     if item != "ongoing":
@@ -139,36 +139,105 @@ def claim_conflicts(claims_conflicts: Any) -> dict[str, str]:
     return {key: values for key, values in pairs}
 
 
-def _parsed(notice: pd.Series, problems: pd.DataFrame, documents: pd.DataFrame) -> dict:
-    stated = problems["status"].isin(["completed", "in_progress"]).any()
-    n_completed = int((problems["status"] == "completed").sum())
-    n_ongoing = int((problems["status"] == "in_progress").sum())
+def _parsed_by_notice(problems: pd.DataFrame) -> pd.DataFrame:
+    """Per notice with problems: its parsed status counts, 类 runs and the counts the notes cite.
+
+    One pass over the whole problems table, grouped by ``notice_id`` (problems in table order
+    within a notice), instead of one filter per notice.
+    """
+    nid = problems["notice_id"].astype("string")
+    status = problems["status"].astype("string")
+    aspects = problems["aspect_no"].astype("string").fillna("")
+    groups = problems["group_title"].astype("string").fillna("")
+    evidence = problems["status_evidence"].astype("string").fillna("")
+    first = aspects.groupby(nid, sort=False).shift().isna()
+    new_run = first | (aspects != aspects.groupby(nid, sort=False).shift())
+    new_run |= groups != groups.groupby(nid, sort=False).shift()
+    completed = (status == "completed").fillna(False)
+    flags = pd.DataFrame(
+        {
+            "stated": status.isin(["completed", "in_progress"]).fillna(False),
+            "completed": completed,
+            "ongoing": (status == "in_progress").fillna(False),
+            "has_groups": problems["group_title"].notna(),
+            "runs": new_run,
+            "inferred": evidence.str.contains(FROM_SUMMARY).fillna(False) & completed,
+            "unlisted": problems["n_measures"].fillna(0) == 0,
+        }
+    ).astype("int64")
+    counts = flags.groupby(nid.to_numpy(), sort=False).agg(
+        {key: "max" if key in ("stated", "has_groups") else "sum" for key in flags.columns}
+    )
+    counts["groups"] = counts["runs"].where(counts["has_groups"] > 0, 0)
+    return counts
+
+
+def _rules_by_notice(documents: pd.DataFrame) -> dict[str, int]:
+    """``_rule_count`` of each notice's documents, for the notices with any."""
     return {
-        "aspects": notice["n_aspects"],
-        "problems": notice["n_problems"],
-        "completed": n_completed if stated else pd.NA,
-        "ongoing": n_ongoing if stated else pd.NA,
-        "measures": notice["n_measures"],
-        "rules": _rule_count(documents),
-        "groups": _group_count(problems),
+        str(nid): _rule_count(group)
+        for nid, group in documents.groupby(documents["notice_id"].astype(str), sort=False)
     }
 
 
-def _notes(problems: pd.DataFrame) -> dict[str, str]:
+def _parsed(notice: dict, counts: dict | None, rules: int) -> dict:
+    """The parsed figure of each item for one notice (``counts``: its ``_parsed_by_notice`` row)."""
+    stated = bool(counts and counts["stated"])
+    return {
+        "aspects": notice["n_aspects"],
+        "problems": notice["n_problems"],
+        "completed": counts["completed"] if stated else pd.NA,
+        "ongoing": counts["ongoing"] if stated else pd.NA,
+        "measures": notice["n_measures"],
+        "rules": rules,
+        "groups": counts["groups"] if counts else 0,
+    }
+
+
+def _notes(counts: dict | None) -> dict[str, str]:
     notes = dict(NOTES)
-    evidence = problems["status_evidence"].astype("string").fillna("")
-    inferred = int(
-        (evidence.str.contains(FROM_SUMMARY) & (problems["status"] == "completed")).sum()
-    )
+    inferred = counts["inferred"] if counts else 0
     if inferred:
         notes["completed"] += (
             f"; {inferred} inferred from the notice's own totals (通报总述), so agreement "
             "is partly by construction"
         )
-    unlisted = int((problems["n_measures"].fillna(0) == 0).sum())
+    unlisted = counts["unlisted"] if counts else 0
     if unlisted:
         notes["measures"] += f"; {unlisted} problem(s) have no itemised list"
     return notes
+
+
+def _evidence(sentences: dict[str, list[str]], item: str) -> str | None:
+    """The quoted claim sentences of an item (``ongoing`` with its 基本完成 sentences)."""
+    quoted = sentences.get(item, [])
+    if item == "ongoing":
+        quoted = quoted + sentences.get("basically_completed", [])
+    return _quote(quoted)
+
+
+def _audit_rows(notice: dict, counts: dict | None, rules: int) -> list[dict]:
+    """The seven rows of one notice (``notice``: its row of ``corpus.notices`` as a dict)."""
+    parsed = _parsed(notice, counts, rules)
+    notes = _notes(counts)
+    sentences = claim_sentences(notice.get("claims_evidence"))
+    conflicts = claim_conflicts(notice.get("claims_conflicts"))
+    rows = []
+    for item in ITEMS:
+        claimed = _claimed(notice, item)
+        rows.append(
+            dict(
+                notice_id=notice["notice_id"],
+                association=notice["association"],
+                item=item,
+                claimed=claimed,
+                parsed=parsed[item],
+                evidence=_evidence(sentences, item) if pd.notna(claimed) else None,
+                conflicting=conflicts.get(item),
+                note=notes[item],
+            )
+        )
+    return rows
 
 
 @fill_params
@@ -198,36 +267,12 @@ def self_audit(corpus: Corpus) -> pd.DataFrame:
           (`11、31`: it contradicts itself), <NA> when it states one or none
         - ``note`` (string): how the parsed figure was counted
     """
-    documents = documents_table(corpus)
+    counts = _parsed_by_notice(corpus.problems).to_dict("index")
+    rules = _rules_by_notice(documents_table(corpus))
     rows = []
     for notice in corpus.notices.itertuples(index=False):
-        nid = notice.notice_id
-        series = pd.Series(notice._asdict())
-        problems = corpus.problems[corpus.problems["notice_id"] == nid]
-        parsed = _parsed(series, problems, documents[documents["notice_id"] == nid])
-        notes = _notes(problems)
-        sentences = claim_sentences(notice.claims_evidence)
-        conflicts = claim_conflicts(series.get("claims_conflicts"))
-        for item in ITEMS:
-            claimed = _claimed(series, item)
-            rows.append(
-                dict(
-                    notice_id=nid,
-                    association=notice.association,
-                    item=item,
-                    claimed=claimed,
-                    parsed=parsed[item],
-                    evidence=_quote(
-                        sentences.get(item, []) + sentences.get("basically_completed", [])
-                        if item == "ongoing"
-                        else sentences.get(item, [])
-                    )
-                    if pd.notna(claimed)
-                    else None,
-                    conflicting=conflicts.get(item),
-                    note=notes[item],
-                )
-            )
+        nid = str(notice.notice_id)
+        rows += _audit_rows(notice._asdict(), counts.get(nid), rules.get(nid, 0))
     out = pd.DataFrame(
         rows,
         columns=[

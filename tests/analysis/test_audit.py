@@ -166,7 +166,77 @@ def test_basically_completed_counts_as_ongoing_in_the_audit():
 
     from rectify_utils.analysis.audit import _claimed
 
-    notice = pd.Series({"claimed_ongoing": pd.NA, "claimed_basically_completed": 1})
+    notice = {"claimed_ongoing": pd.NA, "claimed_basically_completed": 1}
     assert _claimed(notice, "ongoing") == 1
-    notice = pd.Series({"claimed_ongoing": 2, "claimed_basically_completed": 1})
+    notice = {"claimed_ongoing": 2, "claimed_basically_completed": 1}
     assert _claimed(notice, "ongoing") == 3
+
+
+def _per_notice_parsed(corpus) -> pd.DataFrame:
+    """The parsed figures and notes counted notice by notice (the audit before it was grouped)."""
+    from rectify_utils.analysis.audit import _rule_count
+    from rectify_utils.analysis.completion import FROM_SUMMARY
+    from rectify_utils.analysis.concreteness import documents_table
+
+    documents = documents_table(corpus)
+    rows = []
+    for notice in corpus.notices.itertuples():
+        problems = corpus.problems[corpus.problems["notice_id"] == notice.notice_id]
+        status = problems["status"].astype("string")
+        stated = status.isin(["completed", "in_progress"]).any()
+        keys = list(
+            zip(
+                problems["aspect_no"].astype("string").fillna(""),
+                problems["group_title"].astype("string").fillna(""),
+            )
+        )
+        runs = sum(1 for i, k in enumerate(keys) if i == 0 or k != keys[i - 1])
+        evidence = problems["status_evidence"].astype("string").fillna("")
+        rows.append(
+            dict(
+                notice_id=notice.notice_id,
+                completed=int((status == "completed").sum()) if stated else pd.NA,
+                ongoing=int((status == "in_progress").sum()) if stated else pd.NA,
+                groups=0 if problems["group_title"].isna().all() else runs,
+                rules=_rule_count(documents[documents["notice_id"] == notice.notice_id]),
+                inferred=int((evidence.str.contains(FROM_SUMMARY) & (status == "completed")).sum()),
+                unlisted=int((problems["n_measures"].fillna(0) == 0).sum()),
+            )
+        )
+    return pd.DataFrame(rows).set_index("notice_id")
+
+
+def _assert_audit_is_the_per_notice_audit(corpus) -> None:
+    audit = self_audit(corpus)
+    expected = _per_notice_parsed(corpus)
+    wide = audit.pivot(index="notice_id", columns="item", values="parsed")
+    notes = audit.pivot(index="notice_id", columns="item", values="note")
+    for nid, want in expected.iterrows():
+        for item in ("completed", "ongoing", "groups", "rules"):
+            got = wide.loc[nid, item]
+            assert (pd.isna(got) and pd.isna(want[item])) or got == want[item], (
+                f"{nid}: the audit shows {got} parsed {item}, counting its problems gives "
+                f"{want[item]}"
+            )
+        assert (f"; {want['inferred']} inferred" in notes.loc[nid, "completed"]) == bool(
+            want["inferred"]
+        ), f"{nid}: the completed note miscounts the problems inferred from the totals"
+        assert (f"; {want['unlisted']} problem(s)" in notes.loc[nid, "measures"]) == bool(
+            want["unlisted"]
+        ), f"{nid}: the measures note miscounts the problems without an itemised list"
+
+
+def test_the_grouped_audit_counts_what_a_notice_by_notice_count_finds(corpus, tmp_path):
+    from rectify_utils import load_corpus
+    from rectify_utils.synth import write_synthetic_corpus
+
+    synthetic = load_corpus(write_synthetic_corpus(60, seed=11, out_dir=tmp_path))
+    assert synthetic.problems["group_title"].notna().any(), "no synthetic notice has 类 headings"
+    for each in (corpus, synthetic):
+        _assert_audit_is_the_per_notice_audit(each)
+
+
+def test_the_audit_counts_a_notice_whose_problems_are_not_adjacent_in_the_table(corpus):
+    # the notices' problems interleaved, each notice's in their own order
+    interleaved = corpus.problems.sort_values("problem_no", kind="stable").reset_index(drop=True)
+    _assert_audit_is_the_per_notice_audit(dataclasses.replace(corpus, problems=interleaved))
