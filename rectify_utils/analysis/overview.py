@@ -39,8 +39,8 @@ OUTLINE_LEVELS = {
 }
 #: the columns of the theme drill-down table
 THEME_EVIDENCE_COLUMNS = [
-    "notice_id", "association", "problem_no", "title", "theme", "theme_score",
-    "theme_evidence", "runner_up_theme", "runner_up_score",
+    "notice_id", "association", "problem_no", "title", "theme", "theme_confidence",
+    "theme_score", "theme_evidence", "runner_up_theme", "runner_up_score",
 ]  # fmt: skip
 #: the columns of one association's problem list
 PROBLEM_LIST_COLUMNS = [
