@@ -19,6 +19,8 @@ from .vocabulary import (
     SENTENCE_PAUSE,
     SPACE_BESIDE_CJK,
     STATUS_MARKER,
+    TITLE_ENDINGS,
+    TITLE_LINE,
     WEB_FURNITURE,
 )
 
@@ -148,6 +150,8 @@ def _continues(current: str, tail: str, line: str, wrapped: bool, width: float) 
         return False  # a dateline, a breadcrumb or the date under a signature stands alone
     if STATUS_MARKER.search(tail):
         return False  # a heading ends with its status marker: `…问题（整改完成）`
+    if current.endswith(TITLE_ENDINGS) and TITLE_LINE.match(current):
+        return False  # the title ends its paragraph, even a long one-line title
     if wrapped:
         return display_width(tail) >= 0.75 * width
     # one line per paragraph, but some paragraphs were broken mid-sentence

@@ -72,6 +72,19 @@ BLOCK_START = re.compile(
     r"|(?:诚恳|热忱|衷心)?欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$)"
 )
 
+#: a whole notice title on one line, which ends its paragraph however long it runs: no stop or
+#: comma, and it ends as a document title does:
+#:   matches  中共某某县国有资本投资运营集团有限公司委员会关于十二届县委第七轮巡察整改进展情况的通报
+#:            市委巡察反馈问题整改进展情况的通报   巡察整改情况公示
+#:   not      按照要求，现将巡察整改进展情况通报   (a sentence: it has a comma)
+#:            关于巡察整改工作的报告会议   (ends as no title does)
+TITLE_ENDINGS = ("通报", "公告", "公示", "报告")
+TITLE_LINE = re.compile(
+    r"^[^，,；;：:。！？!?]*(?:巡察|巡视|整改)[^，,；;：:。！？!?]*(?:"
+    + "|".join(TITLE_ENDINGS)
+    + ")$"
+)
+
 # ---------------------------------------------------------------------------------------------
 # Header, title, organisation, signature
 # ---------------------------------------------------------------------------------------------

@@ -198,23 +198,7 @@ KNOWN_FAILURES += (
         "test_very_short_pdf_wrapped_notice",
         lambda n: _when(_opts(n)["wrapped"] and _n_lines(n) <= 32, DATES | BODY | {"notice title"}),
     ),
-    KnownFailure(
-        "outline.header_length: a one-line title of 40 characters or more (a long enterprise "
-        "name, as a web page prints it) is not the title, and the page's 发布时间 becomes the "
-        "feedback date",
-        "test_a_long_one_line_title_is_the_title",
-        lambda n: _when(
-            len(n.truth.title) >= 40 and _title_on_one_line(n),
-            BODY | DATES | {"notice title"},
-        ),
-    ),
 )
-
-
-def _title_on_one_line(notice: SynthNotice) -> bool:
-    """Whether the notice prints its title on one line (a web page's ``h1``, or a text line)."""
-    title = notice.truth.title
-    return any(title in line for line in re.split(r"\n|<br>|</?h1>", notice.text))
 
 
 def spoiled_fields(notice: SynthNotice) -> frozenset[str]:

@@ -162,11 +162,6 @@ def test_the_signature_of_a_self_named_notice_names_the_body(layout):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="outline.header_length: a title line of 40 characters or more is not taken for "
-    "the title (a web page prints a long enterprise's title on one line)",
-)
 def test_a_long_one_line_title_is_the_title():
     title = "中共清河县国有资本投资运营集团有限公司委员会关于十二届县委第七轮巡察整改进展情况的通报"
     result = parse(base(title=title, signature="中共清河县国有资本投资运营集团有限公司委员会"))
