@@ -40,7 +40,7 @@ import pandas as pd
 from ..errors import BuildInterrupted, BuildLocked, OutputError
 from ..parse.workers import Lost, WorkerPool
 from . import config as report_config
-from .config import ConfigError, ReportSpec
+from .config import ConfigError, LeftOut, ReportSpec
 from .execute import KERNEL_DIR_PREFIX, Job, init_worker, run_task
 from .font import characters_key, embed_font, font_face_style, page_characters
 from .html import render_index
@@ -87,17 +87,17 @@ def _now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-def _associations_lister(hasher: InputHasher, manifest: Manifest) -> Callable[[str], list[str]]:
+def _associations_lister(hasher: InputHasher, manifest: Manifest) -> report_config.SizesOf:
     """``corpus_associations`` through the manifest's cache, keyed by corpus and code hash."""
 
-    def associations_of(data_dir: str) -> list[str]:
+    def associations_of(data_dir: str) -> dict[str, int]:
         key = hasher.corpus_key(data_dir)
         cached = manifest["associations"].get(key)
-        if cached is None:
+        if not isinstance(cached, dict):  # absent, or a name list from an older build
             cached = report_config.corpus_associations(data_dir)
             if cached:  # an empty list is an error worth retrying, not a result to keep
                 manifest["associations"] = {key: cached}  # keep only the current corpus
-        return list(cached)
+        return dict(cached)
 
     return associations_of
 
@@ -159,6 +159,7 @@ def build_reports(
     only: Iterable[str] | None = None,
     echo: Callable[[str], None] | None = print,
     wait: bool = False,
+    max_profiles: int | None = None,
 ) -> pd.DataFrame:
     """Build the reports of ``config`` into ``out_dir``; one row per report built or skipped.
 
@@ -186,6 +187,11 @@ def build_reports(
         Receives one line per report as it finishes; None is silent.
     wait : bool
         Wait for another build writing ``out_dir`` to finish, instead of raising.
+    max_profiles : int, optional
+        Build at most this many reports of each ``per_association`` entry: those of the
+        associations with the most problems (ties by name). Wins over the entry's
+        ``max_associations``; None uses that (by default all). The index names the
+        associations left out.
 
     Returns
     -------
@@ -206,6 +212,7 @@ def build_reports(
         When the manifest or the index cannot be written (a full disk).
     """
     say = echo or (lambda _line: None)
+    max_profiles = report_config.profile_limit(max_profiles, "--max-profiles")
     config_path = Path(config).resolve()
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -213,10 +220,14 @@ def build_reports(
         remove_leftovers(out)
         manifest = load_manifest(out)  # read under the lock: another build may just have saved
         hasher = InputHasher(exclude=out)
-        all_specs = _load_specs(config_path, overrides, hasher, manifest, out)
+        all_specs, left_out = _load_specs(
+            config_path, overrides, hasher, manifest, out, max_profiles
+        )
         specs = report_config.select(all_specs, only)
         rows: dict[str, Row] = {}
         try:
+            for cut in left_out:
+                say(_left_out_line(cut))
             rows, pending = _plan(specs, hasher, manifest, out, force)
             for row in rows.values():
                 _echo_row(row, say)
@@ -226,10 +237,10 @@ def build_reports(
         except BuildInterrupted as exc:
             for leftover in stale_temporaries(out):  # the killed workers' unfinished outputs
                 leftover.unlink(missing_ok=True)
-            _write_index(all_specs, rows, manifest, out, config_path.parent)
+            _write_index(all_specs, rows, manifest, out, config_path.parent, left_out)
             save_manifest(out, manifest)
             raise _interrupted(exc, specs, rows) from None
-        _write_index(all_specs, rows, manifest, out, config_path.parent)
+        _write_index(all_specs, rows, manifest, out, config_path.parent, left_out)
         save_manifest(out, manifest)
     return pd.DataFrame([rows[s.name] for s in specs], columns=COLUMNS)
 
@@ -350,11 +361,23 @@ def _load_specs(
     hasher: InputHasher,
     manifest: Manifest,
     out: Path,
-) -> list[ReportSpec]:
-    """Every report of the config, expanded per association, each with its ``figures_dir``."""
+    max_profiles: int | None = None,
+) -> tuple[list[ReportSpec], list[LeftOut]]:
+    """Every report of the config, expanded per association, each with its ``figures_dir``;
+    and the per-association reports a limit left out."""
     entries = report_config.load_entries(config_path, report_config.parse_overrides(overrides))
-    specs = report_config.expand(entries, _associations_lister(hasher, manifest))
-    return [_with_figures_dir(s, out) for s in specs]
+    lister = _associations_lister(hasher, manifest)
+    specs, left_out = report_config.expand_all(entries, lister, max_profiles)
+    return [_with_figures_dir(s, out) for s in specs], left_out
+
+
+def _left_out_line(cut: LeftOut) -> str:
+    """What the build prints of the reports a limit left out."""
+    total = len(cut.kept) + len(cut.left_out)
+    return (
+        f"[  left out] {cut.entry}: {len(cut.left_out)} of {total} associations not built "
+        f"({cut.source} {cut.limit} keeps those with the most problems); see the index"
+    )
 
 
 def _build_pending(
@@ -512,10 +535,12 @@ def _write_index(
     manifest: Manifest,
     out: Path,
     root: Path,
+    left_out: list[LeftOut] | None = None,
 ) -> Path:
-    """Write ``out/index.html`` listing every report of the config, from the manifest."""
+    """Write ``out/index.html`` listing every report of the config, from the manifest, and
+    the per-association reports a limit left out."""
     records = _index_records(specs, rows, manifest)
-    page = render_index(records, out_dir=out, generated=_now(), root=root)
+    page = render_index(records, out_dir=out, generated=_now(), root=root, left_out=left_out)
     if any(spec.embed_font for spec in specs):
         page = embed_font(page, _index_font_style(page, manifest))
     path = out / "index.html"
@@ -577,6 +602,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--wait", action="store_true", help="wait for another build of the same folder to finish"
     )
+    parser.add_argument(
+        "--max-profiles",
+        type=int,
+        default=None,
+        metavar="N",
+        help="per-association reports: only the N associations with the most problems "
+        "(default: max_associations in the config, else all); the index lists the others",
+    )
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -604,6 +637,7 @@ def run_cli(args: argparse.Namespace) -> int:
             out_dir=args.out,
             only=args.only,
             wait=getattr(args, "wait", False),
+            max_profiles=getattr(args, "max_profiles", None),
         )
     except ConfigError as exc:
         print(f"rectify report: {exc}", file=sys.stderr)

@@ -3,7 +3,10 @@
 The config is a mapping with ``defaults`` (parameters every notebook receives) and ``reports``,
 a list of entries with ``name``, ``notebook``, ``title`` and ``parameters``. An entry with
 ``per_association: true`` becomes one report per association found in the corpus, each
-receiving the parameter ``association``. Parameters named ``*_dir`` or ``*_path`` are paths:
+receiving the parameter ``association``; ``max_associations: N`` on such an entry (or
+``rectify report --max-profiles N``, which wins) keeps the N associations with the most
+problems (ties by name) and records the others as :class:`LeftOut`, which the index lists.
+Parameters named ``*_dir`` or ``*_path`` are paths:
 relative ones are resolved against the config file's folder (``-p`` overrides: against the
 current directory), so a notebook never depends on where its kernel started.
 """
@@ -37,6 +40,19 @@ class ReportEntry:
     per_association: bool = False
     timeout: int = DEFAULT_TIMEOUT
     embed_font: bool = True
+    max_associations: int | None = None  # per_association: only the N largest (None: all)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """The per-association reports of one entry that a limit left out, and why."""
+
+    entry: str  # the reports.yml entry
+    title: str  # its title as written, with "{association}"
+    limit: int  # the N of max_associations / --max-profiles
+    source: str  # where the limit was set: "max_associations" or "--max-profiles"
+    kept: tuple[tuple[str, int], ...]  # (association, problems) built, largest first
+    left_out: tuple[tuple[str, int], ...]  # (association, problems) not built, largest first
 
 
 @dataclass(frozen=True)
@@ -151,7 +167,39 @@ def _entry(
         per_association=bool(item.get("per_association", False)),
         timeout=int(item.get("timeout", raw.get("timeout", DEFAULT_TIMEOUT))),
         embed_font=bool(item.get("embed_font", raw.get("embed_font", True))),
+        max_associations=profile_limit(item.get("max_associations"), f"{name}: max_associations"),
     )
+
+
+def profile_limit(value: Any, where: str = "max_associations") -> int | None:
+    """A limit on per-association reports as written: None (all) or a whole number >= 0.
+
+    Parameters
+    ----------
+    value : Any
+        The value from reports.yml or the command line (``null``, ``5``, ``"5"``).
+    where : str
+        Named in the error message.
+
+    Returns
+    -------
+    int or None
+        The limit; None keeps every association.
+
+    Raises
+    ------
+    ConfigError
+        If the value is not a whole number >= 0.
+    """
+    if value is None:
+        return None
+    try:
+        limit = int(value)
+    except (TypeError, ValueError):
+        limit = -1
+    if isinstance(value, bool) or limit < 0 or str(limit) != str(value).strip():
+        raise ConfigError(f"{where} must be a whole number >= 0 or null, not {value!r}")
+    return limit
 
 
 def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> list[ReportEntry]:
@@ -194,8 +242,8 @@ def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> li
     return entries
 
 
-def corpus_associations(data_dir: str | Path) -> list[str]:
-    """The associations in the corpus under ``data_dir``, sorted (parses the corpus).
+def corpus_associations(data_dir: str | Path) -> dict[str, int]:
+    """The associations in the corpus under ``data_dir`` and their problems (parses the corpus).
 
     Parameters
     ----------
@@ -204,13 +252,40 @@ def corpus_associations(data_dir: str | Path) -> list[str]:
 
     Returns
     -------
-    list of str
-        The distinct non-blank ``association`` values of its notices.
+    dict of str to int
+        Each distinct non-blank ``association`` of its notices -> the number of problems of
+        its notices, in name order.
     """
     import rectify_utils
 
-    notices = rectify_utils.load_corpus(data_dir).notices
-    return sorted({str(a) for a in notices["association"].dropna() if str(a).strip()})
+    corpus = rectify_utils.load_corpus(data_dir)
+    per_notice = corpus.problems["notice_id"].value_counts()
+    sizes: dict[str, int] = {}
+    for notice_id, name in zip(corpus.notices["notice_id"], corpus.notices["association"]):
+        if isinstance(name, str) and name.strip():
+            sizes[name] = sizes.get(name, 0) + int(per_notice.get(notice_id, 0))
+    return dict(sorted(sizes.items()))
+
+
+def largest(sizes: Mapping[str, int], limit: int | None) -> tuple[list[str], list[str]]:
+    """Split associations into the ``limit`` with the most problems and the rest.
+
+    Parameters
+    ----------
+    sizes : mapping of str to int
+        Association -> problems.
+    limit : int, optional
+        How many to keep; None keeps all.
+
+    Returns
+    -------
+    (list of str, list of str)
+        The kept and the left-out associations, each by problems (descending), then name.
+    """
+    ranked = sorted(sizes, key=lambda name: (-sizes[name], name))
+    if limit is None:
+        return sorted(sizes), []
+    return ranked[:limit], ranked[limit:]
 
 
 def safe_name(text: str) -> str:
@@ -230,13 +305,20 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text, flags=re.UNICODE).strip("._") or "_"
 
 
-def _associations(entry: ReportEntry, associations_of: Callable[[str], list[str]]) -> list[str]:
-    """The associations a per-association entry expands to; raises with a reason if none."""
+Sizes = Mapping[str, int]  # association -> problems (``corpus_associations``)
+SizesOf = Callable[[str], Sizes]
+
+
+def _associations(entry: ReportEntry, associations_of: SizesOf) -> dict[str, int]:
+    """The associations a per-association entry expands to, with their problems.
+
+    Raises ``ConfigError`` with the reason if there are none.
+    """
     data_dir = entry.parameters.get("data_dir")
     if not data_dir:
         raise ConfigError("per_association needs a data_dir parameter")
     try:
-        found = list(associations_of(str(data_dir)))
+        found = dict(associations_of(str(data_dir)))
     except Exception as exc:
         raise ConfigError(
             f"could not list the associations in {data_dir}: {type(exc).__name__}: {exc}"
@@ -246,16 +328,24 @@ def _associations(entry: ReportEntry, associations_of: Callable[[str], list[str]
     wanted = entry.parameters.get("associations")
     if isinstance(wanted, (str, list)):
         wanted_set = {wanted} if isinstance(wanted, str) else set(map(str, wanted))
-        found = [a for a in found if a in wanted_set]
+        found = {a: n for a, n in found.items() if a in wanted_set}
         if not found:
             raise ConfigError(f"none of the associations {wanted} is in the corpus at {data_dir}")
     return found
 
 
+def _limit(entry: ReportEntry, max_profiles: int | None) -> tuple[int | None, str]:
+    """The limit on an entry's reports and where it was set (``--max-profiles`` wins)."""
+    if max_profiles is not None:
+        return max_profiles, "--max-profiles"
+    return entry.max_associations, "max_associations"
+
+
 def _entry_specs(
-    entry: ReportEntry, associations_of: Callable[[str], list[str]]
-) -> list[ReportSpec]:
-    """The specs of one entry: itself, or one per association (or one carrying the error)."""
+    entry: ReportEntry, associations_of: SizesOf, max_profiles: int | None
+) -> tuple[list[ReportSpec], LeftOut | None]:
+    """The specs of one entry (itself, one per association, or one carrying the error) and
+    what a limit left out."""
     base = ReportSpec(
         name=entry.name,
         notebook=entry.notebook,
@@ -266,43 +356,82 @@ def _entry_specs(
         embed_font=entry.embed_font,
     )
     if not entry.per_association:
-        return [base]
+        return [base], None
     try:
         found = _associations(entry, associations_of)
     except ConfigError as exc:
-        return [replace(base, error=str(exc))]
-    return [
+        return [replace(base, error=str(exc))], None
+    limit, source = _limit(entry, max_profiles)
+    kept, dropped = largest(found, limit)
+    specs = [
         replace(
             base,
             name=f"{entry.name}_{safe_name(association)}",
             title=entry.title.replace("{association}", association),
             parameters={**entry.parameters, "association": association},
         )
-        for association in found
+        for association in sorted(kept)
     ]
+    if not dropped:
+        return specs, None
+    kept_sizes = tuple((a, found[a]) for a in kept)
+    left_sizes = tuple((a, found[a]) for a in dropped)
+    return specs, LeftOut(entry.name, entry.title, limit or 0, source, kept_sizes, left_sizes)
 
 
-def expand(
-    entries: Iterable[ReportEntry],
-    associations_of: Callable[[str], list[str]],
-) -> list[ReportSpec]:
-    """One spec per report; ``per_association`` entries become one spec per association.
+def expand_all(
+    entries: Iterable[ReportEntry], associations_of: SizesOf, max_profiles: int | None = None
+) -> tuple[list[ReportSpec], list[LeftOut]]:
+    """One spec per report, and the per-association reports a limit left out.
 
     Parameters
     ----------
     entries : iterable of ReportEntry
         The config's entries (``load_entries``).
     associations_of : callable
-        ``associations_of(data_dir)`` lists the corpus's associations. A list-valued
-        ``associations`` parameter restricts the expansion to those.
+        ``associations_of(data_dir)`` maps the corpus's associations to their problems
+        (``corpus_associations``). A list-valued ``associations`` parameter restricts the
+        expansion to those.
+    max_profiles : int, optional
+        Keep at most this many reports per ``per_association`` entry (the associations with
+        the most problems, ties by name); wins over the entry's ``max_associations``.
+
+    Returns
+    -------
+    (list of ReportSpec, list of LeftOut)
+        The specs in config order (an entry's associations by name); an entry whose
+        associations cannot be listed becomes a single spec carrying the reason in
+        ``error``, shown as a failed report. One ``LeftOut`` per entry a limit cut.
+    """
+    specs: list[ReportSpec] = []
+    left: list[LeftOut] = []
+    for entry in entries:
+        own, cut = _entry_specs(entry, associations_of, max_profiles)
+        specs += own
+        left += [cut] if cut else []
+    return specs, left
+
+
+def expand(
+    entries: Iterable[ReportEntry], associations_of: SizesOf, max_profiles: int | None = None
+) -> list[ReportSpec]:
+    """One spec per report (``expand_all`` without what a limit left out).
+
+    Parameters
+    ----------
+    entries : iterable of ReportEntry
+        The config's entries.
+    associations_of : callable
+        ``associations_of(data_dir)``: association -> problems.
+    max_profiles : int, optional
+        As in ``expand_all``.
 
     Returns
     -------
     list of ReportSpec
-        In config order. An entry whose associations cannot be listed becomes a single spec
-        carrying the reason in ``error``, shown as a failed report.
+        In config order.
     """
-    return [spec for entry in entries for spec in _entry_specs(entry, associations_of)]
+    return expand_all(entries, associations_of, max_profiles)[0]
 
 
 def select(specs: list[ReportSpec], only: Iterable[str] | None) -> list[ReportSpec]:

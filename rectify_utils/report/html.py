@@ -8,7 +8,8 @@ Both pages come from Jinja templates shipped as package data in
   link back to the index, a table of contents, the build time and commit, print CSS for A4;
 - ``report_index.html.j2`` is ``reports/index.html``, rendered with autoescape on: each
   report's key finding, status in Chinese, the parameters where they differ between reports,
-  and the source view of every notice.
+  the per-association reports a limit left out (named, with their problems), and the source
+  view of every notice.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..config import PACKAGE_DIR, RESOURCES
-from .config import OUTPUT_PARAMETERS
+from .config import OUTPUT_PARAMETERS, LeftOut
 
 if TYPE_CHECKING:
     import jinja2
@@ -275,10 +276,26 @@ def _index_item(
     }
 
 
-def _summary(items: list[dict[str, Any]]) -> str:
-    """The index's count line: ``9 份报告：8 份成功，1 份失败``."""
+def _summary(items: list[dict[str, Any]], left_out: list[dict[str, Any]]) -> str:
+    """The index's count line: ``9 份报告：8 份成功，1 份失败``, and how many a limit left out."""
     counts = {k: sum(i["status_class"] == k for i in items) for k in ("ok", "failed")}
-    return f"{len(items)} 份报告：{counts['ok']} 份成功，{counts['failed']} 份失败"
+    line = f"{len(items)} 份报告：{counts['ok']} 份成功，{counts['failed']} 份失败"
+    dropped = sum(len(cut["associations"]) for cut in left_out)
+    return line + (f"；另有 {dropped} 份按单位的报告因数量上限未生成（见下）" if dropped else "")
+
+
+def _left_out_item(cut: LeftOut) -> dict[str, Any]:
+    """What the index shows of the reports a limit left out: why, and every association."""
+    total = len(cut.kept) + len(cut.left_out)
+    return {
+        "entry": cut.entry,
+        "title": cut.title.replace("{association}", "各单位"),
+        "reason": (
+            f"{cut.source} = {cut.limit}：只生成问题最多的 {len(cut.kept)} 个单位"
+            f"（共 {total} 个，问题数相同按名称排序）；以下 {len(cut.left_out)} 个单位未生成"
+        ),
+        "associations": [f"{name}（{n} 个问题）" for name, n in cut.left_out],
+    }
 
 
 def source_listing(out_dir: Path) -> list[dict[str, str]]:
@@ -321,6 +338,7 @@ def render_index(
     root: Path | None = None,
     heading: str = INDEX_HEADING,
     templates_dir: Path = TEMPLATES_DIR,
+    left_out: Iterable[LeftOut] | None = None,
 ) -> str:
     """The index page: every report's title, key finding, status, parameters, build time, links.
 
@@ -339,6 +357,9 @@ def render_index(
         The page's title and heading.
     templates_dir : Path
         The folder holding ``report_index.html.j2``.
+    left_out : iterable of LeftOut, optional
+        Per-association reports a limit left out; the page says how many, why, and names
+        each association with its problems.
 
     Returns
     -------
@@ -349,14 +370,16 @@ def render_index(
     rows = list(rows)
     common, own = _shown_parameters(rows)
     items = [_index_item(row, mine, out_dir, root) for row, mine in zip(rows, own)]
+    cuts = [_left_out_item(cut) for cut in left_out or []]
     template = _index_environment(templates_dir).get_template(INDEX_TEMPLATE)
     _, commit = build_stamp()
     return template.render(
         heading=heading,
-        summary=_summary(items),
+        summary=_summary(items, cuts),
         generated=generated[:16].replace("T", " "),
         commit=commit,
         common=[(k, _display(v, root)) for k, v in common.items()],
         reports=items,
+        left_out=cuts,
         notices=source_listing(out_dir),
     )

@@ -196,12 +196,19 @@ def test_index_lists_each_report_with_status_links_and_escaped_title(built):
 
 
 @pytest.mark.slow
-def test_unchanged_rebuild_skips_quickly_and_an_override_rebuilds(project, built):
+def _no_worker_expected(pending, *args, **kwargs):
+    if pending:
+        raise AssertionError(f"a no-change build started workers for {len(pending)} reports")
+
+
+def test_unchanged_rebuild_skips_without_a_kernel_and_an_override_rebuilds(
+    project, built, monkeypatch
+):
     _, config = project
     out = built[0]
-    start = time.perf_counter()
-    again = report.build_reports(config=config, out_dir=out, only=["good"], echo=None)
-    assert time.perf_counter() - start < 2, "a no-change build must not start kernels"
+    with monkeypatch.context() as patch:
+        patch.setattr(report, "_run_pending", _no_worker_expected)
+        again = report.build_reports(config=config, out_dir=out, only=["good"], echo=None)
     assert list(again["status"]) == ["skipped-up-to-date"]
     assert list(again["outcome"]) == ["ok"], "skipped reports keep their outcome"
     again = report.build_reports(config=config, out_dir=out, echo=None)
@@ -239,8 +246,15 @@ def test_missing_notebook_is_a_failed_report_with_a_clear_message(tmp_path):
 
 
 class FakeCorpus:
-    def __init__(self, associations: list[str | None]):
-        self.notices = pd.DataFrame({"association": associations})
+    """Notices n0, n1, … of these associations; ``problems[i]`` problems in notice i (1 each)."""
+
+    def __init__(self, associations: list[str | None], problems: list[int] | None = None):
+        ids = [f"n{i}" for i in range(len(associations))]
+        self.notices = pd.DataFrame({"notice_id": ids, "association": associations})
+        counts = problems or [1] * len(ids)
+        self.problems = pd.DataFrame(
+            {"notice_id": [i for i, n in zip(ids, counts) for _ in range(n)]}
+        )
 
 
 def test_per_association_report_expands_once_per_association_and_caches_the_list(
@@ -286,6 +300,77 @@ def test_per_association_report_expands_once_per_association_and_caches_the_list
         config=config, out_dir=tmp_path / "out", overrides={"associations": ["不存在"]}, echo=None
     )
     assert list(none["status"]) == ["failed"] and "不存在" in none.iloc[0]["error"]
+
+
+PROFILE_ENTRY = {"name": "profile", "notebook": "missing.ipynb", "title": "画像：{association}"}
+
+
+def profile_corpus(monkeypatch) -> None:
+    """Four associations: 东营 7 problems (two notices), 罗庄 5, 新野 5, 临沂 1."""
+    corpus = FakeCorpus(["东营市科协", "新野县科协", "罗庄区科协", "东营市科协", "临沂市科协"],
+                        [3, 5, 5, 4, 1])  # fmt: skip
+    monkeypatch.setattr(rectify_utils, "load_corpus", lambda data_dir: corpus, raising=False)
+
+
+def test_max_associations_builds_the_largest_and_the_index_names_the_rest(tmp_path, monkeypatch):
+    profile_corpus(monkeypatch)
+    entry = {**PROFILE_ENTRY, "per_association": True, "max_associations": 2}
+    config = write_config(tmp_path, [entry])
+    lines: list[str] = []
+    frame = report.build_reports(config=config, out_dir=tmp_path / "out", echo=lines.append)
+    assert list(frame["name"]) == ["profile_东营市科协", "profile_新野县科协"], (
+        "max_associations: 2 must keep the two with the most problems, a tie going by name"
+    )
+    assert any("2 of 4 associations not built" in line for line in lines), lines
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "另有 2 份按单位的报告因数量上限未生成" in index, (
+        "the index must say profiles are missing"
+    )
+    assert "max_associations = 2：只生成问题最多的 2 个单位（共 4 个" in index
+    assert "罗庄区科协（5 个问题）" in index and "临沂市科协（1 个问题）" in index, (
+        "each association left out must be named with its problems"
+    )
+
+
+def test_max_profiles_wins_over_the_config_and_no_limit_builds_every_association(
+    tmp_path, monkeypatch
+):
+    profile_corpus(monkeypatch)
+    entry = {**PROFILE_ENTRY, "per_association": True, "max_associations": 1}
+    config = write_config(tmp_path, [entry])
+    frame = report.build_reports(config=config, out_dir=tmp_path / "out", max_profiles=3, echo=None)
+    assert list(frame["name"]) == ["profile_东营市科协", "profile_新野县科协", "profile_罗庄区科协"]
+    assert "--max-profiles = 3" in (tmp_path / "out" / "index.html").read_text("utf-8")
+
+    config = write_config(tmp_path, [{**PROFILE_ENTRY, "per_association": True}])
+    frame = report.build_reports(config=config, out_dir=tmp_path / "out", echo=None)
+    assert len(frame) == 4, "without a limit every association gets its report"
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "未生成的报告" not in index and "数量上限" not in index
+
+
+def test_max_profiles_on_the_command_line_limits_the_build(tmp_path, monkeypatch, capsys):
+    profile_corpus(monkeypatch)
+    config = write_config(tmp_path, [{**PROFILE_ENTRY, "per_association": True}])
+    assert report.run_cli(cli_args(config, tmp_path / "out", "--max-profiles", "1")) == 1
+    out = capsys.readouterr().out
+    assert "3 of 4 associations not built (--max-profiles 1" in out, out
+    assert "1 report(s)" in out, "one profile (of the largest association) must be built"
+
+
+@pytest.mark.parametrize("value", [-1, "five", 2.5, True])
+def test_a_limit_that_is_not_a_whole_number_is_a_config_error(tmp_path, value):
+    entry = {**PROFILE_ENTRY, "per_association": True, "max_associations": value}
+    config = write_config(tmp_path, [entry])
+    with pytest.raises(ConfigError, match="max_associations must be a whole number"):
+        report.build_reports(config=config, out_dir=tmp_path / "out", echo=None)
+
+
+def test_corpus_associations_counts_problems_of_every_notice_of_an_association(monkeypatch):
+    profile_corpus(monkeypatch)
+    sizes = report_config.corpus_associations("data")
+    assert sizes == {"东营市科协": 7, "临沂市科协": 1, "新野县科协": 5, "罗庄区科协": 5}
+    assert list(sizes) == sorted(sizes), "associations are listed by name"
 
 
 def test_unlistable_associations_make_one_failed_report(tmp_path, monkeypatch):
@@ -338,6 +423,7 @@ def test_project_config_lists_the_planned_notebooks():
     assert profile.notebook.name == "association_profile.ipynb"
     for key in ("data_dir", "associations", "taxonomy_path", "top_n"):
         assert key in profile.parameters, f"reports.yml does not pass {key}"
+    assert profile.max_associations is None, "the bundled build must profile every association"
 
 
 def test_a_change_to_data_notebook_or_package_code_invalidates_a_report(tmp_path, monkeypatch):
