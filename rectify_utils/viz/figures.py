@@ -48,6 +48,9 @@ FACT_LABELS = {
 INFERRED_HATCH = "///"
 #: at most this many category labels are named in a figure's alt text
 ALT_LABELS = 12
+#: a figure with one row per notice draws at most this many notices (the table has them all):
+#: 1,000 rows made a 550-inch figure that took minutes to draw or could not be allocated
+MAX_NOTICE_ROWS = 40
 
 
 def figure_alt(figure: Figure) -> str:
@@ -85,6 +88,52 @@ def figure_alt(figure: Figure) -> str:
 def _legend_outside(ax: Axes) -> None:
     """The legend to the right of the axes, without a frame."""
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+
+
+def first_rows(
+    frame: pd.DataFrame,
+    key: str | None = None,
+    keep: pd.Series | None = None,
+    unit: str = "行",
+    max_rows: int = MAX_NOTICE_ROWS,
+) -> tuple[pd.DataFrame, str]:
+    """The rows a figure draws of a long table: the first ``max_rows`` units, and a note.
+
+    Parameters
+    ----------
+    frame
+        The table, in the order the figure draws it.
+    key
+        A column whose distinct values are the units drawn (``notice_id`` for a long table
+        with several rows per notice); None: each row is one.
+    keep
+        Rows (a boolean Series on ``frame``'s index) whose units are drawn whatever their
+        place, e.g. the profiled association's.
+    unit
+        What a unit is called in the note (``份通报``, ``行``).
+    max_rows
+        Units drawn at most, besides the kept ones.
+
+    Returns
+    -------
+    tuple of (pd.DataFrame, str)
+        The rows of the units drawn (``frame`` itself when nothing is left out), and
+        ``图中为其中 40 份通报，共 894 份通报；全部见下表`` when some were left out, else "".
+    """
+    units = frame[key] if key else pd.Series(range(len(frame)), index=frame.index)
+    order = list(dict.fromkeys(units))
+    if len(order) <= max_rows:
+        return frame, ""
+    must = set(units[keep]) if keep is not None else set()
+    others = [u for u in order if u not in must][: max(0, max_rows - len(must))]
+    chosen = must | set(others)
+    note = f"图中为其中 {len(chosen)} {unit}，共 {len(order)} {unit}；全部见下表"
+    return frame[units.isin(chosen)], note
+
+
+def _titled(title: str, note: str) -> str:
+    """``title（note）``, or ``title`` when there is no note."""
+    return f"{title}（{note}）" if note else title
 
 
 def _limit_of(dates: pd.DataFrame) -> int:
@@ -127,7 +176,10 @@ def stacked_status_bars(table: pd.DataFrame, by: str, title: str) -> Figure:
     Returns
     -------
     Figure
+        At most ``MAX_NOTICE_ROWS`` bars (the first rows; the title says so).
     """
+    table, note = first_rows(table)
+    title = _titled(title, note)
     counts = table[list(STATUS_COLUMNS)].astype(int).rename(columns=STATUS_COLUMNS)
     counts.index = _row_labels(table, by)
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(counts) + 1.8))
@@ -193,6 +245,7 @@ def _timeline_row(ax: Axes, i: int, row: object, color: str) -> None:
 def plot_timeline(dates: pd.DataFrame, palette: Mapping[str, str], title: str) -> Figure:
     """Each notice on its own row, in days from the feedback date, against the time limit.
 
+    At most ``MAX_NOTICE_ROWS`` notices are drawn (the first ones; the title says so).
     The thin bar is the inspection, the thick bar runs from feedback (0) to the as-of date
     (hatched and labelled 推断 when the parser inferred that date); the dashed line is the
     table's ``limit_days``.
@@ -211,6 +264,8 @@ def plot_timeline(dates: pd.DataFrame, palette: Mapping[str, str], title: str) -
     Figure
     """
     limit_days = _limit_of(dates)
+    dates, note = first_rows(dates, key="notice_id", unit="份通报")
+    title = _titled(title, note)
     fig, ax = plt.subplots(figsize=(10, 0.7 * len(dates) + 1.8))
     for i, row in enumerate(dates.itertuples(index=False)):
         _timeline_row(ax, i, row, palette.get(row.association, UNKNOWN_COLOR))
@@ -237,6 +292,8 @@ def plot_timeline(dates: pd.DataFrame, palette: Mapping[str, str], title: str) -
 def outline_size_bars(sizes: pd.DataFrame, palette: Mapping[str, str]) -> Figure:
     """One panel per outline level (方面, problems, measures), one bar per notice.
 
+    At most ``MAX_NOTICE_ROWS`` notices are drawn (the first ones; the title says so).
+
     Parameters
     ----------
     sizes
@@ -248,6 +305,7 @@ def outline_size_bars(sizes: pd.DataFrame, palette: Mapping[str, str]) -> Figure
     -------
     Figure
     """
+    sizes, note = first_rows(sizes, key="notice_id", unit="份通报")
     grid = sns.catplot(
         data=sizes,
         x="n",
@@ -262,6 +320,8 @@ def outline_size_bars(sizes: pd.DataFrame, palette: Mapping[str, str]) -> Figure
         legend=False,
     )
     grid.set_titles("{col_name}")
+    if note:
+        grid.figure.suptitle(note, y=1.02)
     grid.set_axis_labels("个数 · count", "")
     for ax in grid.axes.flat:
         for container in ax.containers:
@@ -509,7 +569,10 @@ def completion_vs_corpus(
     Returns
     -------
     Figure
+        At most ``MAX_NOTICE_ROWS`` bars besides the profiled association's (the first rows;
+        the title says so).
     """
+    table, note = first_rows(table, keep=table["association"] == association)
     highlight = highlight_palette(palette, association)
     rates = pd.Series(
         table["completion_rate_of_stated"].astype(float).to_numpy(),
@@ -534,7 +597,7 @@ def completion_vs_corpus(
         xlim=(0, 1.6),
         xlabel="已完成 / 已说明状态 · completed of stated（括号内为问题数）",
         ylabel="",
-        title=f"{association} 与其他协会的完成率 · completion vs corpus",
+        title=_titled(f"{association} 与其他协会的完成率 · completion vs corpus", note),
     )
     fig.tight_layout()
     return fig
@@ -588,8 +651,11 @@ def association_timeline_bars(
     Returns
     -------
     Figure
+        At most ``MAX_NOTICE_ROWS`` notices besides the profiled association's (the first
+        ones; the title says so).
     """
     limit_days = _limit_of(dates)
+    dates, note = first_rows(dates, "notice_id", dates["association"] == association, "份通报")
     highlight = highlight_palette(palette, association)
     labels = dates["association"] + "\n" + dates["notice_id"]  # one bar per notice
     days = dates["days_feedback_to_as_of"].astype("Float64")
@@ -616,7 +682,7 @@ def association_timeline_bars(
     ax.set(
         xlabel="反馈到通报的天数 · days from feedback to as-of date",
         ylabel="",
-        title=f"{association} 的整改时间线 · timeline",
+        title=_titled(f"{association} 的整改时间线 · timeline", note),
     )
     _legend_outside(ax)
     emphasise(ax, dates["association"], association, palette[association])

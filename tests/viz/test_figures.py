@@ -240,3 +240,44 @@ def test_association_timeline_marks_missing_dates_and_the_limit(dates, palette):
     assert _texts(ax)[0] == "日期不全 dates missing"
     assert _texts(ax)[1] == f"{int(gap.loc[1, 'days_feedback_to_as_of'])} 天"
     assert [line.get_xdata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [60]
+
+
+def _many_notices(frame: pd.DataFrame, copies: int) -> pd.DataFrame:
+    """``frame`` repeated with new notice ids (``n0-<id>``, ``n1-<id>``…): a large corpus."""
+    parts = [
+        frame.assign(notice_id=f"n{i}-" + frame["notice_id"].astype(str)) for i in range(copies)
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def test_a_timeline_of_many_notices_draws_the_first_and_says_how_many_it_left_out(dates, palette):
+    many = _many_notices(dates, 10)  # 50 notices
+    ax = figures.plot_timeline(many, palette, "时间线").axes[0]
+    cap = figures.MAX_NOTICE_ROWS
+    assert len(ax.get_yticks()) == cap, "one row per notice up to the cap"
+    assert ax.get_title() == f"时间线（图中为其中 {cap} 份通报，共 50 份通报；全部见下表）"
+    assert ax.figure.get_size_inches()[1] < 40, "a 1,000-notice timeline was 700 inches tall"
+
+
+def test_outline_size_bars_of_many_notices_draw_the_first_and_say_so(corpus, palette):
+    many = _many_notices(outline_sizes(corpus), 10)
+    many["notice"] = many["association"] + "\n" + many["notice_id"]
+    fig = figures.outline_size_bars(many, palette)
+    assert len(fig.axes[0].get_yticklabels()) == figures.MAX_NOTICE_ROWS
+    assert "共 50 份通报" in fig._suptitle.get_text(), "the figure must say notices were left out"
+
+
+def test_a_profile_chart_of_many_notices_keeps_every_row_of_the_profiled_association(
+    table, dates, palette
+):
+    many = _many_notices(table.assign(notice_id=table["association"]), 10).drop(columns="notice_id")
+    last = many["association"].iloc[-1]
+    ax = figures.completion_vs_corpus(many, palette, last).axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels.count(last) == (many["association"] == last).sum(), (
+        "the profiled association's bars must all be drawn, even past the cap"
+    )
+    assert len(labels) <= figures.MAX_NOTICE_ROWS + labels.count(last)
+    assert "全部见下表" in ax.get_title()
+    timeline = figures.association_timeline_bars(_many_notices(dates, 10), palette, last).axes[0]
+    assert "共 50 份通报" in timeline.get_title()
