@@ -12,6 +12,7 @@ import inspect
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..parse.corpus import Corpus
@@ -19,7 +20,7 @@ from .audit import claim_conflicts
 from .completion import completion_table
 from .formats import CLAIM_ITEMS, format_rate, format_rate_with_counts
 from .similarity import recurring_problems
-from .terms import keyness, kwic, term_frequencies
+from .terms import keyness, kwic, over_used_terms, term_frequencies
 from .themes import DEFAULT_TAXONOMY, category_crosstab, classify_problems
 
 #: the columns of the claimed-vs-parsed table, in the order shown
@@ -301,14 +302,12 @@ def key_terms_by_association(corpus: Corpus, top: int) -> pd.DataFrame:
     """
     if len(corpus.associations) <= 1:
         return pd.DataFrame(columns=KEY_TERM_COLUMNS)
-    return pd.concat(
-        [
-            over_used(keyness(corpus, target=a), top).assign(association=a)
-            for a in corpus.associations
-            if (corpus.problems["association"] == a).any()
-        ],
-        ignore_index=True,
-    )
+    key = over_used_terms(corpus, by="association", top_n=top)
+    place = {a: i for i, a in enumerate(corpus.associations)}
+    key = key[key["association"].isin(list(place))]
+    order = np.argsort(key["association"].map(place).to_numpy(), kind="stable")
+    key = key.iloc[order].reset_index(drop=True)
+    return key[KEYNESS_COLUMNS].assign(association=key["association"].astype(str))
 
 
 def keyword_contexts(corpus: Corpus, terms: Sequence[str], window: int) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -192,6 +193,40 @@ def chi2_sf_1df(statistic: np.ndarray) -> np.ndarray:
     return np.array([math.erfc(math.sqrt(x / 2.0)) for x in stat.ravel()]).reshape(stat.shape)
 
 
+def _keyness_statistic(
+    a: np.ndarray,
+    b: np.ndarray,
+    n_t: float | np.ndarray,
+    n_r: float | np.ndarray,
+    measure: str,
+    correction: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unsigned G² or chi² of each term's 2×2 table, and the target count it expects.
+
+    ``a``/``b``: the term's tokens in the target / reference; ``n_t``/``n_r``: all the target's /
+    reference's tokens (one value, or one per term). Element by element, so one target's terms or
+    many targets' (term, target) pairs give the same figures.
+    """
+    c, d = n_t - a, n_r - b
+    n = n_t + n_r
+    e_a = (a + b) * n_t / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "lr":
+            observed = np.stack([a, b, c, d])
+            expected = np.stack([e_a, (a + b) * n_r / n, (c + d) * n_t / n, (c + d) * n_r / n])
+            terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+            stat = 2.0 * terms.sum(axis=0)
+            if correction:  # Williams (1976) for a 2×2 table
+                q = 1 + (n / (a + b) + n / (c + d) - 1) * (n / n_t + n / n_r - 1) / (6 * n)
+                stat = stat / q
+        else:
+            diff = np.abs(a * d - b * c)
+            if correction:  # Yates
+                diff = np.maximum(diff - n / 2.0, 0.0)
+            stat = n * diff**2 / ((a + b) * (c + d) * n_t * n_r)
+    return np.nan_to_num(stat), e_a
+
+
 @fill_params
 def keyness(
     corpus: Corpus | pd.DataFrame,
@@ -260,25 +295,7 @@ def keyness(
     table = pd.crosstab(toks["token"].astype("string"), is_target)
     a = table.get(True, pd.Series(0, index=table.index)).to_numpy(dtype=float)
     b = table.get(False, pd.Series(0, index=table.index)).to_numpy(dtype=float)
-    n_t, n_r = a.sum(), b.sum()
-    c, d = n_t - a, n_r - b
-    n = n_t + n_r
-    e_a = (a + b) * n_t / n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        if measure == "lr":
-            observed = np.stack([a, b, c, d])
-            expected = np.stack([e_a, (a + b) * n_r / n, (c + d) * n_t / n, (c + d) * n_r / n])
-            terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-            stat = 2.0 * terms.sum(axis=0)
-            if correction:  # Williams (1976) for a 2×2 table
-                q = 1 + (n / (a + b) + n / (c + d) - 1) * (n / n_t + n / n_r - 1) / (6 * n)
-                stat = stat / q
-        else:
-            diff = np.abs(a * d - b * c)
-            if correction:  # Yates
-                diff = np.maximum(diff - n / 2.0, 0.0)
-            stat = n * diff**2 / ((a + b) * (c + d) * n_t * n_r)
-    stat = np.nan_to_num(stat)
+    stat, e_a = _keyness_statistic(a, b, a.sum(), b.sum(), measure, correction)
     sign = np.where(a >= e_a, 1.0, -1.0)
     out = pd.DataFrame(
         {
@@ -293,6 +310,133 @@ def keyness(
         }
     )
     return out.sort_values(["statistic", "term"], ascending=[False, True]).reset_index(drop=True)
+
+
+@fill_params
+def over_used_terms(
+    corpus: Corpus | pd.DataFrame,
+    by: str = "association",
+    top_n: int | None = None,
+    measure: Literal["lr", "chi2"] = "lr",
+    field: Field = "all",
+    correction: bool = True,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The terms each group over-uses against all the others: :func:`keyness` of every group at once.
+
+    One pass over the (group, term) counts instead of one keyness table per group; the figures
+    are those of ``keyness(corpus, target=group)`` rows with ``effect == "target"``.
+
+    Parameters
+    ----------
+    corpus : Corpus or DataFrame
+        {params.corpus}
+    by : str, default "association"
+        {params.by}
+    top_n : int, optional
+        {params.top_n}
+    measure : {"lr", "chi2"}, default "lr"
+        As in :func:`keyness`.
+    field : {"all", "title", "text"}, default "all"
+        {params.field}
+    correction : bool, default True
+        As in :func:`keyness`.
+    tokens : DataFrame, optional
+        {params.tokens}
+
+    Returns
+    -------
+    pd.DataFrame
+        Groups in sorted order, each one's terms by statistic (descending), then term. Columns:
+        the ``by`` column (string) and those of :func:`keyness` (``effect`` is always target).
+
+    Raises
+    ------
+    ValueError
+        If ``measure`` is neither ``"lr"`` nor ``"chi2"``.
+
+    Examples
+    --------
+    >>> over_used_terms(load_corpus("data/raw"), top_n=1)[["association", "term", "n_target"]].head(2)
+      association term  n_target
+    0       东营市科协   学会        17
+    1       新野县科协   财务        15
+    """
+    if measure not in ("lr", "chi2"):
+        raise ValueError(f"measure must be 'lr' or 'chi2', got {measure!r}")
+    toks = problem_tokens(corpus, field, tokens)
+    pairs = _group_term_counts(toks[by].astype("string"), toks["token"].astype("string"))
+    stat, e_a = _keyness_statistic(pairs.a, pairs.b, pairs.n_t, pairs.n_r, measure, correction)
+    over = pairs.a >= e_a
+    group, term, a, b, stat = (x[over] for x in (pairs.group, pairs.term, pairs.a, pairs.b, stat))
+    groups, terms = pairs.groups, pairs.terms
+    order = np.lexsort((_ranks(terms)[term], -stat, _ranks(groups)[group]))
+    if top_n is not None:
+        order = _first_per_group(order, group, top_n)
+    group, term, a, b, stat = group[order], term[order], a[order], b[order], stat[order]
+    return pd.DataFrame(
+        {
+            by: pd.array(groups[group], dtype="string"),
+            "term": pd.array(terms[term], dtype="string"),
+            "n_target": pd.array(a.astype(int), dtype="Int64"),
+            "n_reference": pd.array(b.astype(int), dtype="Int64"),
+            "statistic": stat,
+            "p": chi2_sf_1df(stat),
+            "effect": pd.Categorical(["target"] * len(stat), categories=["target", "reference"]),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class _GroupTermCounts:
+    """Every (group, term) with a token: codes, the term's tokens in the group (``a``) and in
+    the others (``b``), the group's tokens (``n_t``) and the others' (``n_r``); the names."""
+
+    group: np.ndarray
+    term: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    n_t: np.ndarray
+    n_r: np.ndarray
+    groups: np.ndarray
+    terms: np.ndarray
+
+
+def _group_term_counts(groups: pd.Series, terms: pd.Series) -> _GroupTermCounts:
+    """The 2×2 keyness counts of every (group, term) with a token.
+
+    Tokens of no group (<NA>) count in every group's reference, as in :func:`keyness`.
+    """
+    g_codes, g_names = pd.factorize(groups)
+    t_codes, t_names = pd.factorize(terms)
+    n_terms = max(len(t_names), 1)
+    term_total = np.bincount(t_codes, minlength=len(t_names)).astype(float)
+    known = g_codes >= 0
+    group_total = np.bincount(g_codes[known], minlength=len(g_names)).astype(float)
+    pair = g_codes[known].astype(np.int64) * n_terms + t_codes[known]
+    keys, counts = np.unique(pair, return_counts=True)
+    group, term = keys // n_terms, keys % n_terms
+    a = counts.astype(float)
+    n_t = group_total[group]
+    return _GroupTermCounts(
+        group, term, a, term_total[term] - a, n_t, float(len(t_codes)) - n_t,
+        np.asarray(g_names, dtype=object), np.asarray(t_names, dtype=object),
+    )  # fmt: skip
+
+
+def _ranks(names: np.ndarray) -> np.ndarray:
+    """Each name's place in sorted order (code point order, as ``sort_values`` sorts strings)."""
+    ranks = np.empty(len(names), dtype=np.int64)
+    ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    return ranks
+
+
+def _first_per_group(order: np.ndarray, group: np.ndarray, top_n: int) -> np.ndarray:
+    """The first ``top_n`` entries of ``order`` of each group (``order`` sorted by group)."""
+    sorted_groups = group[order]
+    starts = np.r_[0, np.flatnonzero(sorted_groups[1:] != sorted_groups[:-1]) + 1]
+    run_start = np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return order[np.arange(len(order)) - run_start < top_n]
 
 
 @fill_params

@@ -6,9 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rectify_utils import load_corpus
 from rectify_utils.analysis import comparison
 from rectify_utils.analysis.completion import completion_table
 from rectify_utils.analysis.similarity import recurring_problems
+from rectify_utils.analysis.terms import keyness
+from rectify_utils.synth import write_synthetic_corpus
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +58,26 @@ def test_key_terms_by_association_keep_the_over_used_terms_of_each(corpus):
         a: 3 for a in corpus.associations
     }
     assert (key["effect"] == "target").all()
+
+
+def _key_terms_one_by_one(corpus, top: int) -> pd.DataFrame:
+    """One keyness table per association, its ``top`` over-used terms (as before issue 10)."""
+    tables = [
+        comparison.over_used(keyness(corpus, target=a), top).assign(association=a)
+        for a in corpus.associations
+        if (corpus.problems["association"] == a).any()
+    ]
+    return pd.concat(tables, ignore_index=True)
+
+
+def test_key_terms_by_association_are_each_associations_keyness(corpus, tmp_path):
+    synthetic = load_corpus(write_synthetic_corpus(40, seed=5, out_dir=tmp_path))
+    for each in (corpus, synthetic):
+        pd.testing.assert_frame_equal(
+            comparison.key_terms_by_association(each, 8),
+            _key_terms_one_by_one(each, 8),
+            check_exact=True,
+        )
 
 
 def test_keyword_contexts_stack_every_term_and_are_empty_without_terms(corpus):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import jieba
@@ -10,12 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from rectify_utils.analysis import tokens as tokens_module
 from rectify_utils.analysis.similarity import recurring_problems
 from rectify_utils.analysis.terms import (
     chi2_sf_1df,
     cooccurrence,
     keyness,
     kwic,
+    over_used_terms,
     place_names,
     shared_terms,
     term_frequencies,
@@ -123,8 +124,16 @@ def test_cache_directory_follows_the_environment_variable(corpus, tmp_path, monk
     )
 
 
+def _no_segmentation_expected(texts, *args, **kwargs):
+    if texts:
+        raise AssertionError(f"the warm pass segmented {len(texts)} texts again")
+    return []
+
+
 @pytest.mark.slow
-def test_warm_tokenisation_of_a_thousand_notices_takes_under_three_seconds(corpus, tmp_path):
+def test_warm_tokenisation_of_a_thousand_notices_segments_nothing(corpus, tmp_path, monkeypatch):
+    """The second pass over 1,000 notices reads every token from the cache (its speed:
+    benchmarks/bench_analysis.py)."""
     problems = corpus.problems
     copies = -(-1000 // problems["notice_id"].nunique())
     big = pd.concat(
@@ -136,12 +145,11 @@ def test_warm_tokenisation_of_a_thousand_notices_takes_under_three_seconds(corpu
         ],
         ignore_index=True,
     )
-    tokenize_problems(big, cache_dir=tmp_path)
-    start = time.perf_counter()
+    cold = tokenize_problems(big, cache_dir=tmp_path)
+    monkeypatch.setattr(tokens_module, "_segment_many", _no_segmentation_expected)
     warm = tokenize_problems(big, cache_dir=tmp_path)
-    elapsed = time.perf_counter() - start
     assert warm["notice_id"].nunique() >= 1000
-    assert elapsed < 3.0, f"re-reading cached tokens of 1,000 notices took {elapsed:.1f}s"
+    pd.testing.assert_frame_equal(warm, cold)
 
 
 def test_term_frequencies_rank_terms_within_each_association(tokens, corpus):
@@ -182,6 +190,38 @@ def test_keyness_signs_follow_relative_frequency(tokens, corpus):
         assert (only_target["effect"] == "target").all()
     with pytest.raises(ValueError, match="available"):
         keyness(corpus, "不存在的科协", tokens=tokens)
+
+
+def _over_used_one_by_one(corpus, tokens, by: str, measure: str, top_n: int) -> pd.DataFrame:
+    """Each group's ``keyness`` table, its over-used terms only, groups in sorted order."""
+    groups = sorted(tokens[by].dropna().astype(str).unique())
+    tables = [
+        keyness(corpus, g, by=by, measure=measure, tokens=tokens)
+        .query("effect == 'target'")
+        .head(top_n)
+        .assign(**{by: g})
+        for g in groups
+    ]
+    out = pd.concat(tables, ignore_index=True)
+    out[by] = out[by].astype("string")
+    return out[[by, "term", "n_target", "n_reference", "statistic", "p", "effect"]]
+
+
+@pytest.mark.parametrize("measure", ["lr", "chi2"])
+@pytest.mark.parametrize("by", ["association", "notice_id"])
+def test_over_used_terms_of_all_groups_are_each_groups_keyness(tokens, corpus, measure, by):
+    together = over_used_terms(corpus, by=by, top_n=6, measure=measure, tokens=tokens)
+    # the key terms of all groups at once are those of one keyness table per group, exactly
+    one_by_one = _over_used_one_by_one(corpus, tokens, by, measure, 6)
+    pd.testing.assert_frame_equal(together, one_by_one, check_exact=True)
+
+
+def test_over_used_terms_count_tokens_of_no_group_in_every_reference(tokens, corpus):
+    unowned = tokens.assign(association=tokens["association"].mask(tokens["field"] == "text"))
+    together = over_used_terms(corpus, tokens=unowned)
+    pd.testing.assert_frame_equal(
+        together, _over_used_one_by_one(corpus, unowned, "association", "lr", len(unowned))
+    )
 
 
 def test_chi2_p_values_match_the_textbook_critical_values():
