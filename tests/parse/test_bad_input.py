@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -269,7 +268,6 @@ def test_fifty_megabyte_text_finishes_in_bounded_time(tmp_path):
         "print(len(c.notices), len(c.skipped), round(time.perf_counter() - t, 1)); "
         "print(c.skipped.to_dict('records'))"
     )
-    began = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT
     )
@@ -277,7 +275,6 @@ def test_fifty_megabyte_text_finishes_in_bounded_time(tmp_path):
     n_notices, n_skipped, _ = run.stdout.split("\n")[0].split()
     assert int(n_notices) + int(n_skipped) == 6, run.stdout
     assert int(n_notices) >= 5, f"real notices lost beside a 50 MB file: {run.stdout}"
-    assert time.perf_counter() - began < 300
 
 
 # --- the command line --------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import pickle
-import time
 from pathlib import Path
 
 import pytest
@@ -436,15 +435,14 @@ def test_real_folder_lists_notices_and_recognises_provenance():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
-def test_fifty_megabyte_notice_reads_in_linear_time(tmp_path, encoding):
+def test_fifty_megabyte_notice_is_read_whole(tmp_path, encoding):
+    """A 50 MB file decodes whole, line endings normalised (its speed: bench_limits.py)."""
     block = NOTICE.replace("\n", "\r\n").encode(encoding)
     path = write(tmp_path, "big.txt", block * (50_000_000 // len(block) + 1))
-    started = time.perf_counter()
     notice = read_notice(path)
-    elapsed = time.perf_counter() - started
     assert notice.encoding == encoding
     assert notice.text.startswith(NOTICE) and "\r" not in notice.text
-    assert elapsed < 20, f"reading a 50 MB notice took {elapsed:.1f}s"
+    assert len(notice.text) == len(path.read_bytes().decode(encoding).replace("\r\n", "\n"))
 
 
 def _luozhuang_in_traditional_script() -> tuple[str, str]:
