@@ -1323,6 +1323,8 @@ def over_under_finding(
         "df": int(t["df"]),
     }
     compared = f"比较 {len(groups)} 组（{_tied(groups)}）"
+    if not groups:
+        return Finding("主题分布无法检验：没有已归类的问题。", numbers)
     if pd.isna(t["chi2"]):
         text = f"主题分布无法检验：{compared}，至少要有两组、两个主题的已归类问题。"
         return Finding(text, numbers)

@@ -176,6 +176,20 @@ def test_one_kind_of_body_cannot_be_compared(corpus):
     )
 
 
+def test_nothing_classified_cannot_be_compared():
+    frame = pd.DataFrame(
+        {
+            "notice_id": ["n1", "n2"],
+            "association": ["某县统计局", "某县总工会"],
+            "problem_no": pd.array([1, 1], dtype="Int64"),
+            "title": ["天气晴朗，万里无云", "风和日丽"],
+        }
+    )
+    residuals, test = crosstab_statistics(frame, n_permutations=0)
+    assert residual_rows(residuals).empty
+    assert str(over_under_finding(residuals, test)) == "主题分布无法检验：没有已归类的问题。"
+
+
 def test_residual_rows_put_the_deviating_cells_first_and_drop_empty_ones():
     residuals = crosstab_residuals(_toy_crosstab())
     rows = residual_rows(residuals)
