@@ -125,7 +125,7 @@ def explain_skip(path: str, limit: int = 12) -> list[str]:
     for p in headings[:limit]:
         says = "states a shortcoming" if likeness(p.index) else "no shortcoming"
         out.append(
-            f"{INDENT}level {p.heading.level} {p.heading.label} {p.text[len(p.heading.label) :][:40]} — {says}"
+            f"{INDENT}level {p.heading.level} {p.heading.label} {p.heading.rest[:40]} — {says}"
         )
     if len(headings) > limit:
         out.append(f"{INDENT}… {len(headings) - limit} more")

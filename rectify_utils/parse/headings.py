@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from .normalise import Normalised
 from .numerals import cn_to_int
-from .vocabulary import HEADING_PATTERNS, OPENING_QUOTE, RUNNING_LEVEL, RUNNING_PROBLEM
+from .vocabulary import (
+    HEADING_PATTERNS,
+    LEDGER_LEVEL,
+    LEDGER_ROW,
+    OPENING_QUOTE,
+    RUNNING_LEVEL,
+    RUNNING_PROBLEM,
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,17 @@ def match_heading(paragraph: str) -> Heading | None:
             if number is None:
                 continue
             return Heading(level, m.group("label").strip(), number, paragraph[m.end() :].strip())
-    return None
+    return _ledger_row(paragraph)
+
+
+def _ledger_row(paragraph: str) -> Heading | None:
+    """A 整改台账 row (``LEDGER_ROW``): labelled by its 序号 cell, numbered by it where it is a
+    number (``build_paragraphs`` numbers the others in order)."""
+    m = LEDGER_ROW.match(paragraph)
+    if not m:
+        return None
+    label = m["num"] or ""
+    return Heading(LEDGER_LEVEL, label, cn_to_int(label) or 0, paragraph[m.end() :].strip())
 
 
 def first_sentence(text: str) -> str:
@@ -104,9 +121,14 @@ def build_paragraphs(norm: Normalised) -> list[Paragraph]:
     list of Paragraph
         One per paragraph, in order.
     """
-    paragraphs, offset = [], 0
+    paragraphs, offset, rows = [], 0, 0
     for i, text in enumerate(norm.paragraphs):
-        paragraphs.append(Paragraph(i, offset, offset + len(text), text, match_heading(text)))
+        heading = match_heading(text)
+        if heading and heading.level == LEDGER_LEVEL:
+            rows += 1
+            if not heading.number:  # no 序号 cell, or not a number: the row's place
+                heading = Heading(LEDGER_LEVEL, heading.label, rows, heading.rest)
+        paragraphs.append(Paragraph(i, offset, offset + len(text), text, heading))
         offset += len(text) + 1
     return paragraphs
 

@@ -24,6 +24,9 @@ from .vocabulary import (
     WEB_FURNITURE,
 )
 
+#: the blanks around a line: spaces, tabs, ideographic and no-break spaces, a stray BOM
+LINE_PADDING = " \t\u3000\xa0\ufeff"
+
 
 @dataclass
 class Normalised:
@@ -50,7 +53,7 @@ def clean_line(line: str) -> str:
     str
         The cleaned line.
     """
-    line = line.strip(" \t\u3000\xa0\ufeff")
+    line = line.strip(LINE_PADDING)
     if " " not in line and "\t" not in line and "\u3000" not in line and "\xa0" not in line:
         return line
     return SPACE_BESIDE_CJK.sub("", line)
@@ -174,11 +177,14 @@ def normalise(raw: str) -> Normalised:
     text = strip_markup(normalise_newlines(raw))
     removed: list[str] = []
     lines: list[str] = []
+    printed: list[str] = []  # the lines as printed, spaces kept: a page bounds those
     for number, raw_line in enumerate(text.split("\n"), start=1):
         line = clean_line(raw_line)
         if line and PAGE_NUMBER_LINE.match(line):
             removed.append(f"line {number}: page number {line!r}")
             continue
         lines.append(line)
-    wrapped, width = detect_wrap_width(lines)
+        printed.append(raw_line.strip(LINE_PADDING))
+    # `2019 年 6 月 7 日至…` fills its printed line though it is shorter once its spaces go
+    wrapped, width = detect_wrap_width(printed)
     return Normalised(repair_wraps(lines, wrapped, width), wrapped, width, removed)

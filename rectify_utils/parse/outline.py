@@ -27,6 +27,7 @@ from .vocabulary import (
     CLOSING_TOTALS_START,
     DATE_LINE,
     ITEM_SUMMARY,
+    LEDGER_LEVEL,
     MENU_ITEM,
     RUNNING_LEVEL,
     SIGNATURE,
@@ -196,6 +197,7 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     if not paragraphs:
         raise NotANotice("the text is empty after normalisation")
     n_header = header_length(paragraphs)
+    paragraphs = _ledger_items_unnumbered(paragraphs)
     running = running_problems(paragraphs, n_header)
     if not running:
         return _outline(paragraphs, n_header)
@@ -206,6 +208,24 @@ def parse_outline(norm: Normalised) -> ParsedOutline:
     if numbered is not None and not _holds_running_problems(numbered, running):
         return numbered
     return _outline(with_running_headings(paragraphs, running), n_header)
+
+
+def _item_level(level: int) -> bool:
+    """An outline level that can hold problems: numbered (not `①`), running, or a ledger row."""
+    return level < 5 or level in (RUNNING_LEVEL, LEDGER_LEVEL)
+
+
+def _ledger_items_unnumbered(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """In a notice with a 整改台账, the items numbered below a section before its first row
+    (`（一）提高政治站位…`) tell how the work was organised: each row is one problem, so those
+    items lose their headings (sections `一、` keep theirs)."""
+    first = next((p.index for p in paragraphs if p.heading and p.heading.level == LEDGER_LEVEL), 0)
+    return [
+        Paragraph(p.index, p.start, p.end, p.text, None)
+        if p.index < first and p.heading and 1 < p.heading.level < LEDGER_LEVEL
+        else p
+        for p in paragraphs
+    ]
 
 
 def _holds_running_problems(outline: ParsedOutline, running: list[int]) -> bool:
@@ -316,11 +336,7 @@ def find_blocks(paragraphs: list[Paragraph], n_header: int, likeness: Likeness) 
     Blocks
         The blocks, with those that are 方面, closing sections or hold problems.
     """
-    headings = [
-        p
-        for p in paragraphs[n_header:]
-        if p.heading and (p.heading.level < 5 or p.heading.level == RUNNING_LEVEL)
-    ]
+    headings = [p for p in paragraphs[n_header:] if p.heading and _item_level(p.heading.level)]
     if not headings:
         raise NotANotice("no numbered outline (一、 / （一） / 1. / （1）) was found")
     top = min(p.heading.level for p in headings)
@@ -362,7 +378,7 @@ def _lists_problems(
     by_level: dict[int, list[bool]] = {}
     for i in range(start + 1, end):
         h = paragraphs[i].heading
-        if h and top < h.level and (h.level < 5 or h.level == RUNNING_LEVEL):
+        if h and top < h.level and _item_level(h.level):
             by_level.setdefault(h.level, []).append(likeness(i))
     return any(sum(v) / len(v) >= 0.5 for v in by_level.values())
 

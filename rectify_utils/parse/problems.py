@@ -15,6 +15,7 @@ from .vocabulary import (
     FIELD_LABEL,
     FIRST_SHI,
     LEADING_MARKER,
+    LEDGER_LEVEL,
     MAX_PROBLEM_HEADING,
     PAREN_MARK,
     PROBLEM_CUE,
@@ -57,6 +58,8 @@ def looks_like_problem(heading: Heading, next_paragraph: str | None) -> bool:
     bool
         True when the heading reads as a problem.
     """
+    if heading.level == LEDGER_LEVEL:
+        return True  # a row of a 整改台账: its problem cell, whatever its wording
     sentence = heading.first_sentence[:100]
     if STATUS_MARKER.search(sentence) or (next_paragraph and FIELD_LABEL.match(next_paragraph)):
         return True
@@ -366,7 +369,7 @@ def problem_row(
         aspect_title=node.aspect_title,
         group_title=node.group_title,
         title=title,
-        title_raw=head.text[len(node.heading.label) :].strip(),
+        title_raw=node.heading.rest,
         status_marker=marker or None,
         text="\n".join(([heading_rest] if heading_rest else []) + [p.text for p in body]),
         status=decision.status,

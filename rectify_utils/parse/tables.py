@@ -15,7 +15,7 @@ read cell by cell, as before.
 from __future__ import annotations
 
 from .numerals import cn_to_int
-from .vocabulary import LEDGER_COLUMNS, LEDGER_FIELDS
+from .vocabulary import LEDGER_COLUMNS, LEDGER_FIELDS, LEDGER_ROW
 
 Row = list[str]
 
@@ -83,7 +83,7 @@ def render_ledger(rows: list[Row]) -> list[str] | None:
         return None
     k, columns = found
     lines: list[str] = [_title_line(rows[j]) for j in range(k) if _title_line(rows[j])]
-    aspect, n_aspects, n = None, 0, 0
+    aspect, n_aspects = None, 0
     for row in rows[k + 1 :]:
         cell = _cells(row, columns)
         if not cell.get("problem") or _repeats_header(cell, columns, rows[k]):
@@ -91,12 +91,19 @@ def render_ledger(rows: list[Row]) -> list[str] | None:
         if cell.get("aspect") and cell["aspect"] != aspect:
             aspect, n_aspects = cell["aspect"], n_aspects + 1
             lines.append(f"{_cn(n_aspects)}、{_one_line(aspect)}")
-        n += 1
-        lines.append(f"（{_cn(n)}）{_one_line(cell['problem'])}")
+        lines.append(_row_line(cell))
         for role, label in LEDGER_FIELDS.items():
             if cell.get(role):
                 lines.append(f"{label}：{_joined(cell[role])}")
     return lines
+
+
+def _row_line(cell: dict[str, str]) -> str:
+    """A row's heading line: its 序号 cell as written, then its problem (``LEDGER_ROW``)."""
+    number = _one_line(cell.get("number", ""))
+    numbered = f"序号{number}｜反馈问题："
+    head = numbered if number and LEDGER_ROW.match(numbered)["num"] == number else "反馈问题："
+    return head + _one_line(cell["problem"])
 
 
 def _joined(text: str) -> str:

@@ -61,7 +61,7 @@ SENTENCE_END = "。！？!?"
 SENTENCE_PAUSE = "，、,"
 #: a line that opens a new outline item or field, so it is never glued to the line before:
 #: matches `一、` `（一）` `(三)` `1、` `1.` `（1）` `①` `整改情况：` `整改落实情况：` `完成时限：`
-#: `针对“…` (a running problem), `欢迎…` `附件2`
+#: `针对“…` (a running problem), `欢迎…` `附件2`, a 整改台账 row (`序号1｜反馈问题：…`)
 BLOCK_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．]"
     r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
@@ -69,7 +69,8 @@ BLOCK_START = re.compile(
     r"|[①-⑳]"
     r"|(?:整改|完成)(?:情况|措施|进展|完成时限|时限|结果)\s*[：:]|整改(?:落实|进展)情况\s*[：:]"
     r"|(?:针对|关于|对于)(?:巡察|巡视)?[^“”\"\n]{0,10}[“\"]"
-    r"|(?:诚恳|热忱|衷心)?欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$)"
+    r"|(?:诚恳|热忱|衷心)?欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$"
+    r"|序号[^｜\n]{1,12}｜反馈问题：|反馈问题：)"
 )
 
 #: a whole notice title on one line, which ends its paragraph however long it runs: no stop or
@@ -197,14 +198,16 @@ DISCLOSURE = re.compile(r"公开期限")
 # ---------------------------------------------------------------------------------------------
 
 #: the general words of shortcoming a problem statement is written with, by kind:
-#: a negated quality (`学习不深入`, `执行不严格`, `作用发挥不够`, `把关不严`, `处置不当`),
+#: a negated quality (`学习不深入`, `执行不严格`, `作用发挥不够`, `把关不严`, `处置不当`,
+#: `支出与预算不符`),
 #: a lack (`缺失`, `欠缺`, `缺乏`, `短板`, `空白`), a lag or weakness (`滞后`, `薄弱`, `缓慢`, `偏少`),
 #: a formality (`走过场`, `流于形式`, `打折扣`), a breach (`违规`, `未按规定`), what remains
-#: (`仍存在`, `有差距`, `有待加强`), or the notice calling it a problem (`…问题`, `…方面`);
+#: (`仍存在`, `有差距`, `与要求还有距离`, `覆盖面窄`, `有待加强`), or the notice calling it a
+#: problem (`…问题`, `…方面`);
 #: not `已未` / `并未来` (未 after 已/并, 未来)
 PROBLEM_CUE = re.compile(
-    r"不(?:到位|够|足|力|严|实|强|高|深|全|细|精|紧|广|畅|规范|彻底|及时|明显|密切|系统|扎实|牢固|落地|完整|完善|合规|准确|清|充分|健全|平衡|善|当|均衡|主动|积极|严肃|严格|统一)"
-    r"|差距|滞后|薄弱|漏洞|短板|缺失|缺位|缺少|欠缺|缺乏|短缺|缺口|缺编|弱项|弱化|虚化|淡化|偏差|松散|松懈|空白|盲区"
+    r"不(?:到位|够|足|力|严|实|强|高|深|全|细|精|紧|广|畅|规范|彻底|及时|明显|密切|系统|扎实|牢固|落地|完整|完善|合规|准确|清|充分|健全|平衡|善|当|均衡|主动|积极|严肃|严格|统一|符)"
+    r"|差距|有(?:一定)?距离|面窄|滞后|薄弱|漏洞|短板|缺失|缺位|缺少|欠缺|缺乏|短缺|缺口|缺编|弱项|弱化|虚化|淡化|偏差|松散|松懈|空白|盲区"
     r"|走过场|走形式|形式主义|官僚主义|打折扣|流于形式|偏低|偏少|偏弱|偏高|偏大|乏力|失衡|敷衍|较少|较弱|较低|有待"
     r"|违规|违反|混乱|随意|底数不清|落后|缓慢|难以|未能"
     r"|(?<![已并])未(?!来)|没有|仍(?:有|存在|然)|依然|依旧|存在|问题[。.]?$|问题[”\"]?[。.]?$|方面$|方面[。.]?$"
@@ -246,8 +249,9 @@ WRAPPED_TITLE = re.compile(
 UNQUOTED_TITLE = re.compile(
     r"^(?:关于|针对)[^“”\"。；\n]{2,60}?的问题(?=一是|整改(?:落实|进展)?(?:情况|措施)|[（(]|[：:，,；;]|$)"
 )
-#: a heading titled as a 方面: `一、关于落实全面从严治党主体责任有差距方面`, `（二）党的建设方面`
-ASPECT_TITLE = re.compile(r"方面[。.：:]?$")
+#: a heading titled as a 方面: `一、关于落实全面从严治党主体责任有差距方面`, `（二）党的建设方面`,
+#: `一、关于意识形态工作不够扎实方面的问题`; not `…方面还有不足` (a problem of that 方面)
+ASPECT_TITLE = re.compile(r"方面(?:(?:存在)?的?问题)?[。.：:]?$")
 #: the same when the quotation marks do not pair up (the first closing mark ends the quote)
 WRAPPED_TITLE_LOOSE = re.compile(
     r"^" + ABOUT_PREFIX + r"[“\"][^\n]{1,150}?[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
@@ -726,6 +730,14 @@ LEDGER_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("measures", re.compile(r"措施|举措|整改(?:任务|要求|目标)")),
     ("problem", re.compile(r"问题|事项|反馈意见|具体表现")),
 ]
+#: a 整改台账 row as ``tables.render_ledger`` writes it: the row's 序号 cell as written (when
+#: the table has that column and the cell is filled), then its problem cell
+#:   matches  序号1｜反馈问题：文艺精品创作推进较慢   序号（三）｜反馈问题：…   反馈问题：协会管理不规范
+#:   not      反馈问题整改情况   (a heading about the problems, no field)
+LEDGER_ROW = re.compile(r"^(?:序号(?P<num>[^｜\n]{1,12})｜)?反馈问题：")
+#: the outline level of a ledger row: its own, below every numbered and running level, so the
+#: numbered items of the text around a ledger are never its rows
+LEDGER_LEVEL = 7
 #: the field label each column role is written with when a ledger row becomes outline text
 LEDGER_FIELDS = {
     "measures": "整改措施",

@@ -8,6 +8,7 @@ import pytest
 
 from rectify_utils import load_corpus
 from rectify_utils.parse.tables import ledger_columns, render_ledger
+from rectify_utils.parse.vocabulary import LEDGER_ROW
 
 BEFORE = [
     "中共某某县教育局党组关于巡察整改进展情况的通报",
@@ -150,4 +151,6 @@ def test_ledger_columns_are_known_by_their_header_words(header, roles):
 
 def test_a_repeated_header_row_on_a_later_page_is_skipped():
     lines = render_ledger([HEADER, ROWS[0], HEADER, ROWS[1]])
-    assert sum(line.startswith("（") for line in lines) == 2
+    assert sum(bool(LEDGER_ROW.match(line)) for line in lines) == 2, (
+        "a header row repeated on a later page was read as a problem row"
+    )

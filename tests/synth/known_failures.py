@@ -14,7 +14,6 @@ The predicates read only the synthetic notice (its sidecar and text), never the 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -87,23 +86,6 @@ def _field_after_heading(notice: SynthNotice) -> frozenset[str]:
 _OPEN_FORMS = ("about_open_quoted", "about_open_de", "about_open_plain")
 
 
-def _one_problem_per_aspect(notice: SynthNotice) -> bool:
-    """Whether the notice has 方面 headings and every one holds a single problem, or a single
-    middle group heading."""
-    problems = notice.truth.problems
-    aspects = [p.aspect_no for p in problems]
-    if not aspects or None in aspects:
-        return False
-    if len(set(aspects)) == len(aspects):
-        return True
-    groups = {a: {p.group_title for p in problems if p.aspect_no == a} for a in set(aspects)}
-    if all(len(g) == 1 and None not in g for g in groups.values()):
-        return True
-    # every middle group heading holds a single problem: the groups are taken instead
-    sizes = Counter((p.aspect_no, p.group_title) for p in problems if p.group_title)
-    return bool(sizes) and set(sizes.values()) == {1}
-
-
 def _long_signature_wrapped(notice: SynthNotice) -> bool:
     """Whether a PDF-wrapped notice ends with a long signature line above its date."""
     lines = [
@@ -147,10 +129,6 @@ def _web_dateline_joined(notice: SynthNotice) -> bool:
     return _opts(notice)["web_page"] and ("反馈" in notice.truth.title or bool(clause))
 
 
-def _n_lines(notice: SynthNotice) -> int:
-    return sum(1 for line in notice.text.split("\n") if line.strip())
-
-
 def _summary_cascade(notice: SynthNotice, spoiled: frozenset[str]) -> frozenset[str]:
     """A notice's totals decide its unmarked problems only when the in-progress ones it counts
     are read as such: a status spoiled elsewhere spoils those decided by the totals too."""
@@ -167,38 +145,7 @@ _ONGOING_UNREAD = re.compile(
 # PDF wrap and spaces allowed)
 _GROUP_THEN_DATES = re.compile(r"(?:巡\s*察\s*组|巡\s*视\s*组)\s*于\s*\d{4}")
 
-KNOWN_FAILURES = (
-    KnownFailure(
-        "tables.render_ledger: a ledger's rows are written as `（一）…`, so after an opening "
-        "section with `（一）` items the items become problems too",
-        "test_a_ledger_after_an_opening_section_lists_only_its_rows",
-        lambda n: _when(
-            _opts(n)["layout"] == "ledger" and _opts(n)["org_section"],
-            CLAIMS | {"problems", "notice problems_itemised"},
-        ),
-    ),
-    KnownFailure(
-        "tables.render_ledger: a ledger row's label is an invented `（一）`, not its 序号 cell",
-        "test_a_ledger_rows_label_is_its_number_cell",
-        lambda n: _when(_opts(n)["layout"] == "ledger", {"problem label"}),
-    ),
-    KnownFailure(
-        "outline.choose_levels: when every 方面 heading (or every middle group heading) holds "
-        "a single problem, those headings are taken for the problems",
-        "test_aspects_holding_one_problem_each_are_not_problems",
-        lambda n: _when(_one_problem_per_aspect(n), {"problems", "notice problems_itemised"}),
-    ),
-)
-
-
-KNOWN_FAILURES += (
-    KnownFailure(
-        "normalise.detect_wrap_width: a very short PDF-wrapped notice is read as one paragraph "
-        "per line, so the preamble's sentences are cut at the wraps and its dates are lost",
-        "test_very_short_pdf_wrapped_notice",
-        lambda n: _when(_opts(n)["wrapped"] and _n_lines(n) <= 32, DATES | BODY | {"notice title"}),
-    ),
-)
+KNOWN_FAILURES: tuple[KnownFailure, ...] = ()
 
 
 def spoiled_fields(notice: SynthNotice) -> frozenset[str]:

@@ -1,9 +1,10 @@
 """Parser failures the synthetic notices found, each on a short notice written for it.
 
-Every test here is a strict xfail naming the parser rule at fault: it states what a correct
-parse gives and fails today. When the parser is fixed the test passes, strict xfail reports
-that, and the marker comes off together with the failure's entry in ``known_failures.py`` (the
-property tests then check that form in every synthetic notice). The notices are the
+Each test states what a correct parse of one such form gives. A failure not yet fixed is a
+strict xfail naming the parser rule at fault, with its entry in ``known_failures.py``; when the
+parser is fixed the test passes, strict xfail reports that, and the marker comes off together
+with the entry (the property tests then check that form in every synthetic notice), leaving
+the test as a regression test. The notices are the
 generator's kind of text, shortened to the one form that goes wrong; none is a published page.
 """
 
@@ -242,31 +243,39 @@ def test_running_paragraphs_under_aspects_before_a_plans_section():
     ]
 
 
-@pytest.mark.parametrize(
-    "case",
-    [
-        "aspects",
-        pytest.param(
-            "groups",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="outline.choose_levels: when every middle group heading holds a single "
-                "problem, those headings are taken for the problems",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("case", ["aspects", "aspects-de-wenti", "numbered", "groups"])
 def test_aspects_holding_one_problem_each_are_not_problems(case):
-    if case == "aspects":
+    if case.startswith("aspects"):
+        running = list(RUNNING_UNDER_ASPECTS)
+        if case == "aspects-de-wenti":  # `…方面的问题` is a 方面 heading too
+            running[0] = running[0] + "的问题"
         text = notice(
             "中共清河县民政局党组关于巡察整改进展情况的通报",
             OPENING.replace("县文联", "县民政局"),
-            *RUNNING_UNDER_ASPECTS,
+            *running,
             WELCOME,
             "中共清河县民政局党组",
             DATE,
         )
         expected = ["社会救助审核把关不严", "养老服务机构监管不到位"]
+    elif case == "numbered":  # problems written `…与预算不符` / `…与要求还有距离` / `…覆盖面窄`
+        problems = [
+            "（一）领导班子在基层党组织建设方面还有不足",
+            "1.部分项目经费支出与预算不符。",
+            "整改情况：逐笔核对项目支出，调整预算两项。",
+            "（二）服务群众方面还有短板",
+            "1.文艺惠民活动覆盖面窄。",
+            "整改情况：全年送文艺下乡十二场。",
+            "（三）队伍建设方面",
+            "1.青年文艺人才培养与要求还有距离。",
+            "整改情况：举办青年创作培训班两期。",
+        ]
+        text = base(problems=problems)
+        expected = [
+            "部分项目经费支出与预算不符",
+            "文艺惠民活动覆盖面窄",
+            "青年文艺人才培养与要求还有距离",
+        ]
     else:  # a wrapped 罗庄-style notice whose two groups hold one problem each, one before them
         generated = synth_notice(2026, 556)
         text, expected = generated.text, [p.title for p in generated.truth.problems]
@@ -434,19 +443,10 @@ def test_a_ledger_row_rectified_long_term_is_in_progress(tmp_path):
     assert list(_ledger(tmp_path, [row, ROW_OPEN])["status"]) == ["in_progress", "completed"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.render_ledger: a row's label is an invented （一）, not its 序号 cell",
-)
 def test_a_ledger_rows_label_is_its_number_cell(tmp_path):
     assert list(_ledger(tmp_path, [ROW_DONE, ROW_OPEN])["label"]) == ["1", "2"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.render_ledger writes rows as `（一）…` outline items: after an opening "
-    "section with （一） items and no 类别 column, the opening's items become problems too",
-)
 def test_a_ledger_after_an_opening_section_lists_only_its_rows(tmp_path):
     before = [
         "一、组织整改落实情况",
@@ -485,12 +485,6 @@ VERY_SHORT_WRAPPED = """中共六安市产业投资集团有限公司委员会�
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalise.detect_wrap_width: a very short PDF-wrapped notice (~20 lines, spaced "
-    "dates making lines narrower) is read as one paragraph per line, so the preamble's "
-    "sentences are cut at the wraps and its dates are lost",
-)
 def test_very_short_pdf_wrapped_notice():
     result = parse(VERY_SHORT_WRAPPED)
     dates = [day(result.notice[k]) for k in ("inspection_start", "inspection_end", "feedback_date")]

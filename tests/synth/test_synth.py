@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from known_failures import failures_in, spoiled_fields
+from known_failures import KNOWN_FAILURES, failures_in, spoiled_fields
 
 from rectify_utils import load_corpus
 from rectify_utils.errors import NotANotice
@@ -193,7 +193,8 @@ def test_known_failures_leave_most_fields_checked(batch):
     problem_share, notice_share = checked_share(notices)
     assert problem_share >= 0.5, f"only {problem_share:.0%} of the problem fields are checked"
     assert notice_share >= 0.7, f"only {notice_share:.0%} of the notice fields are checked"
-    assert any(failures_in(n) for n in notices), "no known failure applies: the table is stale"
+    if KNOWN_FAILURES:
+        assert any(failures_in(n) for n in notices), "no known failure applies: the table is stale"
 
 
 # the options the batch must use, and the forms it must write: the benchmark corpus
@@ -373,8 +374,6 @@ def test_layouts_the_parser_once_got_wrong(options):
 def test_pdf_wrapped_notices_are_recognised_as_wrapped():
     for index in range(30):
         notice = synth_notice(22, index, options={"wrapped": True, "layout": "section_aspect"})
-        if "test_very_short_pdf_wrapped_notice" in failures_in(notice):
-            continue
         assert normalise(notice.text).wrapped, (
             "a hard-wrapped notice is read as one paragraph per line"
         )
