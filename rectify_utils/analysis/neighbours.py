@@ -15,9 +15,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.cluster import MiniBatchKMeans
-from sklearn.decomposition import TruncatedSVD
-from sklearn.preprocessing import normalize
 
 #: rows × columns up to which the vectors are used densely as they are (exact candidates)
 EXACT_CELLS = 20_000_000
@@ -61,6 +58,9 @@ def pair_similarities(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np
 
 def _embedding(matrix: sp.csr_matrix) -> tuple[np.ndarray, bool]:
     """Dense float32 unit rows to find candidates with, and whether they are the vectors as is."""
+    from sklearn.decomposition import TruncatedSVD  # imported when used: seconds per kernel
+    from sklearn.preprocessing import normalize
+
     n, v = matrix.shape
     if n * v <= EXACT_CELLS or min(n, v) <= EMBED_DIM + 1:
         return matrix.toarray().astype(np.float32), True
@@ -97,6 +97,9 @@ def _brute(dense: np.ndarray, groups: np.ndarray, k: int, floor: float) -> tuple
 
 def _cells(dense: np.ndarray, groups: np.ndarray, k: int, floor: float) -> tuple:
     """Candidates scored against the rows of the ``N_PROBE`` cells nearest each row's cell."""
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.preprocessing import normalize
+
     n = len(dense)
     n_cells = int(np.clip(2 * np.sqrt(n), 16, 4096))
     kmeans = MiniBatchKMeans(n_cells, batch_size=4096, n_init=1, max_iter=20, random_state=0)

@@ -15,7 +15,6 @@ from itertools import pairwise
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.preprocessing import normalize
 
 from ..parse.corpus import Corpus, table_of
 from ._docstrings import fill_params
@@ -33,6 +32,8 @@ _PAIR_CHUNK = 200_000  # pairs whose shared terms are worked out at once
 
 def _tf_matrix(rows: np.ndarray, cols: np.ndarray, n: int, idf: np.ndarray) -> sp.csr_matrix:
     """L2-normalised TF-IDF rows (n × vocab) with dampened term frequency log(1 + tf)."""
+    from sklearn.preprocessing import normalize  # imported when used: seconds in every kernel
+
     ok = cols >= 0
     ones = np.ones(int(ok.sum()), dtype=np.float64)
     matrix = sp.csr_matrix((ones, (rows[ok], cols[ok])), shape=(n, len(idf)))
@@ -116,6 +117,8 @@ def _problem_vectors(
     idf = np.log((1 + n) / (1 + df.to_numpy(dtype=float))) + 1.0
     title = _tf_matrix(rows[is_title], cols[is_title], n, idf)
     text = _tf_matrix(rows[~is_title], cols[~is_title], n, idf)
+    from sklearn.preprocessing import normalize
+
     matrix = normalize(title + text_weight * text, norm="l2", copy=False)
     return matrix.tocsr(), vocab
 

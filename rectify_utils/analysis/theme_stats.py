@@ -26,7 +26,6 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2 as chi2_distribution
 
 from ..parse.corpus import Corpus, table_of
 from ._docstrings import fill_params
@@ -119,6 +118,8 @@ def crosstab_residuals(crosstab: pd.DataFrame, by: str = "association") -> pd.Da
 
 def _chi2(observed: np.ndarray) -> tuple[float, int, float]:
     """Pearson's χ² of a contingency table, its degrees of freedom and p-value."""
+    from scipy.stats import chi2 as chi2_distribution  # seconds to import: only when used
+
     rows, cols = observed.sum(axis=1), observed.sum(axis=0)
     total = observed.sum()
     expected = np.outer(rows, cols) / total

@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch pulls in scipy: imported when a corpus is checked, not before
+    from datasketch import LeanMinHash, MinHash
 
 from .. import schema
 
@@ -70,10 +73,14 @@ def shingle_hashes(text: str) -> np.ndarray:
 
 @functools.lru_cache(maxsize=1)
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=_SEED)
 
 
 def _minhash(hashes: np.ndarray) -> LeanMinHash:
+    from datasketch import LeanMinHash, MinHash
+
     template = _template()
     sketch = MinHash(
         num_perm=NUM_PERM,
@@ -120,6 +127,8 @@ def similar_pairs(texts: dict[str, str], threshold: float = THRESHOLD) -> pd.Dat
         One row per pair, ``a`` before ``b`` in the order of ``texts``: ``a``, ``b`` (string,
         notice ids), ``similarity`` (float64, exact Jaccard of the sampled shingles).
     """
+    from datasketch import MinHashLSH
+
     ids = list(texts)
     hashes = {nid: shingle_hashes(texts[nid]) for nid in ids}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
