@@ -6,7 +6,7 @@
 Each probe is one bad file beside the five bundled notices, loaded by ``load_corpus`` in a fresh
 process; the script prints how the file ended (its reason in ``corpus.skipped``), the wall time
 and the peak memory of that process and its workers, and checks that the five notices loaded.
-Writes ``benchmarks/results/limits.json``.
+Writes ``benchmarks/results/limits.json`` (``limits-quick.json`` with ``--quick``).
 """
 
 from __future__ import annotations
@@ -139,10 +139,10 @@ def run_probe(make: Callable[[Path], None], limits: list[str]) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller bombs, 5 s time limit")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     info = machine()
     print_machine(info)
     results = []
@@ -155,7 +155,9 @@ def main() -> None:
             f"{what:<46} {got.get('seconds', '?'):>6} s {got.get('peak_mb', '?'):>6} MB  "
             f"{got.get('notices', '?')}/5 notices  {outcome}"
         )
-    write_result("limits", {"quick": args.quick, "probes": results})
+    result = {"quick": args.quick, "probes": results}
+    write_result("limits-quick" if args.quick else "limits", result)
+    return result
 
 
 if __name__ == "__main__":

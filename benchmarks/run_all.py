@@ -17,8 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_analysis
+import bench_limits
 import bench_parse
 import bench_reports
+import bench_reports_large
 import bench_themes
 from _common import machine, print_machine, write_result
 
@@ -27,6 +29,8 @@ BENCHMARKS = {
     "themes": bench_themes,
     "analysis": bench_analysis,
     "reports": bench_reports,
+    "reports_large": bench_reports_large,
+    "limits": bench_limits,
 }
 
 
@@ -68,6 +72,24 @@ def summary_lines(results: dict) -> list[str]:
             f"{reports['naive']['seconds']:.1f} s = {reports['speedup']:.1f}x "
             f"({reports['verdict']['speedup']}); no-change {reports['no_change']['seconds']:.2f} s "
             f"({reports['verdict']['no_change']})"
+        )
+    lines += _large_and_limits_lines(results)
+    return lines
+
+
+def _large_and_limits_lines(results: dict) -> list[str]:
+    lines = []
+    large = results.get("reports_large")
+    if large:
+        lines.append(
+            f"reports on {large['notices']} notices ({len(large['per_report'])}, "
+            f"{large['profiles']} profiles), cold: {large['seconds']:.1f} s ({large['verdict']})"
+        )
+    limits = results.get("limits")
+    for probe in (limits or {}).get("probes", []):
+        lines.append(
+            f"limit probe {probe['probe']}: {probe.get('seconds', '?')} s, "
+            f"{probe.get('peak_mb', '?')} MB, {probe.get('notices', '?')}/5 notices"
         )
     return lines
 
