@@ -231,10 +231,9 @@ def build_reports(
             rows, pending = _plan(specs, hasher, manifest, out, force)
             for row in rows.values():
                 _echo_row(row, say)
-            # issue 11: notices/<id>.html, written while the workers run the notebooks
-            with _in_background(write_source_views, all_specs, out, hasher):
-                if pending:
-                    _build_pending(pending, jobs, out, manifest, rows, say)
+            if pending:
+                _build_pending(pending, jobs, out, manifest, rows, say)
+            write_source_views(all_specs, out, hasher)  # issue 11: notices/<id>.html (sources)
         except BuildInterrupted as exc:
             for leftover in stale_temporaries(out):  # the killed workers' unfinished outputs
                 leftover.unlink(missing_ok=True)
@@ -257,31 +256,6 @@ def _interrupted(
         "not built (they keep their last build); run again to build them",
         exc.signal_name,
     )
-
-
-@contextlib.contextmanager
-def _in_background(task: Callable[..., Any], *args: Any) -> Iterator[None]:
-    """Run ``task(*args)`` in a thread during the block; wait for it, and raise what it raised.
-
-    The build's main thread only waits for its workers meanwhile, so the task uses a core that
-    would otherwise idle while the last notebooks finish.
-    """
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            task(*args)
-        except BaseException as exc:  # re-raised in the main thread
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name=getattr(task, "__name__", "task"), daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        thread.join()
-    if failed:
-        raise failed[0]
 
 
 @contextlib.contextmanager

@@ -256,9 +256,9 @@ def corpus_associations(data_dir: str | Path) -> dict[str, int]:
         Each distinct non-blank ``association`` of its notices -> the number of problems of
         its notices, in name order.
     """
-    from ..parse.corpus_cache import load_corpus_cached
+    import rectify_utils
 
-    corpus = load_corpus_cached(data_dir)  # the report notebooks read this parse back
+    corpus = rectify_utils.load_corpus(data_dir)
     per_notice = corpus.problems["notice_id"].value_counts()
     sizes: dict[str, int] = {}
     for notice_id, name in zip(corpus.notices["notice_id"], corpus.notices["association"]):

@@ -445,11 +445,11 @@ def _write_corpus(
 ) -> tuple[list[Path], list[dict[str, str]]]:
     """The pages of one corpus, and its entries of the listing."""
     from ..analysis.themes import DEFAULT_TAXONOMY, classify_problems
-    from ..parse.corpus_cache import load_corpus_cached
+    from ..parse.corpus import load_corpus
     from .font import embed_font, font_face_style, page_characters
     from .html import build_stamp
 
-    corpus = load_corpus_cached(data_dir)  # parsed once by the build (corpus_associations)
+    corpus = load_corpus(data_dir)
     classified = classify_problems(corpus, taxonomy or DEFAULT_TAXONOMY)
     built, commit = build_stamp()
     rendered = {

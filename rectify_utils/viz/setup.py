@@ -25,8 +25,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from ..parse.corpus import Corpus
-from ..parse.corpus_cache import load_corpus_cached
+from ..parse.corpus import Corpus, load_corpus
 from .figures import figure_alt
 from .font import setup_cjk_font
 from .palette import association_palette
@@ -198,7 +197,7 @@ def load_and_select(
     associations = as_association_list(associations)
     with warnings.catch_warnings():  # tqdm.auto without ipywidgets: "IProgress not found"
         warnings.filterwarnings("ignore", message="IProgress not found")
-        whole = load_corpus_cached(data_dir)  # the build and every report parse it once
+        whole = load_corpus(data_dir)
     corpus = whole.select(associations)
     if corpus.notices.empty:
         raise ValueError(

@@ -267,7 +267,6 @@ def test_per_association_report_expands_once_per_association_and_caches_the_list
         return FakeCorpus(["新野县科协", "东营市科协", "新野县科协", None])
 
     monkeypatch.setattr(rectify_utils, "load_corpus", fake_load_corpus, raising=False)
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))  # no stored parse
     config = write_config(
         tmp_path,
         [
@@ -306,16 +305,15 @@ def test_per_association_report_expands_once_per_association_and_caches_the_list
 PROFILE_ENTRY = {"name": "profile", "notebook": "missing.ipynb", "title": "画像：{association}"}
 
 
-def profile_corpus(monkeypatch, tmp_path: Path) -> None:
-    """Four associations: 东营 7 problems (two notices), 罗庄 5, 新野 5, 临沂 1 (no stored parse)."""
-    monkeypatch.setenv("RECTIFY_CACHE_DIR", str(tmp_path / "cache"))
+def profile_corpus(monkeypatch) -> None:
+    """Four associations: 东营 7 problems (two notices), 罗庄 5, 新野 5, 临沂 1."""
     corpus = FakeCorpus(["东营市科协", "新野县科协", "罗庄区科协", "东营市科协", "临沂市科协"],
                         [3, 5, 5, 4, 1])  # fmt: skip
     monkeypatch.setattr(rectify_utils, "load_corpus", lambda data_dir: corpus, raising=False)
 
 
 def test_max_associations_builds_the_largest_and_the_index_names_the_rest(tmp_path, monkeypatch):
-    profile_corpus(monkeypatch, tmp_path)
+    profile_corpus(monkeypatch)
     entry = {**PROFILE_ENTRY, "per_association": True, "max_associations": 2}
     config = write_config(tmp_path, [entry])
     lines: list[str] = []
@@ -337,7 +335,7 @@ def test_max_associations_builds_the_largest_and_the_index_names_the_rest(tmp_pa
 def test_max_profiles_wins_over_the_config_and_no_limit_builds_every_association(
     tmp_path, monkeypatch
 ):
-    profile_corpus(monkeypatch, tmp_path)
+    profile_corpus(monkeypatch)
     entry = {**PROFILE_ENTRY, "per_association": True, "max_associations": 1}
     config = write_config(tmp_path, [entry])
     frame = report.build_reports(config=config, out_dir=tmp_path / "out", max_profiles=3, echo=None)
@@ -352,7 +350,7 @@ def test_max_profiles_wins_over_the_config_and_no_limit_builds_every_association
 
 
 def test_max_profiles_on_the_command_line_limits_the_build(tmp_path, monkeypatch, capsys):
-    profile_corpus(monkeypatch, tmp_path)
+    profile_corpus(monkeypatch)
     config = write_config(tmp_path, [{**PROFILE_ENTRY, "per_association": True}])
     assert report.run_cli(cli_args(config, tmp_path / "out", "--max-profiles", "1")) == 1
     out = capsys.readouterr().out
@@ -368,11 +366,9 @@ def test_a_limit_that_is_not_a_whole_number_is_a_config_error(tmp_path, value):
         report.build_reports(config=config, out_dir=tmp_path / "out", echo=None)
 
 
-def test_corpus_associations_counts_problems_of_every_notice_of_an_association(
-    monkeypatch, tmp_path
-):
-    profile_corpus(monkeypatch, tmp_path)
-    sizes = report_config.corpus_associations(tmp_path)
+def test_corpus_associations_counts_problems_of_every_notice_of_an_association(monkeypatch):
+    profile_corpus(monkeypatch)
+    sizes = report_config.corpus_associations("data")
     assert sizes == {"东营市科协": 7, "临沂市科协": 1, "新野县科协": 5, "罗庄区科协": 5}
     assert list(sizes) == sorted(sizes), "associations are listed by name"
 
