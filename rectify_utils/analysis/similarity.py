@@ -102,6 +102,8 @@ def problem_vectors(
 def _problem_vectors(
     problems: pd.DataFrame, tokens: pd.DataFrame, text_weight: float, max_terms: int
 ) -> tuple[sp.csr_matrix, pd.Index]:
+    from sklearn.preprocessing import normalize  # imported when used: seconds in every kernel
+
     rows = _token_rows(problems, tokens)
     keep = rows >= 0
     rows = rows[keep]
@@ -117,8 +119,6 @@ def _problem_vectors(
     idf = np.log((1 + n) / (1 + df.to_numpy(dtype=float))) + 1.0
     title = _tf_matrix(rows[is_title], cols[is_title], n, idf)
     text = _tf_matrix(rows[~is_title], cols[~is_title], n, idf)
-    from sklearn.preprocessing import normalize
-
     matrix = normalize(title + text_weight * text, norm="l2", copy=False)
     return matrix.tocsr(), vocab
 

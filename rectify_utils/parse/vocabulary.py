@@ -59,6 +59,11 @@ SPACE_BESIDE_CJK = re.compile(r"(?<=[^\x00-\x7f])[ \t\u3000\xa0]+|[ \t\u3000\xa0
 SENTENCE_END = "。！？!?"
 #: characters that leave a sentence open: a line ending on them continues
 SENTENCE_PAUSE = "，、,"
+#: a 整改台账 row as ``tables.render_ledger`` writes it: the row's 序号 cell as written (when
+#: the table has that column and the cell is filled), then its problem cell
+#:   matches  序号1｜反馈问题：文艺精品创作推进较慢   序号（三）｜反馈问题：…   反馈问题：协会管理不规范
+#:   not      反馈问题整改情况   (a heading about the problems, no field)
+LEDGER_ROW = re.compile(r"^(?:序号(?P<num>[^｜\n]{1,12})｜)?反馈问题：")
 #: a line that opens a new outline item or field, so it is never glued to the line before:
 #: matches `一、` `（一）` `(三)` `1、` `1.` `（1）` `①` `整改情况：` `整改落实情况：` `完成时限：`
 #: `针对“…` (a running problem), `欢迎…` `附件2`, a 整改台账 row (`序号1｜反馈问题：…`)
@@ -69,8 +74,9 @@ BLOCK_START = re.compile(
     r"|[①-⑳]"
     r"|(?:整改|完成)(?:情况|措施|进展|完成时限|时限|结果)\s*[：:]|整改(?:落实|进展)情况\s*[：:]"
     r"|(?:针对|关于|对于)(?:巡察|巡视)?[^“”\"\n]{0,10}[“\"]"
-    r"|(?:诚恳|热忱|衷心)?欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$"
-    r"|序号[^｜\n]{1,12}｜反馈问题：|反馈问题：)"
+    r"|(?:诚恳|热忱|衷心)?欢迎|联系(?:方式|电话)|电子邮箱|公开期限|附件\s*\d*\s*$|"
+    + LEDGER_ROW.pattern.removeprefix("^")
+    + ")"
 )
 
 #: a whole notice title on one line, which ends its paragraph however long it runs: no stop or
@@ -730,11 +736,6 @@ LEDGER_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("measures", re.compile(r"措施|举措|整改(?:任务|要求|目标)")),
     ("problem", re.compile(r"问题|事项|反馈意见|具体表现")),
 ]
-#: a 整改台账 row as ``tables.render_ledger`` writes it: the row's 序号 cell as written (when
-#: the table has that column and the cell is filled), then its problem cell
-#:   matches  序号1｜反馈问题：文艺精品创作推进较慢   序号（三）｜反馈问题：…   反馈问题：协会管理不规范
-#:   not      反馈问题整改情况   (a heading about the problems, no field)
-LEDGER_ROW = re.compile(r"^(?:序号(?P<num>[^｜\n]{1,12})｜)?反馈问题：")
 #: the outline level of a ledger row: its own, below every numbered and running level, so the
 #: numbered items of the text around a ledger are never its rows
 LEDGER_LEVEL = 7
