@@ -1,0 +1,68 @@
+"""The coding scheme judged on a held-out set written after the rules were frozen.
+
+``tests/data/themes_heldout/`` holds twelve invented notices of ten kinds of body (none a 科协) and
+``labels.csv``, 118 problems labelled by hand from the theme definitions alone, by a session that
+had not seen the rules, before the classifier was ever run on them (see its README). No rule was
+written or tuned from this folder. It was measured once, on 2026-12-02; the floors below are those
+figures rounded down, so that the test catches a fall, and ``docs/themes.md`` reports them. The
+target of the themes issue (≥ 0.85 for other bodies) is **not** met on this set.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rectify_utils import load_corpus
+from rectify_utils.analysis.themes import agreement_by, classify_problems, theme_agreement
+
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "themes_heldout"
+#: measured 2026-12-02 (rounded down): problems read end to end, problem statements alone
+FLOOR_END_TO_END = 0.78
+FLOOR_TITLE_ONLY = 0.77
+
+
+@cache
+def _labels() -> pd.DataFrame:
+    return pd.read_csv(HELDOUT / "labels.csv")
+
+
+@pytest.fixture(scope="module")
+def agreement():
+    return theme_agreement(_labels().drop(columns=["title"]), load_corpus(HELDOUT))
+
+
+def test_every_labelled_problem_is_parsed(agreement):
+    assert agreement.n == len(_labels()) == 118
+    assert agreement.predictions["predicted"].notna().all(), (
+        "labelled problems the parser does not produce count as wrong; none should be missing"
+    )
+
+
+def test_agreement_end_to_end(agreement):
+    assert agreement.accuracy >= FLOOR_END_TO_END, (
+        f"agreement on the held-out notices fell to {agreement.accuracy:.3f} "
+        f"(floor {FLOOR_END_TO_END}); wrong:\n"
+        f"{agreement.disagreements[['notice_id', 'problem_no', 'label', 'predicted']].to_string()}"
+    )
+
+
+def test_agreement_on_the_problem_statements_alone():
+    labels = _labels()
+    frame = labels.assign(
+        notice_id=labels["stem"],
+        problem_no=pd.array(labels["problem_no"], dtype="Int64"),
+        title=labels["title"].astype("string"),
+    )
+    got = classify_problems(frame)["theme_code"].astype("string").to_numpy()
+    accuracy = (got == labels["theme_code"].to_numpy()).mean()
+    assert accuracy >= FLOOR_TITLE_ONLY, f"title-only agreement fell to {accuracy:.3f}"
+
+
+def test_every_kind_of_body_gets_most_of_its_problems_right(agreement):
+    table = agreement_by(agreement, "unit_kind")
+    assert len(table) == 10
+    assert (table["accuracy"] >= 0.6).all(), f"a kind of body falls behind:\n{table}"
