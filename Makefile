@@ -19,7 +19,7 @@ help: ## list the targets (the default)
 $(VENV)/.installed: pyproject.toml
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --disable-pip-version-check --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --disable-pip-version-check -e ".[test]"
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -e ".[test,cluster]"
 	touch $@
 
 install: $(VENV)/.installed ## create .venv and install the package with its test tools
