@@ -311,6 +311,32 @@ def test_an_unquoted_about_heading_does_not_swallow_its_measures(rest):
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "rest", "status"),
+    [
+        ("档案管理不规范", "【已完成】一是修订档案管理制度；二是补齐归档材料。", "completed"),
+        ("档案管理不规范", "①修订档案管理制度；②补齐归档材料。", "not_stated"),
+        (
+            "落实“第一议题”制度不严格",
+            "（长期整改）整改措施：①修订学习制度；②每月检查。",
+            "in_progress",
+        ),
+        ("落实“第一议题”制度不严格", "整改情况：①修订学习制度；②每月检查。", "not_stated"),
+    ],
+    ids=["bracket-marker", "circled", "quote-inside-marker", "quote-inside-field"],
+)
+def test_an_unquoted_about_heading_ends_before_its_marker_or_measures(title, rest, status):
+    """Found by the synthetic notices (about_open_plain): the title ran on into `【已完成】`,
+    `①…` or, with a quoted phrase inside it, into everything after."""
+    problems = [f"1.关于{title}的问题{rest}", "2.关于会议记录管理存在漏洞的问题" + rest]
+    result = parse(base(problems=problems))
+    assert [(p["title"], p["n_measures"]) for p in result.problems] == [
+        (title, 2),
+        ("会议记录管理存在漏洞", 2),
+    ]
+    assert result.problems[0]["status"] == status
+
+
 def test_measures_about_hazards_are_not_problems():
     problems = [
         "1.教育项目建设推进较慢问题",
