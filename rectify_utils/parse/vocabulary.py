@@ -321,8 +321,11 @@ COMPLETED_CUE = re.compile(
 #: `已完成` standing alone as a marker: matches `（已完成）`, `（已完成，并长期坚持）`;
 #: not `已完成3次培训` (a measure's result)
 COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
+#: work going on at the pace set for it, said without 正在: `按计划推进`, `有序推进`,
+#: `稳步推进`, `按进度推进`, `按时间节点推进` (as a status, never with an object after it)
+PACED_PROGRESS = r"(?:按(?:计划|进度|时序|时间节点|序时进度)|有序|稳步)推进"
 #: in progress: matches `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `正在持续推进`, `有序换届中`,
-#: `正在有序推进`, `正在履行审批程序`, `仍在组织实施中`,
+#: `正在有序推进`, `正在履行审批程序`, `仍在组织实施中`, `按计划推进。`, `有序推进中`,
 #: `持续整改`, `长期整改`, `尚未完成`, `已基本完成`, `阶段性完成`, and a step still only planned:
 #: `拟于近期`, `拟与市委…沟通`; not `持续推进作风建设` (a vague verb with its object)
 IN_PROGRESS_CUE = re.compile(
@@ -331,7 +334,7 @@ IN_PROGRESS_CUE = re.compile(
     r"|跟进|完善|收尾|解决|处置|改造|调整|整合|招录|招聘|采购|审核|论证|报批|对接|研究|起草|推动)"
     r"|仍在[^。；;]{0,24}?中(?=[。，,；;]|$)|仍在[^。；;，,]{0,8}?(?:推进|实施|办理|开展|整改|进行|落实|组织|履行|审批)"
     r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
-    r"|基本完成|阶段性完成|持续推进(?=中|[。；;]|$)"
+    r"|基本完成|阶段性完成|持续推进(?=中|[。；;]|$)|" + PACED_PROGRESS + r"(?=中|[。；;]|$)"
     r"|拟(?:于|在|与|向|将|会同|同)"
 )
 #: a step still to be taken once something else is done: `待资金到位后将启动建设`,
@@ -345,12 +348,13 @@ FUTURE_STEP = re.compile(
 #: a plan with a date: `计划2025年3月底前完成`, `预计于6月底建成`, `力争年底前`; the date is read after it
 PLAN_CUE = re.compile(r"(?:计划|预计|力争|争取)(?:于|在|到)?\s*(?=\d|年底|今年|明年)")
 #: a sentence that is only a status, on its own line or after the measures: `已完成。`, `持续推进。`,
-#: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`;
+#: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`, `按计划推进。`;
 #: not `已完成3场培训。` (a measure's result)
 STATUS_LINE = re.compile(
     r"(?:^|(?<=[。；;！!]))\s*(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项问题|该项工作|此项工作|相关工作|该项|此项|本项)?(?:整改)?"
     r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已(?:全部)?整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号"
-    r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成)"
+    r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成"
+    r"|" + PACED_PROGRESS + r"(?:中)?)"
     r"(?:[。.！!]|$)",
     re.M,
 )
@@ -364,9 +368,11 @@ OPENING_FIELD = re.compile(
 VALUE_STARTS_DONE = re.compile(
     r"^(?:已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号)(?=$|[，,。；;\s并（(])"
 )
-#: a field value that starts by saying ongoing: `持续推进`, `正在推进`, `长期坚持`, `基本完成`
+#: a field value that starts by saying ongoing: `持续推进`, `正在推进`, `长期坚持`, `基本完成`,
+#: `按计划推进`, `有序推进`
 VALUE_STARTS_ONGOING = re.compile(
-    r"^(?:正在|仍在|持续推进|持续整改|长期坚持|长期整改|长期推进|长期执行|基本完成|阶段性完成|尚未|未完成|推进中|整改中)"
+    r"^(?:正在|仍在|持续推进|持续整改|长期坚持|长期整改|长期推进|长期执行|基本完成|阶段性完成|尚未|未完成|推进中|整改中"
+    r"|" + PACED_PROGRESS + ")"
 )
 #: a closing summary by item number: `第1、2、3、5项已完成，第4项正在推进`, `第6至8个问题持续整改`
 ITEM_SUMMARY = re.compile(
@@ -400,10 +406,11 @@ HEADING_MARKER = re.compile(
 )
 #: a heading marker's words saying done: `已整改`, `已完成`, `整改完成`, `完成整改`
 MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
-#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`, `长期坚持`
-#: alone (`已整改，长期坚持` is done, kept up)
+#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`, `按计划推进`,
+#: `长期坚持` alone (`已整改，长期坚持` is done, kept up)
 MARKER_ONGOING = re.compile(
-    r"正在|持续(?:整改|推进)|长期整改|^长期坚持$|推进中|整改中|未完成|尚未|基本完成|阶段性"
+    r"正在|持续(?:整改|推进)|长期整改|^长期坚持$|推进中|整改中|未完成|尚未|基本完成|阶段性|"
+    + PACED_PROGRESS
 )
 #: a deadline value with no end date that keeps the work going: `长期整改`, `长期推进`, `长期执行`
 #: (`长期坚持` alone means no end date, not "in progress")
