@@ -33,6 +33,15 @@ LEVEL_LABELS: dict[int, str] = {
     # matches `①根据巡察反馈…`
     5: r"(?P<label>(?P<num>[①-⑳]))",
 }
+#: the second item of an inline list that a paragraph opens with its first, by the first item's
+#: level: `（1）修订议事规则；（2）制定学习清单；（3）…` and `1.修订制度；2.开展检查。` are one line of
+#: measures, not an outline heading; the second item follows a stop or semicolon
+#:   matches  `；（2）` in `（1）修订议事规则；（2）制定学习清单`,  `；2.` in `1.修订制度；2.开展检查`
+#:   not      `（2）` in `（1）对照第（2）项要求…` (no stop before it),  `2.5万元` (a decimal)
+INLINE_SECOND_ITEM: dict[int, re.Pattern[str]] = {
+    3: re.compile(r"[；;。]\s*2\s*[、．.](?!\d)"),
+    4: re.compile(r"[；;。]\s*[（(]\s*2\s*[)）]"),
+}
 #: the outline heading opening a paragraph, level by level (tried in this order)
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (level, re.compile("^" + label)) for level, label in LEVEL_LABELS.items()

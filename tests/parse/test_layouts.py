@@ -166,3 +166,54 @@ def test_running_problems_under_numbered_aspects_are_problems_not_the_aspects():
     assert [p["n_measures"] for p in result.problems] == [2, 2, 2]
     assert result.notice["association"] == "某某县卫健委"
     assert result.notice["unit_kind"] == "政府部门"
+
+
+INLINE_MEASURES = """中共某某县农业农村局党组关于巡察整改进展情况的通报
+根据县委统一部署，2024年9月2日至10月31日，县委第三巡察组对县农业农村局党组进行了巡察。2024年12月5日，巡察组反馈了巡察意见。现将整改进展情况予以公布。
+一、巡察反馈问题整改落实情况
+（一）履行职能职责方面
+{p1}
+{m1}
+整改情况：已完成
+{p2}
+{m2}
+整改情况：正在持续推进
+欢迎广大干部群众对巡察整改落实情况进行监督。
+中共某某县农业农村局党组
+2025年6月10日
+"""
+
+
+@pytest.mark.parametrize(
+    ("p1", "p2", "m1", "m2"),
+    [
+        (
+            "1.关于“高标准农田建后管护不到位”的问题",
+            "2.关于“农机购置补贴审核把关不严”的问题",
+            "（1）制定建后管护办法，明确管护主体；（2）落实管护经费；（3）开展管护情况督查。",
+            "（1）对近两年补贴机具逐台核查；（2）修订补贴审核流程。",
+        ),
+        (
+            "1.高标准农田建后管护不到位",
+            "2.农机购置补贴审核把关不严",
+            "(1)制定建后管护办法，明确管护主体;(2)落实管护经费;(3)开展管护情况督查。",
+            "(1)对近两年补贴机具逐台核查;(2)修订补贴审核流程。",
+        ),
+        (
+            "（1）高标准农田建后管护不到位",
+            "（2）农机购置补贴审核把关不严",
+            "1.制定建后管护办法，明确管护主体；2.落实管护经费；3.开展管护情况督查。",
+            "1.对近两年补贴机具逐台核查；2.修订补贴审核流程。",
+        ),
+    ],
+    ids=["about-quoted", "bare-half-width", "digit-items-under-paren-problems"],
+)
+def test_a_line_of_inline_measures_after_the_problem_is_its_measures(p1, p2, m1, m2):
+    result = _variant(INLINE_MEASURES.format(p1=p1, p2=p2, m1=m1, m2=m2))
+    assert [(p["title"], p["n_measures"], p["status"]) for p in result.problems] == [
+        ("高标准农田建后管护不到位", 3, "completed"),
+        ("农机购置补贴审核把关不严", 2, "in_progress"),
+    ], "the line of measures was read as the problem"
+    assert [p["group_title"] for p in result.problems] == [None, None]
+    first = [m["text"] for m in result.measures if m["problem_no"] == 1]
+    assert first == ["制定建后管护办法，明确管护主体", "落实管护经费", "开展管护情况督查。"]
