@@ -18,8 +18,10 @@ from .normalise import Normalised
 from .problems import Likeness, ProblemLikeness, ProblemNode
 from .vocabulary import (
     ASPECT_TITLE,
+    BOILERPLATE_SENTENCE,
     CLAIM_PATTERNS,
     CLOSING_BOILERPLATE,
+    CLOSING_COLLECTIVE,
     CLOSING_COUNTS,
     CLOSING_OPENER,
     CLOSING_SECTION,
@@ -514,6 +516,8 @@ class RoleWalk:
             CLOSING_TOTALS.search(p.text)
             or CLOSING_COUNTS.search(p.text)
             or ITEM_SUMMARY.search(p.text)
+            or CLOSING_COLLECTIVE.search(p.text)  # `对尚未完成的问题盯住不放`: all of them
+            or BOILERPLATE_SENTENCE.search(p.text)  # `…。欢迎社会各界…监督。`
         ):
             return True
         if self._is_tail_signature(p) or _states_totals(p.text):

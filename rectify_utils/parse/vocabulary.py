@@ -190,6 +190,18 @@ CLOSING_TOTALS = re.compile(
     r"(?:巡察|巡视)(?:组)?[^。\n]{0,12}?(?:反馈|指出|发现|交办)的?[^。\n]{0,16}?"
     r"[\d一二三四五六七八九十两]+\s*(?:个|项|条)[^。\n]{0,6}?问题"
 )
+#: a paragraph after the last problem that speaks of the problems as a whole, not of one:
+#: `对尚未完成的问题盯住不放`, `对已完成整改的问题适时开展“回头看”`, `未完成的整改任务`,
+#: `对需长期坚持的事项…`; not `该问题已完成整改` or `尚未完成的2所学校` (one problem's own text)
+CLOSING_COLLECTIVE = re.compile(
+    r"(?:尚未|未|已|正在|需长期坚持|需要长期坚持|长期坚持)(?:全部)?(?:完成|整改到位|整改完成|完成整改|整改|推进)?(?:整改)?的"
+    r"(?:问题|事项|整改任务|整改事项|任务)"
+)
+#: a sentence of closing boilerplate inside a longer paragraph after the last problem:
+#: `…确保整改到位。欢迎社会各界对我院巡察整改情况进行监督。联系电话：…`
+BOILERPLATE_SENTENCE = re.compile(
+    r"(?<=[。！!；;])\s*(?:(?:诚恳|热忱|衷心|真诚)?欢迎[^。\n]{0,40}?监督|联系(?:方式|电话)\s*[：:])"
+)
 #: the notice's totals with a completion count, after the last problem: `2个问题已完成整改1个`
 CLOSING_COUNTS = re.compile(
     r"[\d一二三四五六七八九十两]+\s*(?:个|项|条)(?:具体)?问题[^。\n]{0,10}?(?:已完成整改|已整改|完成整改|整改完成|已完成)\s*[\d一二三四五六七八九十两]+"
