@@ -29,6 +29,8 @@ from .vocabulary import (
     CLOSING_TOTALS_START,
     DATE_LINE,
     ITEM_SUMMARY,
+    LEDGER_ASPECT_FIELD,
+    LEDGER_ITEM_LINE,
     LEDGER_LEVEL,
     MENU_ITEM,
     RUNNING_LEVEL,
@@ -466,9 +468,36 @@ class RoleWalk:
             CLOSING_OPENER.match(p.text)
             for p in self.paragraphs[self.n_header : self._after_last_problem]
         )
+        self._row_preface = self._ledger_row_prefaces()
         self.placements = [Placement("header", "header") for _ in range(self.n_header)]
         for p in self.paragraphs[self.n_header :]:
             self.placements.append(self._place(p))
+
+    def _ledger_row_prefaces(self) -> set[int]:
+        """In a 整改台账 written as text, the lines right above a row's `反馈问题：` line that
+        number it or give its 方面 (`问题2` / `问题类别：履行职能方面`): they open that row,
+        they are not the text of the row before."""
+        if self.levels.problem != LEDGER_LEVEL:
+            return set()
+        prefaces: set[int] = set()
+        for p in self.paragraphs:
+            if not (p.heading and p.heading.level == LEDGER_LEVEL):
+                continue
+            i = p.index - 1
+            while i >= self.n_header and _ledger_preface_line(self.paragraphs[i]):
+                prefaces.add(i)
+                i -= 1
+        return prefaces
+
+    def _ledger_aspect(self, i: int, aspect: str) -> bool:
+        """A row's 方面 from its `问题类别：` field: a new 方面 each time the value changes
+        (True then)."""
+        aspect = aspect.strip()
+        if aspect == self.aspect_title:
+            return False
+        self.aspects.append((i, "", aspect))
+        self.aspect_no, self.aspect_title = len(self.aspects), aspect
+        return True
 
     def _is_tail_signature(self, p: Paragraph) -> bool:
         """A body's name on its own line, followed by the date or ending the text: a signature
@@ -496,6 +525,12 @@ class RoleWalk:
             return Placement("closing", "closing")
         if WEB_FURNITURE.match(p.text):
             return Placement("header" if not self.problems else "closing", "web")
+        if p.index in self._row_preface:
+            self.current = None
+            aspect = LEDGER_ASPECT_FIELD.match(p.text)
+            if aspect and self._ledger_aspect(p.index, aspect["aspect"]):
+                return Placement("heading", "aspect")
+            return Placement("heading", "row")
         if not self._in_container[p.index]:
             return self._outside(p)
         if self.problems and self._closes(p):
@@ -570,6 +605,13 @@ class RoleWalk:
         i, h = p.index, p.heading
         if self.current is not None:
             self.current.body.append(i)
+            aspect = self.levels.problem == LEDGER_LEVEL and LEDGER_ASPECT_FIELD.match(p.text)
+            if aspect and self.current.aspect_title is None:  # the field among the row's own
+                self._ledger_aspect(i, aspect["aspect"])
+                self.current.aspect_no, self.current.aspect_title = (
+                    self.aspect_no,
+                    self.aspect_title,
+                )
             measure = h and self.levels.problem < h.level < 5
             return Placement("problem", "measure" if measure else "body", len(self.problems))
         if not self.problems and self.aspect_no is None and self.group_title is None:
@@ -578,6 +620,13 @@ class RoleWalk:
             f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
         )
         return Placement("unassigned", "unassigned")
+
+
+def _ledger_preface_line(p: Paragraph) -> bool:
+    """`问题2` or `问题类别：…` on a line of its own (a text 整改台账's row opening)."""
+    return p.heading is None and bool(
+        LEDGER_ITEM_LINE.match(p.text) or LEDGER_ASPECT_FIELD.match(p.text)
+    )
 
 
 def _states_totals(text: str) -> bool:

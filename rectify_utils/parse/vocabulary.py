@@ -771,6 +771,17 @@ LEDGER_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 #: the outline level of a ledger row: its own, below every numbered and running level, so the
 #: numbered items of the text around a ledger are never its rows
 LEDGER_LEVEL = 7
+#: a 整改台账 written as text gives each row's 方面 in a field of its own, before its `反馈问题：`
+#: line or among its fields (the text form of a table's 类别 column):
+#:   matches  `问题类别：党的理论学习方面`, `问题类型：履行职能方面`, `所属方面：全面从严治党`
+#:   not      `类别：` (no value), `问题类别：见附件，共分三类，按类别逐项整改…` (a sentence)
+LEDGER_ASPECT_FIELD = re.compile(
+    r"^(?:问题)?(?:类别|类型|分类|所属方面|所属类别)\s*[：:]\s*(?P<aspect>[^：:，,。；;\n]{2,40}?)\s*[。.；;]?$"
+)
+#: the line numbering a text 整改台账's row above its fields: `问题1`, `问题十`, `序号3`
+LEDGER_ITEM_LINE = re.compile(
+    r"^(?:问题|序号|事项)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[：:.、．]?$"
+)
 #: the field label each column role is written with when a ledger row becomes outline text
 LEDGER_FIELDS = {
     "measures": "整改措施",
