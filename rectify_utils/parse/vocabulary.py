@@ -274,11 +274,12 @@ WRAPPED_TITLE = re.compile(
 #: an unquoted `关于…的问题` title followed by text on its line, a quoted phrase allowed inside:
 #: matches `关于公务接待管理有待规范的问题` in `关于公务接待管理有待规范的问题一是…`,
 #: `关于档案管理不规范的问题` in `…的问题【已完成】一是…` and in `…的问题①修订…；②…`,
-#: `关于落实“第一议题”制度不严格的问题` in `…的问题（持续整改）…`;
+#: `关于落实“第一议题”制度不严格的问题` in `…的问题（持续整改）…`, `…的问题完成情况：已完成`;
 #: not `关于上轮巡察指出的问题整改不彻底的问题` cut at its first `的问题` (text runs on there)
 UNQUOTED_TITLE = re.compile(
     r"^(?:关于|针对)(?:“[^“”\n]{1,30}”|[^“”\"。；\n]){2,60}?的问题"
-    r"(?=一是|整改(?:落实|进展)?(?:情况|措施)|[（(【\[]|[①-⑳]|[：:，,；;]|$)"
+    r"(?=一是|整改(?:落实|进展)?(?:情况|措施)|(?:整改)?(?:落实|进展|完成)?(?:情况|措施|举措)[：:]"
+    r"|[（(【\[]|[①-⑳]|[：:，,；;]|$)"
 )
 #: a heading titled as a 方面: `一、关于落实全面从严治党主体责任有差距方面`, `（二）党的建设方面`,
 #: `一、关于意识形态工作不够扎实方面的问题`; not `…方面还有不足` (a problem of that 方面)
@@ -300,8 +301,11 @@ RUNNING_PROBLEM = re.compile(
 RUNNING_LEVEL = 6
 #: a status marker right after a title, before the text on the same line: `（已完成）一是…`
 LEADING_MARKER = re.compile(r"^[（(【\[]\s*[^（()）【】\[\]\n]{1,12}?\s*[)）】\]][。.]?")
-#: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
-TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
+#: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改` /
+#: `…的问题整改落实情况` / `…问题的整改情况`
+TITLE_AFFIX = re.compile(
+    r"^(?:针对|关于)|(?:的)?问题(?:的整改(?:落实)?(?:情况)?|整改(?:落实|进展)?情况)?$"
+)
 #: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
 OPENING_QUOTE = re.compile("[“‘《「]")
 #: problem statements are short; the longest in the bundled notices is about 70 characters

@@ -322,8 +322,21 @@ def test_an_unquoted_about_heading_does_not_swallow_its_measures(rest):
             "in_progress",
         ),
         ("落实“第一议题”制度不严格", "整改情况：①修订学习制度；②每月检查。", "not_stated"),
+        ("“三会一课”制度执行不严格", "整改落实情况：①修订学习制度；②每月检查。", "not_stated"),
+        (
+            "档案管理不规范",
+            "完成情况：已完成。一是修订档案管理制度；二是补齐归档材料。",
+            "completed",
+        ),
     ],
-    ids=["bracket-marker", "circled", "quote-inside-marker", "quote-inside-field"],
+    ids=[
+        "bracket-marker",
+        "circled",
+        "quote-inside-marker",
+        "quote-inside-field",
+        "quote-first-luoshi-field",
+        "completion-field",
+    ],
 )
 def test_an_unquoted_about_heading_ends_before_its_marker_or_measures(title, rest, status):
     """Found by the synthetic notices (about_open_plain): the title ran on into `【已完成】`,
