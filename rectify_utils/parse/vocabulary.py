@@ -281,6 +281,14 @@ UNQUOTED_TITLE = re.compile(
     r"(?=一是|整改(?:落实|进展)?(?:情况|措施)|(?:整改)?(?:落实|进展|完成)?(?:情况|措施|举措)[：:]"
     r"|[（(【\[]|[①-⑳]|[：:，,；;]|$)"
 )
+#: where an unquoted `关于…的问题` title may end when its text runs straight on, no stop between:
+#: each `的问题` in `关于妇女小额贷款贴息审核监管不到位的问题对2022年以来的资料进行梳理…`; the
+#: title ends at the first one whose next clause states no shortcoming (``PROBLEM_CUE``), so
+#: `关于上轮巡察指出的问题整改不彻底的问题…` runs on past `指出的问题` (整改不彻底 is one); a
+#: quoted phrase may stand inside (`关于“三会一课”执行走过场，…不够有力的问题建立…`)
+UNQUOTED_RUN_ON = re.compile(r"^(?:关于|针对)(?=(?:“[^“”\n]{1,30}”|[^“”\"。；;\n]){2,60}?的问题)")
+#: the end of an unquoted title's candidate: `的问题`, then the start of its next clause
+DE_WENTI = re.compile(r"的问题(?=(?P<next>[^，,。；;：:\n]*))")
 #: a heading titled as a 方面: `一、关于落实全面从严治党主体责任有差距方面`, `（二）党的建设方面`,
 #: `一、关于意识形态工作不够扎实方面的问题`; not `…方面还有不足` (a problem of that 方面)
 ASPECT_TITLE = re.compile(r"方面(?:(?:存在)?的?问题)?[。.：:]?$")

@@ -350,6 +350,23 @@ def test_an_unquoted_about_heading_ends_before_its_marker_or_measures(title, res
     assert result.problems[0]["status"] == status
 
 
+def test_an_unquoted_about_heading_with_its_text_straight_after_it_ends_at_its_wenti():
+    """Found by the synthetic notices (about_open_plain, measures not itemised, on the heading's
+    line): `关于…的问题对2023年以来的…` gave the whole line as the title."""
+    problems = [
+        "1.关于公务接待管理有待规范的问题对2023年以来的接待票据逐笔核查，规范接待审批程序。",
+        "2.关于上轮巡察指出的问题整改不彻底的问题对照问题清单逐项复查，建立整改台账。",
+        "3.关于“三会一课”执行走过场，支部活动记录不全的问题组织支部书记集中培训一次。",
+    ]
+    result = parse(base(problems=problems))
+    assert [p["title"] for p in result.problems] == [
+        "公务接待管理有待规范",
+        "上轮巡察指出的问题整改不彻底",
+        "“三会一课”执行走过场，支部活动记录不全",
+    ]
+    assert result.problems[0]["text"].startswith("对2023年以来的接待票据逐笔核查")
+
+
 def test_measures_about_hazards_are_not_problems():
     problems = [
         "1.教育项目建设推进较慢问题",
