@@ -15,7 +15,7 @@ from ..errors import NotANotice
 from ..text import display_width
 from .headings import Paragraph, build_paragraphs, running_problems, with_running_headings
 from .normalise import Normalised
-from .problems import Likeness, ProblemLikeness, ProblemNode
+from .problems import Likeness, ProblemLikeness, ProblemNode, problem_title
 from .vocabulary import (
     ASPECT_TITLE,
     BOILERPLATE_SENTENCE,
@@ -551,7 +551,10 @@ class RoleWalk:
             CLOSING_TOTALS.search(p.text)
             or CLOSING_COUNTS.search(p.text)
             or ITEM_SUMMARY.search(p.text)
-            or CLOSING_COLLECTIVE.search(p.text)  # `对尚未完成的问题盯住不放`: all of them
+        ):
+            return True
+        if self._last_problem_has_text() and (
+            CLOSING_COLLECTIVE.search(p.text)  # `对尚未完成的问题盯住不放`: all of them
             or BOILERPLATE_SENTENCE.search(p.text)  # `…。欢迎社会各界…监督。`
         ):
             return True
@@ -559,6 +562,12 @@ class RoleWalk:
             return True
         # `下一步，…` closes the notice unless the notice writes one under every problem
         return bool(CLOSING_OPENER.match(p.text)) and not self._openers_in_problems
+
+    def _last_problem_has_text(self) -> bool:
+        """Has the last problem its text already (on its heading's line or below it)? Until it
+        has, the paragraph after a bare title line is that text, whatever it says."""
+        node = self.current
+        return node is not None and (bool(node.body) or bool(problem_title(node)[2]))
 
     def _outside(self, p: Paragraph) -> Placement:
         """A paragraph outside the blocks that hold problems."""

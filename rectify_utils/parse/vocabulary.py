@@ -192,10 +192,11 @@ CLOSING_TOTALS = re.compile(
 )
 #: a paragraph after the last problem that speaks of the problems as a whole, not of one:
 #: `对尚未完成的问题盯住不放`, `对已完成整改的问题适时开展“回头看”`, `未完成的整改任务`,
-#: `对需长期坚持的事项…`; not `该问题已完成整改` or `尚未完成的2所学校` (one problem's own text)
+#: `对需长期坚持的事项…`; not `该问题已完成整改`, `尚未完成的2所学校` or `对上轮巡察已整改的问题
+#:开展“回头看”` (one problem's own text: the 对 does not take the problems as a whole)
 CLOSING_COLLECTIVE = re.compile(
-    r"(?:尚未|未|已|正在|需长期坚持|需要长期坚持|长期坚持)(?:全部)?(?:完成|整改到位|整改完成|完成整改|整改|推进)?(?:整改)?的"
-    r"(?:问题|事项|整改任务|整改事项|任务)"
+    r"(?:对|把|将)(?:尚未|未|已|正在|需长期坚持|需要长期坚持|长期坚持)(?:全部)?"
+    r"(?:完成|整改到位|整改完成|完成整改|整改|推进)?(?:整改)?的(?:问题|事项|整改任务|整改事项|任务)"
 )
 #: a sentence of closing boilerplate inside a longer paragraph after the last problem:
 #: `…确保整改到位。欢迎社会各界对我院巡察整改情况进行监督。联系电话：…`

@@ -255,3 +255,11 @@ def test_the_last_problems_own_status_sentence_stays_with_it():
     text = MARKED.replace("（已完成）", "").format(closing="目前，该问题正在整改中。")
     last = _variant(text).problems[-1]
     assert last["status"] == "in_progress" and "正在整改中" in last["status_evidence"]
+
+
+def test_the_last_problems_own_text_about_earlier_problems_stays_with_it():
+    text = MARKED.replace(
+        "（已完成）\n1.对近三年林地占用项目逐一复核；\n2.对先用后批项目依法处理。", ""
+    ).format(closing="整改情况：对上轮巡察已整改的问题开展“回头看”，对尚未完成的问题建立台账。")
+    last = _variant(text).problems[-1]
+    assert "回头看" in last["text"], "the problem's own text was taken for the closing part"
