@@ -8,6 +8,7 @@ from .normalise import Normalised
 from .numerals import cn_to_int
 from .vocabulary import (
     HEADING_PATTERNS,
+    INLINE_SECOND_ITEM,
     LEDGER_LEVEL,
     LEDGER_ROW,
     OPENING_QUOTE,
@@ -108,6 +109,32 @@ def first_sentence(text: str) -> str:
     return text
 
 
+def opens_inline_list(heading: Heading) -> bool:
+    """Does the paragraph list its items inline from its label on (`（1）…；（2）…；（3）…`)?
+
+    Such a line is one paragraph of measures, as `一是…；二是…` would be, not an outline item.
+
+    Parameters
+    ----------
+    heading : Heading
+        The heading that opens the paragraph.
+
+    Returns
+    -------
+    bool
+        True when the label is item 1 and item 2 of the same style follows a stop on its line.
+
+    Examples
+    --------
+    >>> opens_inline_list(match_heading("（1）修订议事规则；（2）制定学习清单。"))
+    True
+    >>> opens_inline_list(match_heading("（1）修订议事规则。"))
+    False
+    """
+    second = INLINE_SECOND_ITEM.get(heading.level)
+    return heading.number == 1 and second is not None and bool(second.search(heading.rest))
+
+
 def build_paragraphs(norm: Normalised) -> list[Paragraph]:
     """The normalised paragraphs with their offsets in ``norm.text`` and their headings.
 
@@ -124,6 +151,8 @@ def build_paragraphs(norm: Normalised) -> list[Paragraph]:
     paragraphs, offset, rows = [], 0, 0
     for i, text in enumerate(norm.paragraphs):
         heading = match_heading(text)
+        if heading and opens_inline_list(heading):
+            heading = None  # `（1）…；（2）…；（3）…`: a line of measures, read as inline items
         if heading and heading.level == LEDGER_LEVEL:
             rows += 1
             if not heading.number:  # no 序号 cell, or not a number: the row's place

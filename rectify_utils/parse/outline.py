@@ -15,11 +15,13 @@ from ..errors import NotANotice
 from ..text import display_width
 from .headings import Paragraph, build_paragraphs, running_problems, with_running_headings
 from .normalise import Normalised
-from .problems import Likeness, ProblemLikeness, ProblemNode
+from .problems import Likeness, ProblemLikeness, ProblemNode, problem_title
 from .vocabulary import (
     ASPECT_TITLE,
+    BOILERPLATE_SENTENCE,
     CLAIM_PATTERNS,
     CLOSING_BOILERPLATE,
+    CLOSING_COLLECTIVE,
     CLOSING_COUNTS,
     CLOSING_OPENER,
     CLOSING_SECTION,
@@ -27,6 +29,8 @@ from .vocabulary import (
     CLOSING_TOTALS_START,
     DATE_LINE,
     ITEM_SUMMARY,
+    LEDGER_ASPECT_FIELD,
+    LEDGER_ITEM_LINE,
     LEDGER_LEVEL,
     MENU_ITEM,
     RUNNING_LEVEL,
@@ -464,9 +468,36 @@ class RoleWalk:
             CLOSING_OPENER.match(p.text)
             for p in self.paragraphs[self.n_header : self._after_last_problem]
         )
+        self._row_preface = self._ledger_row_prefaces()
         self.placements = [Placement("header", "header") for _ in range(self.n_header)]
         for p in self.paragraphs[self.n_header :]:
             self.placements.append(self._place(p))
+
+    def _ledger_row_prefaces(self) -> set[int]:
+        """In a 整改台账 written as text, the lines right above a row's `反馈问题：` line that
+        number it or give its 方面 (`问题2` / `问题类别：履行职能方面`): they open that row,
+        they are not the text of the row before."""
+        if self.levels.problem != LEDGER_LEVEL:
+            return set()
+        prefaces: set[int] = set()
+        for p in self.paragraphs:
+            if not (p.heading and p.heading.level == LEDGER_LEVEL):
+                continue
+            i = p.index - 1
+            while i >= self.n_header and _ledger_preface_line(self.paragraphs[i]):
+                prefaces.add(i)
+                i -= 1
+        return prefaces
+
+    def _ledger_aspect(self, i: int, aspect: str) -> bool:
+        """A row's 方面 from its `问题类别：` field: a new 方面 each time the value changes
+        (True then)."""
+        aspect = aspect.strip()
+        if aspect == self.aspect_title:
+            return False
+        self.aspects.append((i, "", aspect))
+        self.aspect_no, self.aspect_title = len(self.aspects), aspect
+        return True
 
     def _is_tail_signature(self, p: Paragraph) -> bool:
         """A body's name on its own line, followed by the date or ending the text: a signature
@@ -494,6 +525,12 @@ class RoleWalk:
             return Placement("closing", "closing")
         if WEB_FURNITURE.match(p.text):
             return Placement("header" if not self.problems else "closing", "web")
+        if p.index in self._row_preface:
+            self.current = None
+            aspect = LEDGER_ASPECT_FIELD.match(p.text)
+            if aspect and self._ledger_aspect(p.index, aspect["aspect"]):
+                return Placement("heading", "aspect")
+            return Placement("heading", "row")
         if not self._in_container[p.index]:
             return self._outside(p)
         if self.problems and self._closes(p):
@@ -516,10 +553,21 @@ class RoleWalk:
             or ITEM_SUMMARY.search(p.text)
         ):
             return True
+        if self._last_problem_has_text() and (
+            CLOSING_COLLECTIVE.search(p.text)  # `对尚未完成的问题盯住不放`: all of them
+            or BOILERPLATE_SENTENCE.search(p.text)  # `…。欢迎社会各界…监督。`
+        ):
+            return True
         if self._is_tail_signature(p) or _states_totals(p.text):
             return True
         # `下一步，…` closes the notice unless the notice writes one under every problem
         return bool(CLOSING_OPENER.match(p.text)) and not self._openers_in_problems
+
+    def _last_problem_has_text(self) -> bool:
+        """Has the last problem its text already (on its heading's line or below it)? Until it
+        has, the paragraph after a bare title line is that text, whatever it says."""
+        node = self.current
+        return node is not None and (bool(node.body) or bool(problem_title(node)[2]))
 
     def _outside(self, p: Paragraph) -> Placement:
         """A paragraph outside the blocks that hold problems."""
@@ -566,6 +614,13 @@ class RoleWalk:
         i, h = p.index, p.heading
         if self.current is not None:
             self.current.body.append(i)
+            aspect = self.levels.problem == LEDGER_LEVEL and LEDGER_ASPECT_FIELD.match(p.text)
+            if aspect and self.current.aspect_title is None:  # the field among the row's own
+                self._ledger_aspect(i, aspect["aspect"])
+                self.current.aspect_no, self.current.aspect_title = (
+                    self.aspect_no,
+                    self.aspect_title,
+                )
             measure = h and self.levels.problem < h.level < 5
             return Placement("problem", "measure" if measure else "body", len(self.problems))
         if not self.problems and self.aspect_no is None and self.group_title is None:
@@ -574,6 +629,13 @@ class RoleWalk:
             f"paragraph {i + 1} is under a heading but before any problem: {p.text[:30]}…"
         )
         return Placement("unassigned", "unassigned")
+
+
+def _ledger_preface_line(p: Paragraph) -> bool:
+    """`问题2` or `问题类别：…` on a line of its own (a text 整改台账's row opening)."""
+    return p.heading is None and bool(
+        LEDGER_ITEM_LINE.match(p.text) or LEDGER_ASPECT_FIELD.match(p.text)
+    )
 
 
 def _states_totals(text: str) -> bool:

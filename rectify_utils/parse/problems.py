@@ -11,6 +11,7 @@ from .numerals import cn_to_int
 from .status import StatusDecision
 from .vocabulary import (
     CIRCLED_MARK,
+    DE_WENTI,
     DIGIT_MARK,
     FIELD_LABEL,
     FIRST_SHI,
@@ -25,6 +26,7 @@ from .vocabulary import (
     TITLE_AFFIX,
     TITLE_WRAPPER,
     TITLE_WRAPPER_LOOSE,
+    UNQUOTED_RUN_ON,
     UNQUOTED_TITLE,
     WRAPPED_TITLE,
     WRAPPED_TITLE_LOOSE,
@@ -136,7 +138,21 @@ def title_sentence(heading_rest: str) -> str:
         or WRAPPED_TITLE_LOOSE.match(heading_rest)
         or UNQUOTED_TITLE.match(heading_rest)
     )
-    return m.group(0) if m else sentence
+    return m.group(0) if m else _run_on_title(sentence) or sentence
+
+
+def _run_on_title(sentence: str) -> str | None:
+    """`关于…的问题` with its text straight after it (`…的问题对2022年以来的…`): the title up to
+    the first `的问题` whose next clause states no shortcoming; None when there is none."""
+    if not UNQUOTED_RUN_ON.match(sentence):
+        return None
+    for m in DE_WENTI.finditer(sentence, 4):
+        if m.end() > MAX_PROBLEM_HEADING:
+            return None
+        after = m.group("next")
+        if len(after) >= 4 and not PROBLEM_CUE.search(after):
+            return sentence[: m.end()]
+    return None
 
 
 def problem_title(node: ProblemNode) -> tuple[str, str, str]:

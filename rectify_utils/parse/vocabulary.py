@@ -33,6 +33,15 @@ LEVEL_LABELS: dict[int, str] = {
     # matches `①根据巡察反馈…`
     5: r"(?P<label>(?P<num>[①-⑳]))",
 }
+#: the second item of an inline list that a paragraph opens with its first, by the first item's
+#: level: `（1）修订议事规则；（2）制定学习清单；（3）…` and `1.修订制度；2.开展检查。` are one line of
+#: measures, not an outline heading; the second item follows a stop or semicolon
+#:   matches  `；（2）` in `（1）修订议事规则；（2）制定学习清单`,  `；2.` in `1.修订制度；2.开展检查`
+#:   not      `（2）` in `（1）对照第（2）项要求…` (no stop before it),  `2.5万元` (a decimal)
+INLINE_SECOND_ITEM: dict[int, re.Pattern[str]] = {
+    3: re.compile(r"[；;。]\s*2\s*[、．.](?!\d)"),
+    4: re.compile(r"[；;。]\s*[（(]\s*2\s*[)）]"),
+}
 #: the outline heading opening a paragraph, level by level (tried in this order)
 HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (level, re.compile("^" + label)) for level, label in LEVEL_LABELS.items()
@@ -181,6 +190,19 @@ CLOSING_TOTALS = re.compile(
     r"(?:巡察|巡视)(?:组)?[^。\n]{0,12}?(?:反馈|指出|发现|交办)的?[^。\n]{0,16}?"
     r"[\d一二三四五六七八九十两]+\s*(?:个|项|条)[^。\n]{0,6}?问题"
 )
+#: a paragraph after the last problem that speaks of the problems as a whole, not of one:
+#: `对尚未完成的问题盯住不放`, `对已完成整改的问题适时开展“回头看”`, `未完成的整改任务`,
+#: `对需长期坚持的事项…`; not `该问题已完成整改`, `尚未完成的2所学校` or `对上轮巡察已整改的问题
+#:开展“回头看”` (one problem's own text: the 对 does not take the problems as a whole)
+CLOSING_COLLECTIVE = re.compile(
+    r"(?:对|把|将)(?:尚未|未|已|正在|需长期坚持|需要长期坚持|长期坚持)(?:全部)?"
+    r"(?:完成|整改到位|整改完成|完成整改|整改|推进)?(?:整改)?的(?:问题|事项|整改任务|整改事项|任务)"
+)
+#: a sentence of closing boilerplate inside a longer paragraph after the last problem:
+#: `…确保整改到位。欢迎社会各界对我院巡察整改情况进行监督。联系电话：…`
+BOILERPLATE_SENTENCE = re.compile(
+    r"(?<=[。！!；;])\s*(?:(?:诚恳|热忱|衷心|真诚)?欢迎[^。\n]{0,40}?监督|联系(?:方式|电话)\s*[：:])"
+)
 #: the notice's totals with a completion count, after the last problem: `2个问题已完成整改1个`
 CLOSING_COUNTS = re.compile(
     r"[\d一二三四五六七八九十两]+\s*(?:个|项|条)(?:具体)?问题[^。\n]{0,10}?(?:已完成整改|已整改|完成整改|整改完成|已完成)\s*[\d一二三四五六七八九十两]+"
@@ -250,11 +272,24 @@ WRAPPED_TITLE = re.compile(
     r"^" + ABOUT_PREFIX + r"[“\"](?:“[^“”\n]*”|[^“”\"\n])+[”\"][^。；;：:\n“”]{0,20}?(?:的)?问题"
     r"(?:的整改(?:落实)?情况|的整改|整改(?:落实)?情况)?\s*[。.；;：:]?"
 )
-#: an unquoted `关于…的问题` title followed by text on its line: matches
-#: `关于公务接待管理有待规范的问题` in `关于公务接待管理有待规范的问题一是…`
+#: an unquoted `关于…的问题` title followed by text on its line, a quoted phrase allowed inside:
+#: matches `关于公务接待管理有待规范的问题` in `关于公务接待管理有待规范的问题一是…`,
+#: `关于档案管理不规范的问题` in `…的问题【已完成】一是…` and in `…的问题①修订…；②…`,
+#: `关于落实“第一议题”制度不严格的问题` in `…的问题（持续整改）…`, `…的问题完成情况：已完成`;
+#: not `关于上轮巡察指出的问题整改不彻底的问题` cut at its first `的问题` (text runs on there)
 UNQUOTED_TITLE = re.compile(
-    r"^(?:关于|针对)[^“”\"。；\n]{2,60}?的问题(?=一是|整改(?:落实|进展)?(?:情况|措施)|[（(]|[：:，,；;]|$)"
+    r"^(?:关于|针对)(?:“[^“”\n]{1,30}”|[^“”\"。；\n]){2,60}?的问题"
+    r"(?=一是|整改(?:落实|进展)?(?:情况|措施)|(?:整改)?(?:落实|进展|完成)?(?:情况|措施|举措)[：:]"
+    r"|[（(【\[]|[①-⑳]|[：:，,；;]|$)"
 )
+#: where an unquoted `关于…的问题` title may end when its text runs straight on, no stop between:
+#: each `的问题` in `关于妇女小额贷款贴息审核监管不到位的问题对2022年以来的资料进行梳理…`; the
+#: title ends at the first one whose next clause states no shortcoming (``PROBLEM_CUE``), so
+#: `关于上轮巡察指出的问题整改不彻底的问题…` runs on past `指出的问题` (整改不彻底 is one); a
+#: quoted phrase may stand inside (`关于“三会一课”执行走过场，…不够有力的问题建立…`)
+UNQUOTED_RUN_ON = re.compile(r"^(?:关于|针对)(?=(?:“[^“”\n]{1,30}”|[^“”\"。；;\n]){2,60}?的问题)")
+#: the end of an unquoted title's candidate: `的问题`, then the start of its next clause
+DE_WENTI = re.compile(r"的问题(?=(?P<next>[^，,。；;：:\n]*))")
 #: a heading titled as a 方面: `一、关于落实全面从严治党主体责任有差距方面`, `（二）党的建设方面`,
 #: `一、关于意识形态工作不够扎实方面的问题`; not `…方面还有不足` (a problem of that 方面)
 ASPECT_TITLE = re.compile(r"方面(?:(?:存在)?的?问题)?[。.：:]?$")
@@ -275,8 +310,11 @@ RUNNING_PROBLEM = re.compile(
 RUNNING_LEVEL = 6
 #: a status marker right after a title, before the text on the same line: `（已完成）一是…`
 LEADING_MARKER = re.compile(r"^[（(【\[]\s*[^（()）【】\[\]\n]{1,12}?\s*[)）】\]][。.]?")
-#: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改`
-TITLE_AFFIX = re.compile(r"^(?:针对|关于)|(?:的)?问题(?:的整改|整改情况)?$")
+#: the wrapper words left on an unquoted title: `关于…` / `…的问题` / `…问题的整改` /
+#: `…的问题整改落实情况` / `…问题的整改情况`
+TITLE_AFFIX = re.compile(
+    r"^(?:针对|关于)|(?:的)?问题(?:的整改(?:落实)?(?:情况)?|整改(?:落实|进展)?情况)?$"
+)
 #: an opening quotation mark or title bracket (a `。` inside quotes does not end a sentence)
 OPENING_QUOTE = re.compile("[“‘《「]")
 #: problem statements are short; the longest in the bundled notices is about 70 characters
@@ -317,8 +355,11 @@ COMPLETED_CUE = re.compile(
 #: `已完成` standing alone as a marker: matches `（已完成）`, `（已完成，并长期坚持）`;
 #: not `已完成3次培训` (a measure's result)
 COMPLETED_STANDALONE = re.compile(r"[（(【\[]\s*已(?:经)?完成(?=$|[，,。；;）)】\]\s并])")
+#: work going on at the pace set for it, said without 正在: `按计划推进`, `有序推进`,
+#: `稳步推进`, `按进度推进`, `按时间节点推进` (as a status, never with an object after it)
+PACED_PROGRESS = r"(?:按(?:计划|进度|时序|时间节点|序时进度)|有序|稳步)推进"
 #: in progress: matches `正在沟通协调中`, `正在持续整改中`, `正在组织…`, `正在持续推进`, `有序换届中`,
-#: `正在有序推进`, `正在履行审批程序`, `仍在组织实施中`,
+#: `正在有序推进`, `正在履行审批程序`, `仍在组织实施中`, `按计划推进。`, `有序推进中`,
 #: `持续整改`, `长期整改`, `尚未完成`, `已基本完成`, `阶段性完成`, and a step still only planned:
 #: `拟于近期`, `拟与市委…沟通`; not `持续推进作风建设` (a vague verb with its object)
 IN_PROGRESS_CUE = re.compile(
@@ -327,7 +368,7 @@ IN_PROGRESS_CUE = re.compile(
     r"|跟进|完善|收尾|解决|处置|改造|调整|整合|招录|招聘|采购|审核|论证|报批|对接|研究|起草|推动)"
     r"|仍在[^。；;]{0,24}?中(?=[。，,；;]|$)|仍在[^。；;，,]{0,8}?(?:推进|实施|办理|开展|整改|进行|落实|组织|履行|审批)"
     r"|推进中|整改中|换届中|持续整改|长期整改|尚未(?:完成|整改|到位|编制|建立|落实|解决)|未完成"
-    r"|基本完成|阶段性完成|持续推进(?=中|[。；;]|$)"
+    r"|基本完成|阶段性完成|持续推进(?=中|[。；;]|$)|" + PACED_PROGRESS + r"(?=中|[。；;]|$)"
     r"|拟(?:于|在|与|向|将|会同|同)"
 )
 #: a step still to be taken once something else is done: `待资金到位后将启动建设`,
@@ -341,12 +382,13 @@ FUTURE_STEP = re.compile(
 #: a plan with a date: `计划2025年3月底前完成`, `预计于6月底建成`, `力争年底前`; the date is read after it
 PLAN_CUE = re.compile(r"(?:计划|预计|力争|争取)(?:于|在|到)?\s*(?=\d|年底|今年|明年)")
 #: a sentence that is only a status, on its own line or after the measures: `已完成。`, `持续推进。`,
-#: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`;
+#: `长期坚持。`, `…纳入年度评估。已完成。`, `目前该问题已整改到位。`, `正在持续推进中`, `按计划推进。`;
 #: not `已完成3场培训。` (a measure's result)
 STATUS_LINE = re.compile(
     r"(?:^|(?<=[。；;！!]))\s*(?:目前|截至目前|现|当前)?[，,]?(?:该问题|此问题|该项问题|该项工作|此项工作|相关工作|该项|此项|本项)?(?:整改)?"
     r"(?P<value>已(?:经)?(?:全部)?完成(?:整改)?|已(?:全部)?整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号"
-    r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成)"
+    r"|持续推进(?:中)?|正在(?:持续)?(?:推进|整改)(?:中)?|长期坚持|持续整改(?:中)?|长期整改|基本完成(?:整改)?|阶段性完成"
+    r"|" + PACED_PROGRESS + r"(?:中)?)"
     r"(?:[。.！!]|$)",
     re.M,
 )
@@ -360,9 +402,11 @@ OPENING_FIELD = re.compile(
 VALUE_STARTS_DONE = re.compile(
     r"^(?:已(?:经)?(?:全部)?完成(?:整改)?|已整改(?:到位|完成|完毕)?|整改(?:已)?完成|已办结|已销号)(?=$|[，,。；;\s并（(])"
 )
-#: a field value that starts by saying ongoing: `持续推进`, `正在推进`, `长期坚持`, `基本完成`
+#: a field value that starts by saying ongoing: `持续推进`, `正在推进`, `长期坚持`, `基本完成`,
+#: `按计划推进`, `有序推进`
 VALUE_STARTS_ONGOING = re.compile(
-    r"^(?:正在|仍在|持续推进|持续整改|长期坚持|长期整改|长期推进|长期执行|基本完成|阶段性完成|尚未|未完成|推进中|整改中)"
+    r"^(?:正在|仍在|持续推进|持续整改|长期坚持|长期整改|长期推进|长期执行|基本完成|阶段性完成|尚未|未完成|推进中|整改中"
+    r"|" + PACED_PROGRESS + ")"
 )
 #: a closing summary by item number: `第1、2、3、5项已完成，第4项正在推进`, `第6至8个问题持续整改`
 ITEM_SUMMARY = re.compile(
@@ -396,10 +440,11 @@ HEADING_MARKER = re.compile(
 )
 #: a heading marker's words saying done: `已整改`, `已完成`, `整改完成`, `完成整改`
 MARKER_DONE = re.compile(r"已(?:经)?(?:全部)?(?:整改|完成|办结|销号)|整改完成|完成整改")
-#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`, `长期坚持`
-#: alone (`已整改，长期坚持` is done, kept up)
+#: a heading marker's words saying ongoing: `正在整改`, `持续推进`, `长期整改`, `尚未完成`, `按计划推进`,
+#: `长期坚持` alone (`已整改，长期坚持` is done, kept up)
 MARKER_ONGOING = re.compile(
-    r"正在|持续(?:整改|推进)|长期整改|^长期坚持$|推进中|整改中|未完成|尚未|基本完成|阶段性"
+    r"正在|持续(?:整改|推进)|长期整改|^长期坚持$|推进中|整改中|未完成|尚未|基本完成|阶段性|"
+    + PACED_PROGRESS
 )
 #: a deadline value with no end date that keeps the work going: `长期整改`, `长期推进`, `长期执行`
 #: (`长期坚持` alone means no end date, not "in progress")
@@ -739,6 +784,17 @@ LEDGER_COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 #: the outline level of a ledger row: its own, below every numbered and running level, so the
 #: numbered items of the text around a ledger are never its rows
 LEDGER_LEVEL = 7
+#: a 整改台账 written as text gives each row's 方面 in a field of its own, before its `反馈问题：`
+#: line or among its fields (the text form of a table's 类别 column):
+#:   matches  `问题类别：党的理论学习方面`, `问题类型：履行职能方面`, `所属方面：全面从严治党`
+#:   not      `类别：` (no value), `问题类别：见附件，共分三类，按类别逐项整改…` (a sentence)
+LEDGER_ASPECT_FIELD = re.compile(
+    r"^(?:问题)?(?:类别|类型|分类|所属方面|所属类别)\s*[：:]\s*(?P<aspect>[^：:，,。；;\n]{2,40}?)\s*[。.；;]?$"
+)
+#: the line numbering a text 整改台账's row above its fields: `问题1`, `问题十`, `序号3`
+LEDGER_ITEM_LINE = re.compile(
+    r"^(?:问题|序号|事项)\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[：:.、．]?$"
+)
 #: the field label each column role is written with when a ledger row becomes outline text
 LEDGER_FIELDS = {
     "measures": "整改措施",

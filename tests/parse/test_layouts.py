@@ -166,3 +166,100 @@ def test_running_problems_under_numbered_aspects_are_problems_not_the_aspects():
     assert [p["n_measures"] for p in result.problems] == [2, 2, 2]
     assert result.notice["association"] == "某某县卫健委"
     assert result.notice["unit_kind"] == "政府部门"
+
+
+INLINE_MEASURES = """中共某某县农业农村局党组关于巡察整改进展情况的通报
+根据县委统一部署，2024年9月2日至10月31日，县委第三巡察组对县农业农村局党组进行了巡察。2024年12月5日，巡察组反馈了巡察意见。现将整改进展情况予以公布。
+一、巡察反馈问题整改落实情况
+（一）履行职能职责方面
+{p1}
+{m1}
+整改情况：已完成
+{p2}
+{m2}
+整改情况：正在持续推进
+欢迎广大干部群众对巡察整改落实情况进行监督。
+中共某某县农业农村局党组
+2025年6月10日
+"""
+
+
+@pytest.mark.parametrize(
+    ("p1", "p2", "m1", "m2"),
+    [
+        (
+            "1.关于“高标准农田建后管护不到位”的问题",
+            "2.关于“农机购置补贴审核把关不严”的问题",
+            "（1）制定建后管护办法，明确管护主体；（2）落实管护经费；（3）开展管护情况督查。",
+            "（1）对近两年补贴机具逐台核查；（2）修订补贴审核流程。",
+        ),
+        (
+            "1.高标准农田建后管护不到位",
+            "2.农机购置补贴审核把关不严",
+            "(1)制定建后管护办法，明确管护主体;(2)落实管护经费;(3)开展管护情况督查。",
+            "(1)对近两年补贴机具逐台核查;(2)修订补贴审核流程。",
+        ),
+        (
+            "（1）高标准农田建后管护不到位",
+            "（2）农机购置补贴审核把关不严",
+            "1.制定建后管护办法，明确管护主体；2.落实管护经费；3.开展管护情况督查。",
+            "1.对近两年补贴机具逐台核查；2.修订补贴审核流程。",
+        ),
+    ],
+    ids=["about-quoted", "bare-half-width", "digit-items-under-paren-problems"],
+)
+def test_a_line_of_inline_measures_after_the_problem_is_its_measures(p1, p2, m1, m2):
+    result = _variant(INLINE_MEASURES.format(p1=p1, p2=p2, m1=m1, m2=m2))
+    assert [(p["title"], p["n_measures"], p["status"]) for p in result.problems] == [
+        ("高标准农田建后管护不到位", 3, "completed"),
+        ("农机购置补贴审核把关不严", 2, "in_progress"),
+    ], "the line of measures was read as the problem"
+    assert [p["group_title"] for p in result.problems] == [None, None]
+    first = [m["text"] for m in result.measures if m["problem_no"] == 1]
+    assert first == ["制定建后管护办法，明确管护主体", "落实管护经费", "开展管护情况督查。"]
+
+
+MARKED = """中共某某县林业局党组关于巡察整改进展情况的通报
+根据县委统一部署，2024年9月2日至10月31日，县委第三巡察组对县林业局党组进行了巡察。2024年12月5日，巡察组反馈了巡察意见。现将整改进展情况予以公布。
+一、履行职能职责方面
+（一）森林防火责任落实不到位，部分护林员巡护不经常。（持续推进）
+1.修订护林员管理办法，实行巡护轨迹上报；
+2.开展森林防火专项督查。
+（二）林地占用审批把关不严，个别项目先用后批。（已完成）
+1.对近三年林地占用项目逐一复核；
+2.对先用后批项目依法处理。
+{closing}
+中共某某县林业局党组
+2025年6月10日
+"""
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "局党组将持续巩固整改成果，对尚未完成的问题盯住不放，确保整改到位。",
+        "局党组将持续压实整改责任，确保整改到位。欢迎广大干部群众对整改落实情况进行监督。",
+        "对已完成整改的问题适时开展“回头看”，对需长期坚持的事项建立长效机制。",
+    ],
+    ids=["unfinished-problems", "welcome-inside-the-paragraph", "finished-problems"],
+)
+def test_a_closing_paragraph_after_the_last_problem_is_not_its_status(closing):
+    result = _variant(MARKED.format(closing=closing))
+    last = result.problems[-1]
+    assert (last["status"], last["status_evidence"]) == ("completed", "（已完成）")
+    assert closing not in last["text"], "the closing paragraph was merged into the last problem"
+    assert [p["status"] for p in result.problems] == ["in_progress", "completed"]
+
+
+def test_the_last_problems_own_status_sentence_stays_with_it():
+    text = MARKED.replace("（已完成）", "").format(closing="目前，该问题正在整改中。")
+    last = _variant(text).problems[-1]
+    assert last["status"] == "in_progress" and "正在整改中" in last["status_evidence"]
+
+
+def test_the_last_problems_own_text_about_earlier_problems_stays_with_it():
+    text = MARKED.replace(
+        "（已完成）\n1.对近三年林地占用项目逐一复核；\n2.对先用后批项目依法处理。", ""
+    ).format(closing="整改情况：对上轮巡察已整改的问题开展“回头看”，对尚未完成的问题建立台账。")
+    last = _variant(text).problems[-1]
+    assert "回头看" in last["text"], "the problem's own text was taken for the closing part"

@@ -154,3 +154,56 @@ def test_a_repeated_header_row_on_a_later_page_is_skipped():
     assert sum(bool(LEDGER_ROW.match(line)) for line in lines) == 2, (
         "a header row repeated on a later page was read as a problem row"
     )
+
+
+TEXT_LEDGER = [
+    *BEFORE,
+    *(
+        line
+        for k, (aspect, problem, status) in enumerate(
+            [
+                ("落实主责主业方面", "城区学校大班额化解缓慢", "持续推进"),
+                ("落实主责主业方面", "校外培训机构监管不到位", "已完成"),
+                ("全面从严治党方面", "学生资助资金审核把关不严", "已完成"),
+            ],
+            start=1,
+        )
+        for line in (
+            [f"问题{k}", f"问题类别：{aspect}", f"反馈问题：{problem}"]
+            if k != 2  # the category may come among the row's own fields too
+            else [f"问题{k}", f"反馈问题：{problem}", f"问题类别：{aspect}"]
+        )
+        + [
+            "整改措施：1.开展专项检查；2.建立工作台账。",
+            f"整改进展：{status}",
+            "责任股室：基础教育股",
+        ]
+    ),
+    "中共某某县教育局党组",
+    "2024年6月20日",
+]
+
+
+def test_a_ledger_written_as_text_takes_its_category_lines_as_the_aspect(tmp_path):
+    path = tmp_path / "text_ledger.txt"
+    path.write_text("\n".join(TEXT_LEDGER) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    problems = corpus.problems
+    assert list(problems["title"]) == [
+        "城区学校大班额化解缓慢",
+        "校外培训机构监管不到位",
+        "学生资助资金审核把关不严",
+    ]
+    assert list(problems["aspect_title"]) == [
+        "落实主责主业方面",
+        "落实主责主业方面",
+        "全面从严治党方面",
+    ]
+    assert list(problems["aspect_no"]) == [1, 1, 2]
+    assert list(problems["status"]) == ["in_progress", "completed", "completed"]
+    assert list(problems["n_measures"]) == [2, 2, 2]
+    first, second = problems["text"].iloc[0], problems["text"].iloc[1]
+    assert "问题2" not in first and "问题3" not in second and "全面从严治党" not in second, (
+        "the next row's opening lines were read as the text of the row before"
+    )
+    assert corpus.notices["n_aspects"].iloc[0] == 2

@@ -37,6 +37,14 @@ def status(
         ("已基本完成学习制度修订，剩余部分正在完善。", "in_progress", "基本完成"),
         ("已向上级申请专项经费，待资金到位后将启动阵地改造。", "in_progress", "到位后将启动"),
         ("计划2025年3月底前完成学习室改造。", "in_progress", "计划2025年3月底"),
+        ("整改情况：按计划推进。", "in_progress", "按计划推进"),
+        ("整改进展：有序推进", "in_progress", "有序推进"),
+        (
+            "一是修订学习制度；二是开展专题研讨。目前该项工作稳步推进中。",
+            "in_progress",
+            "稳步推进中",
+        ),
+        ("一是修订学习制度；二是开展专题研讨。\n按进度推进。", "in_progress", "按进度推进"),
     ],
 )
 def test_status_forms_of_the_genre_are_read(body, expected, words):
@@ -51,6 +59,7 @@ def test_status_forms_of_the_genre_are_read(body, expected, words):
         "持续推进作风建设，加强理论学习，提高思想认识。",  # vague verbs, no status
         "编办已批复，人员到位后将有效解决力量不足的问题。",  # an expected effect, not a pending step
         "一是制定学习计划；二是开展专题学习。",  # 计划 as a noun, no date
+        "一是有序推进档案数字化工作；二是按计划推进学习室改造。",  # 推进 with its object
     ],
 )
 def test_vague_wording_states_no_status(body):

@@ -311,6 +311,62 @@ def test_an_unquoted_about_heading_does_not_swallow_its_measures(rest):
     ]
 
 
+@pytest.mark.parametrize(
+    ("title", "rest", "status"),
+    [
+        ("档案管理不规范", "【已完成】一是修订档案管理制度；二是补齐归档材料。", "completed"),
+        ("档案管理不规范", "①修订档案管理制度；②补齐归档材料。", "not_stated"),
+        (
+            "落实“第一议题”制度不严格",
+            "（长期整改）整改措施：①修订学习制度；②每月检查。",
+            "in_progress",
+        ),
+        ("落实“第一议题”制度不严格", "整改情况：①修订学习制度；②每月检查。", "not_stated"),
+        ("“三会一课”制度执行不严格", "整改落实情况：①修订学习制度；②每月检查。", "not_stated"),
+        (
+            "档案管理不规范",
+            "完成情况：已完成。一是修订档案管理制度；二是补齐归档材料。",
+            "completed",
+        ),
+    ],
+    ids=[
+        "bracket-marker",
+        "circled",
+        "quote-inside-marker",
+        "quote-inside-field",
+        "quote-first-luoshi-field",
+        "completion-field",
+    ],
+)
+def test_an_unquoted_about_heading_ends_before_its_marker_or_measures(title, rest, status):
+    """Found by the synthetic notices (about_open_plain): the title ran on into `【已完成】`,
+    `①…` or, with a quoted phrase inside it, into everything after."""
+    problems = [f"1.关于{title}的问题{rest}", "2.关于会议记录管理存在漏洞的问题" + rest]
+    result = parse(base(problems=problems))
+    assert [(p["title"], p["n_measures"]) for p in result.problems] == [
+        (title, 2),
+        ("会议记录管理存在漏洞", 2),
+    ]
+    assert result.problems[0]["status"] == status
+
+
+def test_an_unquoted_about_heading_with_its_text_straight_after_it_ends_at_its_wenti():
+    """Found by the synthetic notices (about_open_plain, measures not itemised, on the heading's
+    line): `关于…的问题对2023年以来的…` gave the whole line as the title."""
+    problems = [
+        "1.关于公务接待管理有待规范的问题对2023年以来的接待票据逐笔核查，规范接待审批程序。",
+        "2.关于上轮巡察指出的问题整改不彻底的问题对照问题清单逐项复查，建立整改台账。",
+        "3.关于“三会一课”执行走过场，支部活动记录不全的问题组织支部书记集中培训一次。",
+    ]
+    result = parse(base(problems=problems))
+    assert [p["title"] for p in result.problems] == [
+        "公务接待管理有待规范",
+        "上轮巡察指出的问题整改不彻底",
+        "“三会一课”执行走过场，支部活动记录不全",
+    ]
+    assert result.problems[0]["text"].startswith("对2023年以来的接待票据逐笔核查")
+
+
 def test_measures_about_hazards_are_not_problems():
     problems = [
         "1.教育项目建设推进较慢问题",
