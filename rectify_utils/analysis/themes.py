@@ -192,7 +192,7 @@ class _RuleIndex:
         hits = []
         for n in sorted(found):
             j, _, rule = self.rules[n]
-            hit = rule.first_match(value)
+            hit = rule.first_match(value, anchored=rule.anchors is not None)
             if hit is not None:
                 hits.append((j, hit, rule.weight, rule.decisive))
         return hits
