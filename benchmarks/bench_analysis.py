@@ -139,6 +139,27 @@ def check_targets(n: int, timings: dict) -> dict:
     return out
 
 
+def notice_files(folder: Path) -> list[Path]:
+    """The files of ``folder`` that ``load_corpus`` reads as notices.
+
+    Parameters
+    ----------
+    folder : Path
+        A folder of notices (a synthetic corpus holds ``.json`` sidecars beside them).
+
+    Returns
+    -------
+    list of Path
+        What ``parse.read.scan_inputs`` finds in the folder (no hidden files, sub-folders or
+        provenance / README files) with a suffix ``parse.read`` reads
+        (``SUPPORTED_SUFFIXES``: .txt, .md, .docx, .pdf, .html, .htm), sorted.
+    """
+    from rectify_utils.parse.read import SUPPORTED_SUFFIXES, scan_inputs
+
+    files = scan_inputs(folder).files
+    return sorted(p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES)
+
+
 def bench_size(
     n: int, seed: int, skip: list[str], pythonpath: str | None, folder: Path | None = None
 ) -> dict:
@@ -151,7 +172,7 @@ def bench_size(
         if folder is None:
             paths = write_synthetic_corpus(n, seed=seed, out_dir=scratch / "corpus")
         else:
-            paths = sorted(folder.glob("*.txt"))
+            paths = notice_files(folder)
         began = time.perf_counter()
         corpus = load_corpus(paths, workers=2)
         result["load_s"] = round(time.perf_counter() - began, 3)
@@ -190,12 +211,15 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--pythonpath", help="measure the package found here (an older commit)")
     parser.add_argument("--name", help="results file name (default analysis[-quick])")
     parser.add_argument(
-        "--corpus", type=Path, nargs="+", help="folders of notices (*.txt) instead of synthesising"
+        "--corpus",
+        type=Path,
+        nargs="+",
+        help="folders of notices (every suffix load_corpus reads) instead of synthesising",
     )
     args = parser.parse_args(argv)
     print_machine(machine())
     if args.corpus:
-        runs = [(len(list(f.glob("*.txt"))), f) for f in args.corpus]
+        runs = [(len(notice_files(f)), f) for f in args.corpus]
     else:
         runs = [(n, None) for n in args.sizes or ([200, 1000] if args.quick else [1000, 10000])]
     result = {

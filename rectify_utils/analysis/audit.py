@@ -9,6 +9,7 @@ figure was counted, so a reader can see which side to trust.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -104,10 +105,14 @@ def _rule_count(documents: pd.DataFrame) -> int:
     A title that ends another (`县科协…办法` in `新野县科协…办法`) or differs only by its
     edition (`（2024年）`) names the same rule.
     """
-    issued = documents[documents["issued"]]
-    titles = {EDITION.sub("", t) for t in issued["document"].astype(str) if RULE_TITLE.search(t)}
-    distinct = {t for t in titles if not any(o != t and o.endswith(t) for o in titles)}
-    return len(distinct)
+    issued = documents[documents["issued"].fillna(False).astype(bool)]
+    return _distinct_rules(issued["document"].astype(str))
+
+
+def _distinct_rules(titles: Iterable[str]) -> int:
+    """How many distinct rules the issued document ``titles`` of one notice name (``_rule_count``)."""
+    rules = {EDITION.sub("", t) for t in titles if RULE_TITLE.search(t)}
+    return sum(1 for t in rules if not any(o != t and o.endswith(t) for o in rules))
 
 
 def _claimed(notice: dict, item: str):
@@ -173,11 +178,21 @@ def _parsed_by_notice(problems: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rules_by_notice(documents: pd.DataFrame) -> dict[str, int]:
-    """``_rule_count`` of each notice's documents, for the notices with any."""
-    return {
-        str(nid): _rule_count(group)
-        for nid, group in documents.groupby(documents["notice_id"].astype(str), sort=False)
-    }
+    """``_rule_count`` of each notice's documents, for the notices with any.
+
+    One pass over plain lists (the issued titles of each notice), not one frame per notice.
+    """
+    issued = documents["issued"].fillna(False).astype(bool).to_numpy()
+    titles: dict[str, list[str]] = {str(nid): [] for nid in documents["notice_id"].unique()}
+    for nid, title, kept in zip(
+        documents["notice_id"].astype(str).tolist(),
+        documents["document"].astype(str).tolist(),
+        issued.tolist(),
+        strict=True,
+    ):
+        if kept:
+            titles[nid].append(title)
+    return {nid: _distinct_rules(found) for nid, found in titles.items()}
 
 
 def _parsed(notice: dict, counts: dict | None, rules: int) -> dict:

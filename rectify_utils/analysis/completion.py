@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -82,12 +81,12 @@ def _claims_by_association(notices: pd.DataFrame, order: list) -> pd.DataFrame:
     """Claimed totals per association; <NA> unless every notice of the association states it."""
     claimed = [claim for claim, _ in CLAIM_PAIRS.values()]
     notices = notices.assign(claimed_ongoing=claimed_not_completed(notices))
-
-    def total(values: pd.Series) -> Any:
-        return values.sum() if values.notna().all() else pd.NA
-
-    out = notices.groupby("association", sort=False)[claimed].agg(total).reindex(order)
-    return out.astype("Int64")
+    values = notices[claimed].astype("Int64")
+    by = notices["association"]
+    # one grouped sum and one grouped "all stated", not a Python call per association and column
+    sums = values.groupby(by, sort=False).sum()
+    stated = values.notna().groupby(by, sort=False).all()
+    return sums.where(stated).reindex(order).astype("Int64")
 
 
 def claimed_not_completed(notices: pd.DataFrame) -> pd.Series:

@@ -34,8 +34,10 @@ from ..parse.vocabulary import (
 )
 from ..text import clause_around
 from ._docstrings import fill_params
-from .cache import fingerprint, memo
+from .cache import file_key, fingerprint, memo
 from .phrases import WORD_N, ngram_windows, phrase_table, phrase_text
+from .phrases import lengths as ngram_lengths
+from .tokens import DEFAULT_USERDICT
 
 FACT_KINDS = ["date", "count", "money", "document"]
 FACT_KIND_DTYPE = pd.CategoricalDtype(FACT_KINDS)
@@ -50,8 +52,21 @@ class _ProblemText:
     text: str
 
 
-def _problem_texts(corpus: Corpus) -> list[_ProblemText]:
-    """Each problem's rectification text and where it starts in the notice text."""
+def _problem_texts(corpus: Corpus) -> tuple[_ProblemText, ...]:
+    """Each problem's rectification text and where it starts in the notice text.
+
+    Read once per corpus (``analysis.cache``): the facts, the stock phrases and the
+    concreteness table all start from it.
+    """
+    return memo("problem_texts", corpus.problems, _corpus_setting(corpus), lambda: _read(corpus))
+
+
+def _corpus_setting(corpus: Corpus) -> tuple:
+    """What a result computed from ``corpus.problems`` depends on besides that table."""
+    return (fingerprint(corpus.notices), len(corpus.texts))
+
+
+def _read(corpus: Corpus) -> tuple[_ProblemText, ...]:
     out = []
     for row in corpus.problems.itertuples(index=False):
         full = corpus.texts[row.notice_id]
@@ -63,7 +78,7 @@ def _problem_texts(corpus: Corpus) -> list[_ProblemText]:
         else:
             start = int(row.char_start) + at
         out.append(_ProblemText(row.notice_id, row.association, int(row.problem_no), start, body))
-    return out
+    return tuple(out)
 
 
 def _default_years(corpus: Corpus) -> dict[str, int | None]:
@@ -150,8 +165,7 @@ def fact_spans(corpus: Corpus) -> pd.DataFrame:
         - ``char_start``, ``char_end`` (Int64): offsets into ``corpus.texts[notice_id]``, so
           ``corpus.texts[notice_id][char_start:char_end] == text``
     """
-    setting = (fingerprint(corpus.notices), len(corpus.texts))
-    return memo("fact_spans", corpus.problems, setting, lambda: _fact_spans(corpus))
+    return memo("fact_spans", corpus.problems, _corpus_setting(corpus), lambda: _fact_spans(corpus))
 
 
 def _fact_spans(corpus: Corpus) -> pd.DataFrame:
@@ -189,11 +203,27 @@ def _fact_spans(corpus: Corpus) -> pd.DataFrame:
 
 
 def _stock_grams(
-    texts: list[_ProblemText], n: int | Sequence[int], unit: str, min_associations: int
-):
-    """Windows and per-gram counts of ``texts``; the grams used by ≥ ``min_associations``."""
-    windows, grams = phrase_table([p.text for p in texts], [p.association for p in texts], n, unit)
+    corpus: Corpus, n: int | Sequence[int], unit: str, min_associations: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Windows and per-gram counts of the corpus's rectification texts (``_problem_texts``);
+    the grams used by ≥ ``min_associations``.
+
+    Computed once per corpus and setting (``analysis.cache``): :func:`stock_phrases` and
+    :func:`concreteness` share it.
+    """
+    setting = (*_corpus_setting(corpus), tuple(ngram_lengths(n)), unit, file_key(DEFAULT_USERDICT))
+    windows, grams = memo(
+        "stock_grams", corpus.problems, setting, lambda: _phrase_table(corpus, n, unit)
+    )
+    windows, grams = windows.copy(deep=False), grams.copy(deep=False)
     return windows, grams, grams[grams["n_associations"] >= min_associations]
+
+
+def _phrase_table(
+    corpus: Corpus, n: int | Sequence[int], unit: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    texts = _problem_texts(corpus)
+    return phrase_table([p.text for p in texts], [p.association for p in texts], n, unit)
 
 
 def _own_phrases(corpus: Corpus, n: int | Sequence[int], unit: str) -> set[str]:
@@ -255,7 +285,7 @@ def stock_phrases(
     """
     base = corpus if reference is None else reference
     texts = _problem_texts(base)
-    windows, _, stock = _stock_grams(texts, n, unit, min_associations)
+    windows, _, stock = _stock_grams(base, n, unit, min_associations)
     stock = stock[~stock["fragment"]].copy()
     stock["phrase"] = phrase_text([p.text for p in texts], stock)
     if reference is not None:
@@ -263,7 +293,13 @@ def stock_phrases(
     order = {a: i for i, a in enumerate(dict.fromkeys(base.notices["association"]))}
     used = windows[windows["gram"].isin(stock.index)].drop_duplicates(["gram", "association"])
     used = used.assign(rank=used["association"].map(order)).sort_values(["gram", "rank"])
-    stock["associations"] = used.groupby("gram")["association"].agg("、".join)
+    # joined in one pass over plain lists, not one Python call per gram through groupby
+    names: dict[int, list[str]] = {}
+    for gram, association in zip(used["gram"].tolist(), used["association"].tolist(), strict=True):
+        names.setdefault(gram, []).append(association)
+    stock["associations"] = pd.Series(
+        {gram: "、".join(found) for gram, found in names.items()}, dtype=object
+    )
     out = stock.sort_values(
         ["n_associations", "n_occurrences", "phrase"], ascending=[False, False, True]
     )
@@ -278,9 +314,9 @@ def _covered(
 ) -> np.ndarray:
     """Per text and character, whether some span [start, end) of that text covers it (flat)."""
     offsets = np.r_[0, np.cumsum(lengths)]
-    diff = np.zeros(offsets[-1] + 1, dtype=np.int32)
-    np.add.at(diff, offsets[text_no] + start, 1)
-    np.add.at(diff, offsets[text_no] + end, -1)
+    size = int(offsets[-1]) + 1
+    diff = np.bincount(offsets[text_no] + start, minlength=size).astype(np.int64)
+    diff -= np.bincount(offsets[text_no] + end, minlength=size)
     return np.cumsum(diff[:-1]) > 0
 
 
@@ -293,7 +329,7 @@ def _per_text(mask: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 def _stock_spans(
     corpus: Corpus,
-    texts: list[_ProblemText],
+    texts: Sequence[_ProblemText],
     n,
     unit: str,
     min_associations: int,
@@ -301,10 +337,10 @@ def _stock_spans(
 ) -> pd.DataFrame:
     """Occurrences (text_no, start, end) in ``texts`` of phrases stock in ``reference``/corpus."""
     if reference is None:
-        windows, _, stock = _stock_grams(texts, n, unit, min_associations)
+        windows, _, stock = _stock_grams(corpus, n, unit, min_associations)
         return windows[windows["gram"].isin(stock.index)]
     base_texts = _problem_texts(reference)
-    _, _, stock = _stock_grams(base_texts, n, unit, min_associations)
+    _, _, stock = _stock_grams(reference, n, unit, min_associations)
     phrases = set(phrase_text([p.text for p in base_texts], stock))
     windows = ngram_windows([p.text for p in texts], n, unit)
     written = [

@@ -68,7 +68,7 @@ def _word_windows(texts: list[str], ns: list[int]) -> pd.DataFrame:
     words = segment_words(texts)
     text_no = words["text_no"].to_numpy()
     start, end = words["char_start"].to_numpy(), words["char_end"].to_numpy()
-    codes, _ = pd.factorize(words["word"].to_numpy())
+    codes, _ = pd.factorize(words["word"])  # first-seen order, as of the plain strings
     wide = (end - start) >= 2
     joined = np.r_[(text_no[1:] == text_no[:-1]) & (start[1:] == end[:-1]), False]
     frames = []
@@ -98,15 +98,24 @@ def _word_windows(texts: list[str], ns: list[int]) -> pd.DataFrame:
 def _fragments(windows: pd.DataFrame, counts: pd.Series) -> set[int]:
     """Grams every occurrence of which lies inside one longer gram, one word longer."""
     out: set[int] = set()
-    by_first = windows.set_index(["n_words", "first"])["gram"]
-    for m in sorted(windows["n_words"].unique())[1:]:
-        longer = windows[windows["n_words"] == m]
-        if m - 1 not in windows["n_words"].values:
+    n_words = windows["n_words"].to_numpy()
+    first = windows["first"].to_numpy(np.int64)
+    gram = windows["gram"].to_numpy(np.int64)
+    # per gram id its occurrences (-1: none), and per (length, first word) the window's gram:
+    # plain array lookups, not a reindex through a MultiIndex
+    occurrences = np.full(int(gram.max(initial=-1)) + 2, -1, dtype=np.int64)
+    occurrences[counts.index.to_numpy(np.int64)] = counts.to_numpy(np.int64)
+    size = int(first.max(initial=-1)) + 2
+    for m in sorted(np.unique(n_words).tolist())[1:]:
+        if m - 1 not in n_words:
             continue
+        shorter = n_words == m - 1
+        at_first = np.full(size, -1, dtype=np.int64)
+        at_first[first[shorter]] = gram[shorter]
+        longer = n_words == m
         for shift in (0, 1):  # the prefix starts where the longer gram does, the suffix one on
-            key = pd.MultiIndex.from_arrays([np.full(len(longer), m - 1), longer["first"] + shift])
-            part = by_first.reindex(key).to_numpy()
-            same = counts.reindex(part).to_numpy() == counts.reindex(longer["gram"]).to_numpy()
+            part = at_first[first[longer] + shift]
+            same = (part >= 0) & (occurrences[part] == occurrences[gram[longer]])
             out.update(int(g) for g in part[same])
     return out
 

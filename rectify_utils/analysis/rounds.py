@@ -140,19 +140,26 @@ def rounds(
     rows_of = problems.groupby(problems["notice_id"].astype("string")).indices
     none = np.empty(0, dtype=np.int64)
     found = []
-    for _, body in labels[labels["n_rounds"] > 1].groupby("association", sort=False):
-        body = body.sort_values("round_no")
-        for earlier, later in zip(body.iloc[:-1].itertuples(), body.iloc[1:].itertuples()):
-            a, b = rows_of.get(earlier.notice_id, none), rows_of.get(later.notice_id, none)
-            if not len(a) or not len(b):
-                continue
-            sims = (matrix[b] @ matrix[a].T).toarray()
-            best = sims.argmax(axis=1)
-            keep = sims[np.arange(len(b)), best] >= threshold
-            found += [
-                (earlier.notice_label, later.notice_label, a[best[k]], b[k], sims[k, best[k]])
-                for k in np.flatnonzero(keep)
-            ]
+    # bodies in notice order, each body's rounds in order: one sort, then consecutive pairs
+    multi = labels[labels["n_rounds"] > 1]
+    body_no = pd.factorize(multi["association"])[0]
+    multi = multi.assign(body_no=body_no)[body_no >= 0]
+    multi = multi.sort_values(["body_no", "round_no"], kind="stable")
+    bodies = multi["body_no"].tolist()
+    notice_ids, notice_labels_ = multi["notice_id"].tolist(), multi["notice_label"].tolist()
+    for i in range(len(bodies) - 1):
+        if bodies[i] != bodies[i + 1]:
+            continue
+        a, b = rows_of.get(notice_ids[i], none), rows_of.get(notice_ids[i + 1], none)
+        if not len(a) or not len(b):
+            continue
+        sims = (matrix[b] @ matrix[a].T).toarray()
+        best = sims.argmax(axis=1)
+        keep = sims[np.arange(len(b)), best] >= threshold
+        found += [
+            (notice_labels_[i], notice_labels_[i + 1], a[best[k]], b[k], sims[k, best[k]])
+            for k in np.flatnonzero(keep)
+        ]
     return _round_table(found, problems, matrix, vocab, n_shared)
 
 

@@ -474,11 +474,18 @@ def shared_terms(
     """
     toks = problem_tokens(corpus, field, tokens)
     grouped = toks.groupby("token", observed=True)
+    sizes = grouped.size()
+    # each term's groups from the distinct (term, group) pairs in one pass, not a call per term
+    pairs = toks[["token", by]].dropna(subset=[by]).drop_duplicates()
+    names: dict[str, list[str]] = {}
+    for term, group in zip(pairs["token"].tolist(), pairs[by].tolist(), strict=True):
+        names.setdefault(term, []).append(group)
+    joined = ["、".join(sorted(names.get(term, ()))) for term in sizes.index]
     out = pd.DataFrame(
         {
             "n_associations": grouped[by].nunique(),
-            "associations": grouped[by].agg(lambda s: "、".join(sorted(s.dropna().unique()))),
-            "n": grouped.size(),
+            "associations": pd.Series(joined, index=sizes.index, dtype=object),
+            "n": sizes,
         }
     ).reset_index(names="term")
     out = out[out["n_associations"] >= min_associations]

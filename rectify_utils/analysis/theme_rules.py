@@ -101,13 +101,16 @@ class Rule:
             return False
         return unit_kind not in self.not_unit_kinds
 
-    def first_match(self, text: str) -> str | None:
+    def first_match(self, text: str, anchored: bool = False) -> str | None:
         """The matched text if the rule fires on ``text``, else None.
 
         Parameters
         ----------
         text : str
             One field of one problem.
+        anchored : bool, default False
+            The caller has already found one of ``anchors`` in ``text`` (the rule index of
+            ``analysis.themes``), so that check is skipped; the answer is the same.
 
         Returns
         -------
@@ -116,13 +119,13 @@ class Rule:
             for one), when every ``all_of``, some ``any_of`` and no ``none_of`` term is in
             ``text``; else None.
         """
-        if not text or any(t not in text for t in self.all_of):
+        if not text or (self.all_of and any(t not in text for t in self.all_of)):
             return None
-        if self.anchors is not None and not any(a in text for a in self.anchors):
+        if not anchored and self.anchors is not None and not any(a in text for a in self.anchors):
             return None
         if self.any_of and not any(t in text for t in self.any_of):
             return None
-        if any(t in text for t in self.none_of):
+        if self.none_of and any(t in text for t in self.none_of):
             return None
         for m in self.pattern.finditer(text):
             if not self.near or _near(text, m, self.near, self.within):

@@ -157,11 +157,12 @@ class _RuleIndex:
             for k, rule in enumerate(theme.rules)
             if field in rule.fields
         ]
-        self._by_kind: dict[str | None, tuple[dict[str, set[int]], list[int]]] = {}
+        self._by_kind: dict[str | None, tuple[dict[str, dict[str, set[int]]], list[int]]] = {}
 
-    def _for_kind(self, kind: str | None) -> tuple[dict[str, set[int]], list[int]]:
+    def _for_kind(self, kind: str | None) -> tuple[dict[str, dict[str, set[int]]], list[int]]:
+        """Character pair → anchor → the rules it anchors, and the rules without anchors."""
         if kind not in self._by_kind:
-            grams: dict[str, set[int]] = {}
+            grams: dict[str, dict[str, set[int]]] = {}
             always = []
             for n, (_, _, rule) in enumerate(self.rules):
                 if not rule.applies_to(kind):
@@ -169,23 +170,29 @@ class _RuleIndex:
                 if rule.anchors is None:
                     always.append(n)
                 for anchor in rule.anchors or ():
-                    grams.setdefault(anchor[:2], set()).add(n)
+                    grams.setdefault(anchor[:2], {}).setdefault(anchor, set()).add(n)
             self._by_kind[kind] = (grams, always)
         return self._by_kind[kind]
 
     def fire(self, value: str, kind: str | None) -> list[_Hit]:
-        """The rules that fire on one value of the field, in scheme order."""
+        """The rules that fire on one value of the field, in scheme order.
+
+        Only rules with an anchor in ``value`` (or none at all) are tried: a rule with anchors
+        fires on no text without one (``Rule.first_match``).
+        """
         if not value:
             return []
         grams, always = self._for_kind(kind)
         found = set(always)
         pieces = {value[k : k + 2] for k in range(len(value))} | set(value)
         for gram in pieces & grams.keys():
-            found |= grams[gram]
+            for anchor, rules in grams[gram].items():
+                if anchor in value:
+                    found |= rules
         hits = []
         for n in sorted(found):
             j, _, rule = self.rules[n]
-            hit = rule.first_match(value)
+            hit = rule.first_match(value, anchored=rule.anchors is not None)
             if hit is not None:
                 hits.append((j, hit, rule.weight, rule.decisive))
         return hits

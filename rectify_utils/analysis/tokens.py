@@ -20,6 +20,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -241,7 +242,7 @@ class TokenCache:
         items : dict of str to (str, bytes)
             Text key → (tokens joined by ``SEP``, positions as little-endian uint32 bytes).
         """
-        rows = [(k, t, p, _segment_checksum(k, t, p)) for k, (t, p) in items.items()]
+        rows = [(k, t, p, _segment_checksum(k, t, p)) for k, (t, p) in sorted(items.items())]
         self._guarded(
             lambda db: db.executemany(
                 f"INSERT OR REPLACE INTO {self._TABLE} VALUES (?, ?, ?, ?)", rows
@@ -269,56 +270,138 @@ def _segment_checksum(key: str, tokens: str, positions: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def _segment(
-    text: str, tokenizer: jieba.Tokenizer, stopwords: frozenset[str], min_chars: int
-) -> tuple[Segmented, Segmented]:
-    """One jieba pass over ``text``, read two ways: the kept tokens with their ordinal in the
-    segmentation, and every word (a CJK character or a latin letter, no digit) with its offset."""
-    tokens, positions, words, starts = [], [], [], []
-    for position, (token, start, _) in enumerate(tokenizer.tokenize(text)):
-        if token.strip() == token and WORD_CHAR.search(token):
-            if not any(c.isdigit() for c in token):
-                words.append(token.replace(SEP, ""))
-                starts.append(start)
-        token = token.strip()
-        if len(token) < min_chars or token in stopwords or not WORD_CHAR.search(token):
-            continue
-        tokens.append(token.replace(SEP, ""))
-        positions.append(position)
-    return (
-        (SEP.join(tokens), np.asarray(positions, dtype=_POSITION_DTYPE).tobytes()),
-        (SEP.join(words), np.asarray(starts, dtype=_POSITION_DTYPE).tobytes()),
+#: jieba's own split of a text into blocks (``Tokenizer.cut``): runs of 汉字, latin letters,
+#: digits and ``+#&._%-``, and what lies between. jieba segments each block on its own, so a
+#: block met in many texts (`进一步加强`, `整改时限：`) is segmented once.
+BLOCKS = jieba.re_han_default
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One reading (kept tokens, or words) of every distinct block, block ``b``'s items being
+    ``strings[ptr[b]:ptr[b + 1]]``, numbered by ``numbers`` from the block's start; ``unit[b]`` is
+    what the block adds to the numbering of the blocks after it (its words, or its characters)."""
+
+    ptr: np.ndarray
+    strings: pa.Array
+    numbers: np.ndarray
+    unit: np.ndarray
+
+
+def _readings(
+    cuts: Sequence[Sequence[str]], stopwords: frozenset[str], min_chars: int
+) -> tuple[_Reading, _Reading]:
+    """The kept tokens (numbered by their ordinal) and the words (a CJK character or a latin
+    letter, no digit, numbered by their offset) of each block's jieba words."""
+    tokens, ordinals, n_tokens, n_words = [], [], [], []
+    words, starts, n_kept_words, lengths = [], [], [], []
+    for cut in cuts:
+        start = kept = kept_words = 0
+        for ordinal, word in enumerate(cut):
+            if word.strip() == word and WORD_CHAR.search(word):
+                if not any(c.isdigit() for c in word):
+                    words.append(word.replace(SEP, ""))
+                    starts.append(start)
+                    kept_words += 1
+            start += len(word)
+            token = word.strip()
+            if len(token) < min_chars or token in stopwords or not WORD_CHAR.search(token):
+                continue
+            tokens.append(token.replace(SEP, ""))
+            ordinals.append(ordinal)
+            kept += 1
+        n_tokens.append(kept)
+        n_words.append(len(cut))
+        n_kept_words.append(kept_words)
+        lengths.append(start)
+    return _reading(tokens, ordinals, n_tokens, n_words), _reading(
+        words, starts, n_kept_words, lengths
     )
 
 
+def _reading(
+    strings: list[str], numbers: list[int], counts: list[int], unit: list[int]
+) -> _Reading:
+    return _Reading(
+        ptr=np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]),
+        strings=pa.array(strings, type=pa.large_string()),
+        numbers=np.asarray(numbers, dtype=np.int64),
+        unit=np.asarray(unit, dtype=np.int64),
+    )
+
+
+def _join_reading(reading: _Reading, occurrences: np.ndarray, text_ptr: np.ndarray) -> list:
+    """Each text's items and numbers from its blocks' (``occurrences[text_ptr[i]:text_ptr[i + 1]]``
+    are text ``i``'s blocks in order), renumbered from the text's start: ``Segmented`` pairs."""
+    n_texts = len(text_ptr) - 1
+    text_of = np.repeat(np.arange(n_texts), np.diff(text_ptr))
+    before = np.concatenate([[0], np.cumsum(reading.unit[occurrences])])
+    offset = before[:-1] - before[text_ptr[:-1]][text_of]
+    n_items = np.diff(reading.ptr)[occurrences]
+    item_ptr = np.concatenate([[0], np.cumsum(n_items)])
+    owner = np.repeat(np.arange(len(occurrences)), n_items)
+    item = reading.ptr[occurrences][owner] + np.arange(item_ptr[-1]) - item_ptr[:-1][owner]
+    numbers = (reading.numbers[item] + offset[owner]).astype(_POSITION_DTYPE).tobytes()
+    bounds = item_ptr[text_ptr]
+    lists = pa.LargeListArray.from_arrays(pa.array(bounds), reading.strings.take(pa.array(item)))
+    joined = pc.binary_join(lists, pa.scalar(SEP, pa.large_string())).to_pylist()
+    size = _POSITION_DTYPE.itemsize
+    return [
+        (j, numbers[a * size : b * size])
+        for j, a, b in zip(joined, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)
+    ]
+
+
 #: characters to segment from which the work is shared among forked processes (one per core)
-PARALLEL_CHARS = 1_000_000
-_shared: tuple = ()  # (tokenizer, stopwords, min_chars) for forked workers
+PARALLEL_CHARS = 200_000
+_shared: tuple = ()  # (tokenizer,) for forked workers
 
 
-def _segment_chunk(texts: list[str]) -> list[tuple[Segmented, Segmented]]:
-    tokenizer, stopwords, min_chars = _shared
-    return [_segment(t, tokenizer, stopwords, min_chars) for t in texts]
+def _cut_chunk(blocks: list[str]) -> list[tuple[str, ...]]:
+    (tokenizer,) = _shared
+    return [tuple(tokenizer.cut(b)) for b in blocks]
+
+
+def _cut_blocks(blocks: list[str], tokenizer: jieba.Tokenizer) -> list[tuple[str, ...]]:
+    """jieba's words of each block; in forked processes sharing the tokenizer when there is much."""
+    global _shared
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if sum(map(len, blocks)) < PARALLEL_CHARS or (cores or 1) < 2 or not forks:
+        return [tuple(tokenizer.cut(b)) for b in blocks]
+    _shared = (tokenizer,)
+    size = -(-len(blocks) // (cores * 4))
+    chunks = [blocks[i : i + size] for i in range(0, len(blocks), size)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(cores, mp_context=context) as pool:
+            return [cut for part in pool.map(_cut_chunk, chunks) for cut in part]
+    finally:
+        _shared = ()
 
 
 def _segment_many(
     texts: list[str], tokenizer: jieba.Tokenizer, stopwords: frozenset[str], min_chars: int
 ) -> list[tuple[Segmented, Segmented]]:
-    """``_segment`` of each text; in forked processes sharing the tokenizer when there is much."""
-    global _shared
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    if sum(map(len, texts)) < PARALLEL_CHARS or (cores or 1) < 2 or not forks:
-        return [_segment(t, tokenizer, stopwords, min_chars) for t in texts]
-    _shared = (tokenizer, stopwords, min_chars)
-    size = -(-len(texts) // (cores * 4))
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(cores, mp_context=context) as pool:
-            return [pair for part in pool.map(_segment_chunk, chunks) for pair in part]
-    finally:
-        _shared = ()
+    """Each text's segmentation, read two ways, with every distinct block segmented once.
+
+    The same as one ``tokenizer.tokenize`` pass over each text, since jieba cuts each block
+    alone: the blocks' tokens and words are renumbered from the text's start.
+    """
+    index: dict[str, int] = {}
+    per_text = [[index.setdefault(b, len(index)) for b in BLOCKS.split(t) if b] for t in texts]
+    text_ptr = np.concatenate([[0], np.cumsum([len(ids) for ids in per_text], dtype=np.int64)])
+    occurrences = np.fromiter(
+        (i for ids in per_text for i in ids), dtype=np.int64, count=int(text_ptr[-1])
+    )
+    tokens, words = _readings(_cut_blocks(list(index), tokenizer), stopwords, min_chars)
+    return list(
+        zip(
+            _join_reading(tokens, occurrences, text_ptr),
+            _join_reading(words, occurrences, text_ptr),
+            strict=True,
+        )
+    )
 
 
 def _prefixes(userdict_path: str | Path, stopwords_path: str | Path, min_chars: int) -> tuple:
@@ -554,12 +637,13 @@ def _tokenize_problems(
     min_chars: int,
     use_cache: bool,
 ) -> pd.DataFrame:
-    per_field = [
-        _segment_texts(
-            problems[field].tolist(), userdict_path, stopwords_path, cache_dir, min_chars, use_cache
-        )
-        for field in fields
-    ]
+    # one pass over every field's texts, so a text in two fields is segmented once
+    texts = [text for field in fields for text in problems[field].tolist()]
+    segmented = _segment_texts(
+        texts, userdict_path, stopwords_path, cache_dir, min_chars, use_cache
+    )
+    n = len(problems)
+    per_field = [segmented[k * n : (k + 1) * n] for k in range(len(fields))]
     # flatten problem-major, field-minor; texts with no kept token contribute nothing
     pieces = [seg[i] for i in range(len(problems)) for seg in per_field]
     slot, flat, positions = _flatten(pieces)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from rectify_utils import load_corpus
@@ -16,13 +17,16 @@ from rectify_utils.analysis.similarity import recurring_problems
 def counted(monkeypatch):
     """Calls of the expensive inner steps, with the memo emptied first."""
     cache.clear()
-    calls = {"score": 0, "segment": 0, "facts": 0}
+    calls = {"score": 0, "segment": 0, "facts": 0, "segmented_texts": []}
 
     def wrap(module, name, key):
         inner = getattr(module, name)
 
         def counting(*args, **kwargs):
             calls[key] += 1
+            if key == "segment":
+                args = (list(args[0]), *args[1:])
+                calls["segmented_texts"].extend(args[0])
             return inner(*args, **kwargs)
 
         monkeypatch.setattr(module, name, counting)
@@ -70,7 +74,16 @@ def test_term_functions_and_similarity_tokenise_once(corpus, counted):
     terms.cooccurrence(corpus)
     recurring_problems(corpus)
     assert cache.computed["tokenize_problems"] == 1
-    assert counted["segment"] == len(tokens.TOKEN_FIELDS), "tokens were segmented more than once"
+    # however the fields are batched, each field's text of each problem is handed to the
+    # segmentation exactly once over all five calls: one tokenisation, reused by every call
+    expected = [
+        "" if t is None or t is pd.NA else str(t)
+        for field in tokens.TOKEN_FIELDS
+        for t in corpus.problems[field].tolist()
+    ]
+    handed = ["" if t is None or t is pd.NA else str(t) for t in counted["segmented_texts"]]
+    assert 1 <= counted["segment"] <= len(tokens.TOKEN_FIELDS)
+    assert sorted(handed) == sorted(expected), "tokens were segmented more than once"
 
 
 def test_concreteness_money_and_documents_find_the_facts_once(corpus, counted):

@@ -152,6 +152,52 @@ def test_warm_tokenisation_of_a_thousand_notices_segments_nothing(corpus, tmp_pa
     pd.testing.assert_frame_equal(warm, cold)
 
 
+def _whole_text_segmentation(text: str, tokenizer, stopwords, min_chars: int = 2):
+    """One ``tokenizer.tokenize`` pass over the whole text: kept tokens with their ordinal, words
+    (a CJK character or a latin letter, no digit) with their offset."""
+    tokens, ordinals, words, starts = [], [], [], []
+    for ordinal, (word, start, _) in enumerate(tokenizer.tokenize(text)):
+        if word.strip() == word and tokens_module.WORD_CHAR.search(word):
+            if not any(c.isdigit() for c in word):
+                words.append(word)
+                starts.append(start)
+        token = word.strip()
+        if len(token) >= min_chars and token not in stopwords:
+            if tokens_module.WORD_CHAR.search(token):
+                tokens.append(token)
+                ordinals.append(ordinal)
+    return tokens, ordinals, words, starts
+
+
+def _decoded(pair) -> tuple[list[str], list[int]]:
+    joined, numbers = pair
+    return (joined.split(tokens_module.SEP) if joined else []), np.frombuffer(
+        numbers, dtype="<u4"
+    ).tolist()
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_segmenting_each_block_once_is_jiebas_segmentation_of_the_whole_text(
+    corpus, monkeypatch, parallel
+):
+    texts = corpus.problems["text"].dropna().tolist() + corpus.problems["title"].tolist()
+    texts += [
+        "认真落实“三会一课”制度，党费按时收缴。",
+        "2022年3月起，AI科普e站上线；整改时限：长期坚持\n  一是  二是\r\n",
+        "",
+        "C++与Python-3.11混排 100%完成 #1 & 2.5万元",
+    ]
+    if parallel:  # forked processes on several cores
+        monkeypatch.setattr(tokens_module, "PARALLEL_CHARS", 0)
+    tokenizer = tokens_module.get_tokenizer(DEFAULT_USERDICT)
+    stopwords = frozenset(read_wordlist(DEFAULT_STOPWORDS))
+    got = tokens_module._segment_many(texts, tokenizer, stopwords, 2)
+    for text, (as_tokens, as_words) in zip(texts, got, strict=True):
+        tokens, ordinals, words, starts = _whole_text_segmentation(text, tokenizer, stopwords)
+        assert _decoded(as_tokens) == (tokens, ordinals), f"tokens of {text[:30]!r} differ"
+        assert _decoded(as_words) == (words, starts), f"words of {text[:30]!r} differ"
+
+
 def test_term_frequencies_rank_terms_within_each_association(tokens, corpus):
     freq = term_frequencies(corpus, tokens=tokens)
     assert list(freq.columns) == ["association", "term", "n", "share", "rank"]
