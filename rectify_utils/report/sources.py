@@ -18,7 +18,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -527,7 +527,12 @@ def _stamp_key(pairs: list[tuple[str, str | None]], hasher: InputHasher) -> str:
     return json.dumps({"code": hasher.code(), "corpora": parts}, sort_keys=True)
 
 
-def write_source_views(specs: Iterable[ReportSpec], out: Path, hasher: InputHasher) -> list[Path]:
+def write_source_views(
+    specs: Iterable[ReportSpec],
+    out: Path,
+    hasher: InputHasher,
+    load: Callable[[str | Path], Corpus] | None = None,
+) -> list[Path]:
     """Write the source view of every notice of the reports' corpora into ``out/notices/``.
 
     Only the corpora of reports that have a page are rendered. Skipped (nothing is parsed) when
@@ -543,6 +548,9 @@ def write_source_views(specs: Iterable[ReportSpec], out: Path, hasher: InputHash
         The reports folder.
     hasher
         The build's input hasher.
+    load
+        Reads the corpus of a folder (the build's ``build.CorpusMemo``, holding the parse it
+        made to rank the associations); None: ``load_corpus``.
 
     Returns
     -------
@@ -561,7 +569,7 @@ def write_source_views(specs: Iterable[ReportSpec], out: Path, hasher: InputHash
     written, listing = [], []
     for data_dir, taxonomy in pairs:
         try:
-            pages, entries = _write_corpus(Path(data_dir), taxonomy, folder)
+            pages, entries = _write_corpus(Path(data_dir), taxonomy, folder, load)
         except Exception as exc:  # a corpus that cannot be read must not stop the build
             print(f"source views of {data_dir} not written: {type(exc).__name__}: {exc}")
             continue
@@ -573,7 +581,10 @@ def write_source_views(specs: Iterable[ReportSpec], out: Path, hasher: InputHash
 
 
 def _write_corpus(
-    data_dir: Path, taxonomy: str | None, folder: Path
+    data_dir: Path,
+    taxonomy: str | None,
+    folder: Path,
+    load: Callable[[str | Path], Corpus] | None = None,
 ) -> tuple[list[Path], list[dict[str, str]]]:
     """The pages of one corpus, and its entries of the listing."""
     from ..analysis.themes import DEFAULT_TAXONOMY, classify_problems
@@ -581,7 +592,7 @@ def _write_corpus(
     from .font import embed_font, font_face_style, page_characters
     from .html import build_stamp
 
-    corpus = load_corpus(data_dir)
+    corpus = (load or load_corpus)(data_dir)
     classified = classify_problems(corpus, taxonomy or DEFAULT_TAXONOMY)
     built, commit = build_stamp()
     rendered = render_source_views(corpus, classified, built=built, commit=commit)
