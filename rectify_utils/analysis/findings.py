@@ -117,24 +117,48 @@ def _limit_of(dates: pd.DataFrame) -> int:
 # --- corpus overview ----------------------------------------------------------------------------
 
 
-def corpus_size(corpus: Corpus) -> Finding:
-    """How many notices and problems the corpus holds.
+def corpus_size(corpus: Corpus, drawn: Sequence[str] | None = None) -> Finding:
+    """How many notices and problems the corpus holds, and which associations the figures with
+    one panel, column or bar per association leave out.
 
     Parameters
     ----------
     corpus
         The (selected) corpus.
+    drawn
+        The associations those figures draw (``overview.largest_associations``); None: every
+        one.
 
     Returns
     -------
     Finding
-        numbers: n_notices, n_problems.
+        numbers: n_notices, n_problems, n_associations, n_drawn, n_left_out (associations
+        not drawn) and n_problems_left_out (their problems). When some are left out the
+        sentence says how many, with how many problems, and that the tables have them all.
     """
     n_notices, n_problems = len(corpus.notices), len(corpus.problems)
-    return Finding(
-        f"{n_notices} 份通报 / notices, {n_problems} 个问题 / problems",
-        {"n_notices": n_notices, "n_problems": n_problems},
-    )
+    names = corpus.associations
+    kept = set(names) if drawn is None else set(drawn) & set(names)
+    left_out = [name for name in names if name not in kept]
+    problems_left_out = int(corpus.problems["association"].isin(left_out).sum())
+    numbers = {
+        "n_notices": n_notices,
+        "n_problems": n_problems,
+        "n_associations": len(names),
+        "n_drawn": len(kept),
+        "n_left_out": len(left_out),
+        "n_problems_left_out": problems_left_out,
+    }
+    text = f"{n_notices} 份通报 / notices, {n_problems} 个问题 / problems"
+    if left_out:
+        text += (
+            f"。共 {len(names)} 个单位：每个单位一栏（一列、一条）的图只画问题最多的 "
+            f"{len(kept)} 个，其余 {len(left_out)} 个单位（{problems_left_out} 个问题）"
+            f"只在图下的表中 / figures with one panel per association draw the {len(kept)} "
+            f"with the most problems; the other {len(left_out)} ({problems_left_out} problems) "
+            "are in the tables beneath them"
+        )
+    return Finding(text, numbers)
 
 
 def notices_read(metadata: pd.DataFrame) -> Finding:

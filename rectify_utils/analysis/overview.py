@@ -138,6 +138,31 @@ def outline_sizes(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
     return sizes
 
 
+def largest_associations(corpus: Corpus, limit: int | None) -> list[str]:
+    """The associations a figure with one panel, column or bar per association draws.
+
+    Parameters
+    ----------
+    corpus
+        The corpus.
+    limit
+        Associations drawn at most; None: every one.
+
+    Returns
+    -------
+    list of str
+        Every association (``corpus.associations``, in corpus order) when there are no more
+        than ``limit``; else the ``limit`` with the most problems, ties by name, in that order
+        (as ``rectify report --max-profiles`` ranks them).
+    """
+    names = corpus.associations
+    if limit is None or len(names) <= limit:
+        return names
+    counts = corpus.problems["association"].value_counts()
+    ranked = sorted(names, key=lambda name: (-int(counts.get(name, 0)), name))
+    return ranked[: max(0, limit)]
+
+
 def outline_counts(corpus: Corpus | pd.DataFrame) -> pd.DataFrame:
     """Each notice's parsed 方面, problems and measures beside the counts it states itself.
 

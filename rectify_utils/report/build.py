@@ -87,14 +87,45 @@ def _now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
-def _associations_lister(hasher: InputHasher, manifest: Manifest) -> report_config.SizesOf:
+class CorpusMemo:
+    """Each corpus folder parsed at most once in a build: the parse that ranks the
+    associations is the one the source views are written from (a 1,000-notice folder takes
+    ~10 s to parse). Kept for one ``build_reports`` call only, while its inputs are locked.
+    """
+
+    def __init__(self) -> None:
+        self._corpora: dict[str, Any] = {}
+
+    def __call__(self, data_dir: str | Path) -> Any:
+        """The corpus of ``data_dir`` (``load_corpus``), parsed on the first call.
+
+        Parameters
+        ----------
+        data_dir : str or Path
+            The folder of notices.
+
+        Returns
+        -------
+        Corpus
+        """
+        import rectify_utils
+
+        key = str(Path(data_dir).resolve())
+        if key not in self._corpora:
+            self._corpora[key] = rectify_utils.load_corpus(data_dir)
+        return self._corpora[key]
+
+
+def _associations_lister(
+    hasher: InputHasher, manifest: Manifest, load: CorpusMemo | None = None
+) -> report_config.SizesOf:
     """``corpus_associations`` through the manifest's cache, keyed by corpus and code hash."""
 
     def associations_of(data_dir: str) -> dict[str, int]:
         key = hasher.corpus_key(data_dir)
         cached = manifest["associations"].get(key)
         if not isinstance(cached, dict):  # absent, or a name list from an older build
-            cached = report_config.corpus_associations(data_dir)
+            cached = report_config.corpus_associations(data_dir, load)
             if cached:  # an empty list is an error worth retrying, not a result to keep
                 manifest["associations"] = {key: cached}  # keep only the current corpus
         return dict(cached)
@@ -220,8 +251,9 @@ def build_reports(
         remove_leftovers(out)
         manifest = load_manifest(out)  # read under the lock: another build may just have saved
         hasher = InputHasher(exclude=out)
+        load = CorpusMemo()  # the associations' parse is the source views' too
         all_specs, left_out = _load_specs(
-            config_path, overrides, hasher, manifest, out, max_profiles
+            config_path, overrides, hasher, manifest, out, max_profiles, load
         )
         specs = report_config.select(all_specs, only)
         rows: dict[str, Row] = {}
@@ -233,7 +265,9 @@ def build_reports(
                 _echo_row(row, say)
             if pending:
                 _build_pending(pending, jobs, out, manifest, rows, say)
-            write_source_views(all_specs, out, hasher)  # issue 11: notices/<id>.html (sources)
+            write_source_views(
+                all_specs, out, hasher, load
+            )  # issue 11: notices/<id>.html (sources)
         except BuildInterrupted as exc:
             for leftover in stale_temporaries(out):  # the killed workers' unfinished outputs
                 leftover.unlink(missing_ok=True)
@@ -362,11 +396,12 @@ def _load_specs(
     manifest: Manifest,
     out: Path,
     max_profiles: int | None = None,
+    load: CorpusMemo | None = None,
 ) -> tuple[list[ReportSpec], list[LeftOut]]:
     """Every report of the config, expanded per association, each with its ``figures_dir``;
     and the per-association reports a limit left out."""
     entries = report_config.load_entries(config_path, report_config.parse_overrides(overrides))
-    lister = _associations_lister(hasher, manifest)
+    lister = _associations_lister(hasher, manifest, load)
     specs, left_out = report_config.expand_all(entries, lister, max_profiles)
     return [_with_figures_dir(s, out) for s in specs], left_out
 

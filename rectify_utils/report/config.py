@@ -242,13 +242,18 @@ def load_entries(config: Path, overrides: Mapping[str, Any] | None = None) -> li
     return entries
 
 
-def corpus_associations(data_dir: str | Path) -> dict[str, int]:
+def corpus_associations(
+    data_dir: str | Path, load: Callable[[str | Path], Any] | None = None
+) -> dict[str, int]:
     """The associations in the corpus under ``data_dir`` and their problems (parses the corpus).
 
     Parameters
     ----------
     data_dir : str or Path
         The folder of notices.
+    load : callable, optional
+        Reads the corpus of a folder (the build's ``build.CorpusMemo``, which keeps it for
+        the source views); None: ``load_corpus``.
 
     Returns
     -------
@@ -258,7 +263,7 @@ def corpus_associations(data_dir: str | Path) -> dict[str, int]:
     """
     import rectify_utils
 
-    corpus = rectify_utils.load_corpus(data_dir)
+    corpus = (load or rectify_utils.load_corpus)(data_dir)
     per_notice = corpus.problems["notice_id"].value_counts()
     sizes: dict[str, int] = {}
     for notice_id, name in zip(corpus.notices["notice_id"], corpus.notices["association"]):

@@ -7,7 +7,7 @@ Call ``font.setup_cjk_font()`` first (``setup.notebook_setup`` does) so Chinese 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -129,6 +129,40 @@ def first_rows(
     chosen = must | set(others)
     note = f"图中为其中 {len(chosen)} {unit}，共 {len(order)} {unit}；全部见下表"
     return frame[units.isin(chosen)], note
+
+
+def drawn_rows(
+    frame: pd.DataFrame, drawn: Collection[str] | None, by: str = "association"
+) -> tuple[pd.DataFrame, str]:
+    """The rows a figure with one panel, column or bar per association draws, and a note.
+
+    Parameters
+    ----------
+    frame
+        The figure's table, with a ``by`` column.
+    drawn
+        The associations to draw (``analysis.overview.largest_associations``); None: every one.
+    by
+        The association column.
+
+    Returns
+    -------
+    tuple of (pd.DataFrame, str)
+        The rows of the drawn associations, in ``frame``'s order (``frame`` itself when none is
+        left out; unused categories removed), and
+        ``图中为问题最多的 20 个单位，共 710 个单位；全部见下表`` when some were left out, else "".
+    """
+    if drawn is None:
+        return frame, ""
+    names = frame[by].astype("string")
+    present = set(names.dropna())
+    kept = present & {str(name) for name in drawn}
+    if kept == present:
+        return frame, ""
+    rows = frame[names.isin(kept).fillna(False).to_numpy()]
+    if isinstance(rows[by].dtype, pd.CategoricalDtype):
+        rows = rows.assign(**{by: rows[by].cat.remove_unused_categories()})
+    return rows, f"图中为问题最多的 {len(kept)} 个单位，共 {len(present)} 个单位；全部见下表"
 
 
 def _titled(title: str, note: str) -> str:
@@ -329,18 +363,23 @@ def outline_size_bars(sizes: pd.DataFrame, palette: Mapping[str, str]) -> Figure
     return grid.figure
 
 
-def theme_heatmaps(crosstab: pd.DataFrame) -> Figure:
+def theme_heatmaps(crosstab: pd.DataFrame, drawn: Collection[str] | None = None) -> Figure:
     """Problems per theme and association: counts (left) and share of the association (right).
 
     Parameters
     ----------
     crosstab
         Rows of ``themes.category_crosstab(corpus, by="association")``.
+    drawn
+        The associations drawn (``overview.largest_associations``); None: every one.
 
     Returns
     -------
     Figure
+        One column per drawn association; when some are left out the title says how many
+        of how many (``drawn_rows``).
     """
+    crosstab, note = drawn_rows(crosstab, drawn)
     counts = crosstab.pivot(index="theme", columns="association", values="n").astype(int)
     shares = crosstab.pivot(index="theme", columns="association", values="share").fillna(0.0)
     fig, axes = plt.subplots(
@@ -355,6 +394,8 @@ def theme_heatmaps(crosstab: pd.DataFrame) -> Figure:
     axes[1].set(title="占本协会问题的比例 · share", xlabel="", ylabel="")
     for ax in axes:
         ax.tick_params(axis="x", rotation=30)
+    if note:
+        fig.suptitle(note)
     fig.tight_layout()
     return fig
 
@@ -376,7 +417,9 @@ def _residual_label(n: int, adjusted: float) -> str:
     return f"{n}\n{adjusted:+.1f}{star}"
 
 
-def residual_heatmap(residuals: pd.DataFrame, by: str = "association") -> Figure | None:
+def residual_heatmap(
+    residuals: pd.DataFrame, by: str = "association", drawn: Collection[str] | None = None
+) -> Figure | None:
     """Themes × groups coloured by adjusted residual (red over-, blue under-represented), each
     cell annotated with its count and residual, starred beyond ±1.96.
 
@@ -386,16 +429,21 @@ def residual_heatmap(residuals: pd.DataFrame, by: str = "association") -> Figure
         Rows of ``theme_stats.crosstab_residuals`` (or ``crosstab_statistics(...).residuals``).
     by
         The group column, one heatmap column per group.
+    drawn
+        The groups drawn (``overview.largest_associations``); None: every one. The residuals
+        are those of the whole table whichever are drawn.
 
     Returns
     -------
     Figure or None
         None when there is nothing to compare (fewer than two groups, or two themes, with
-        classified problems).
+        classified problems). When some groups are left out the title says how many of how
+        many (``drawn_rows``).
     """
     cells = residuals[residuals["adjusted_residual"].notna()]
     if cells[by].nunique() < 2 or cells["theme"].nunique() < 2:
         return None
+    cells, note = drawn_rows(cells, drawn, by)
     themes = [t for t in cells["theme"].cat.categories if t in set(cells["theme"])]
     adjusted = cells.pivot(index="theme", columns=by, values="adjusted_residual").reindex(themes)
     counts = cells.pivot(index="theme", columns=by, values="n").reindex(themes).astype(int)
@@ -410,7 +458,10 @@ def residual_heatmap(residuals: pd.DataFrame, by: str = "association") -> Figure
         cbar_kws={"label": "调整残差 adjusted residual"}, annot_kws={"fontsize": 8}, ax=ax,
     )  # fmt: skip
     ax.set(
-        title=f"主题偏多（红）与偏少（蓝）· over / under-represented（* 为 |残差| ≥ {RESIDUAL_LIMIT}）",
+        title=_titled(
+            f"主题偏多（红）与偏少（蓝）· over / under-represented（* 为 |残差| ≥ {RESIDUAL_LIMIT}）",
+            note,
+        ),
         xlabel="",
         ylabel="",
     )
@@ -419,7 +470,9 @@ def residual_heatmap(residuals: pd.DataFrame, by: str = "association") -> Figure
     return fig
 
 
-def confidence_bars(counts: pd.DataFrame, by: str = "association") -> Figure:
+def confidence_bars(
+    counts: pd.DataFrame, by: str = "association", drawn: Collection[str] | None = None
+) -> Figure:
     """Each group's problems by how sure their theme is: high, low confidence, unclassified.
 
     Parameters
@@ -428,11 +481,15 @@ def confidence_bars(counts: pd.DataFrame, by: str = "association") -> Figure:
         Rows of ``theme_stats.confidence_counts``.
     by
         Its group column, one bar per row.
+    drawn
+        The groups drawn (``overview.largest_associations``); None: every one.
 
     Returns
     -------
     Figure
+        When some groups are left out the title says how many of how many (``drawn_rows``).
     """
+    counts, note = drawn_rows(counts, drawn, by)
     bars = counts.set_index(by)[list(CONFIDENCE_BARS)].astype(int)
     bars.index = [str(g) for g in bars.index]
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(bars) + 1.8))
@@ -443,7 +500,8 @@ def confidence_bars(counts: pd.DataFrame, by: str = "association") -> Figure:
         ax.text(sum(row) + 0.3, i, f"{row.n_high} / {sum(row)} 高", va="center", fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, bars.sum(axis=1).max() * 1.3 + 1)
-    ax.set(xlabel="问题数 · problems", ylabel="", title="主题的置信度 · theme confidence")
+    title = _titled("主题的置信度 · theme confidence", note)
+    ax.set(xlabel="问题数 · problems", ylabel="", title=title)
     _legend_outside(ax)
     fig.tight_layout()
     return fig
@@ -456,8 +514,10 @@ def _term_panels(
     height: float,
     aspect: float,
     xlabel: str,
+    drawn: Collection[str] | None = None,
 ) -> Figure:
-    """One bar panel of terms per association (at most three panels a row)."""
+    """One bar panel of terms per drawn association (at most three panels a row)."""
+    data, note = drawn_rows(data, drawn)
     grid = sns.catplot(
         data=data,
         x=x,
@@ -474,10 +534,17 @@ def _term_panels(
     )
     grid.set_titles("{col_name}")
     grid.set_axis_labels(xlabel, "")
+    if note:
+        grid.figure.suptitle(note, y=1.02)
     return grid.figure
 
 
-def top_term_bars(frequent: pd.DataFrame, palette: Mapping[str, str], top_n: int) -> Figure:
+def top_term_bars(
+    frequent: pd.DataFrame,
+    palette: Mapping[str, str],
+    top_n: int,
+    drawn: Collection[str] | None = None,
+) -> Figure:
     """The most frequent terms of each association, one panel per association.
 
     Parameters
@@ -488,15 +555,25 @@ def top_term_bars(frequent: pd.DataFrame, palette: Mapping[str, str], top_n: int
         Association → colour.
     top_n
         Terms per panel (sets the panel height).
+    drawn
+        The associations drawn (``overview.largest_associations``); None: every one.
 
     Returns
     -------
     Figure
+        When some associations are left out the figure's title says how many of how many
+        (``drawn_rows``).
     """
-    return _term_panels(frequent, "n", palette, 0.22 * top_n + 1.5, 0.8, "次数 · count")
+    height = 0.22 * top_n + 1.5
+    return _term_panels(frequent, "n", palette, height, 0.8, "次数 · count", drawn)
 
 
-def key_term_bars(key_terms: pd.DataFrame, palette: Mapping[str, str], top: int) -> Figure | None:
+def key_term_bars(
+    key_terms: pd.DataFrame,
+    palette: Mapping[str, str],
+    top: int,
+    drawn: Collection[str] | None = None,
+) -> Figure | None:
     """The terms each association over-uses (G²), one panel per association.
 
     Parameters
@@ -507,18 +584,22 @@ def key_term_bars(key_terms: pd.DataFrame, palette: Mapping[str, str], top: int)
         Association → colour.
     top
         Terms per panel (sets the panel height).
+    drawn
+        The associations drawn (``overview.largest_associations``); None: every one.
 
     Returns
     -------
     Figure or None
-        None when there is nothing to compare (fewer than two associations).
+        None when there is nothing to compare (fewer than two associations). When some
+        associations are left out the figure's title says how many of how many
+        (``drawn_rows``).
     """
     if not len(key_terms):
         return None
-    return _term_panels(key_terms, "statistic", palette, 0.3 * top + 1.5, 0.9, "G²")
+    return _term_panels(key_terms, "statistic", palette, 0.3 * top + 1.5, 0.9, "G²", drawn)
 
 
-def fact_stock_bars(concrete: pd.DataFrame) -> Figure:
+def fact_stock_bars(concrete: pd.DataFrame, drawn: Collection[str] | None = None) -> Figure:
     """Share of each association's rectification text that is checkable fact, stock phrase or
     other, as stacked bars.
 
@@ -526,11 +607,16 @@ def fact_stock_bars(concrete: pd.DataFrame) -> Figure:
     ----------
     concrete
         Rows of ``concreteness.concreteness(corpus, by="association")``.
+    drawn
+        The associations drawn (``overview.largest_associations``); None: every one.
 
     Returns
     -------
     Figure
+        When some associations are left out the title says how many of how many
+        (``drawn_rows``).
     """
+    concrete, note = drawn_rows(concrete, drawn)
     shares = (
         concrete.set_index("association")[["fact_share", "stock_share"]].astype(float).fillna(0.0)
     )
@@ -545,7 +631,7 @@ def fact_stock_bars(concrete: pd.DataFrame) -> Figure:
         xlim=(0, 1),
         xlabel="整改文字的字符占比 · share of rectification text (characters)",
         ylabel="",
-        title="事实与套话 · facts vs stock phrasing",
+        title=_titled("事实与套话 · facts vs stock phrasing", note),
     )
     _legend_outside(ax)
     fig.tight_layout()

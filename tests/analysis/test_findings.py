@@ -27,7 +27,12 @@ from rectify_utils.analysis.concreteness import (
     money_table,
     stock_phrases,
 )
-from rectify_utils.analysis.overview import notice_metadata, report_timeline, span_coverage
+from rectify_utils.analysis.overview import (
+    largest_associations,
+    notice_metadata,
+    report_timeline,
+    span_coverage,
+)
 from rectify_utils.analysis.terms import shared_terms
 from rectify_utils.analysis.theme_stats import (
     confidence_counts,
@@ -735,3 +740,21 @@ def test_files_beside_the_notices_are_named_but_not_counted_as_skipped():
         "跳过 1 个文件（scan.pdf: no text layer），另有非通报格式的文件 provenance.yml 未读取"
     )
     assert finding.numbers["other_files"] == ["provenance.yml"]
+
+
+def test_corpus_size_says_nothing_of_the_figures_when_they_draw_every_association(corpus):
+    drawn = largest_associations(corpus, 20)
+    assert str(findings.corpus_size(corpus, drawn)) == BUNDLED["corpus_size"]
+    assert findings.corpus_size(corpus, drawn).numbers["n_left_out"] == 0
+
+
+def test_corpus_size_names_the_associations_the_figures_leave_out_and_their_problems(corpus):
+    drawn = largest_associations(corpus, 2)  # 新野县科协 31 and 罗庄区科协 21 of 80 problems
+    finding = findings.corpus_size(corpus, drawn)
+    assert finding.text == (
+        "5 份通报 / notices, 80 个问题 / problems。共 5 个单位：每个单位一栏（一列、一条）的图只画"
+        "问题最多的 2 个，其余 3 个单位（28 个问题）只在图下的表中 / figures with one panel per "
+        "association draw the 2 with the most problems; the other 3 (28 problems) are in the "
+        "tables beneath them"
+    )
+    assert finding.numbers["n_drawn"] == 2 and finding.numbers["n_problems_left_out"] == 28

@@ -121,3 +121,18 @@ def test_report_timeline_reads_no_limit_as_the_regulations_two_months(corpus):
 def test_skipped_names_give_the_file_name_and_reason():
     skipped = pd.DataFrame({"path": ["/x/data/raw/a.yml"], "reason": ["unsupported"]})
     assert overview.skipped_names(skipped) == [("a.yml", "unsupported")]
+
+
+def test_largest_associations_are_every_one_up_to_the_limit_in_corpus_order(corpus):
+    assert overview.largest_associations(corpus, None) == corpus.associations
+    assert overview.largest_associations(corpus, 5) == corpus.associations
+    assert overview.largest_associations(corpus, 20) == corpus.associations
+
+
+def test_largest_associations_past_the_limit_are_those_with_most_problems_ties_by_name(corpus):
+    # problems: 新野县科协 31, 罗庄区科协 21, 东营市科协 11, 石龙区科协 11, 立山区科协 6
+    assert overview.largest_associations(corpus, 2) == ["新野县科协", "罗庄区科协"]
+    assert overview.largest_associations(corpus, 3) == ["新野县科协", "罗庄区科协", "东营市科协"], (
+        "a tie at the limit (11 problems each) goes by name"
+    )
+    assert overview.largest_associations(corpus, 0) == []

@@ -25,6 +25,7 @@ from rectify_utils.report.config import ConfigError
 from rectify_utils.report.html import remote_references
 
 ORIGINAL_CODE_HASH = report_inputs.InputHasher.code
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 
 PARAMETERS_CELL = """\
 data_dir = None
@@ -302,6 +303,37 @@ def test_per_association_report_expands_once_per_association_and_caches_the_list
     assert list(none["status"]) == ["failed"] and "不存在" in none.iloc[0]["error"]
 
 
+def test_a_build_parses_its_corpus_once_for_the_associations_and_the_source_views(
+    tmp_path, monkeypatch
+):
+    from rectify_utils.parse.corpus import load_corpus
+
+    data = tmp_path / "notices"
+    data.mkdir()
+    for name in ("dongying-2024.txt", "xinye-2024.txt"):
+        (data / name).write_bytes((RAW / name).read_bytes())
+    calls = []
+
+    def counted(data_dir):
+        calls.append(Path(data_dir).resolve())
+        return load_corpus(data_dir)
+
+    monkeypatch.setattr(rectify_utils, "load_corpus", counted, raising=False)
+    notebook = write_notebook(tmp_path / "p.ipynb", ["print(association)"])
+    config = write_config(
+        tmp_path,
+        [{"name": "p", "notebook": notebook.name, "title": "t", "per_association": True}],
+    )
+    out = tmp_path / "out"
+    frame = report.build_reports(config, {"data_dir": str(data)}, out_dir=out, echo=None)
+    assert list(frame["status"]) == ["ok", "ok"]
+    assert sorted(p.name for p in (out / "notices").glob("*.html")) == [
+        "dongying-2024.html",
+        "xinye-2024.html",
+    ], "the source views are written"
+    assert calls == [data.resolve()], "one parse for the associations and the source views"
+
+
 PROFILE_ENTRY = {"name": "profile", "notebook": "missing.ipynb", "title": "画像：{association}"}
 
 
@@ -374,7 +406,7 @@ def test_corpus_associations_counts_problems_of_every_notice_of_an_association(m
 
 
 def test_unlistable_associations_make_one_failed_report(tmp_path, monkeypatch):
-    def broken(data_dir):
+    def broken(data_dir, load=None):
         raise RuntimeError("parser not ready")
 
     monkeypatch.setattr(report_config, "corpus_associations", broken)

@@ -88,6 +88,29 @@ def test_markup_in_a_notice_is_shown_as_text(tmp_path):
     assert SCRIPT not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+def test_every_page_at_once_is_each_page_rendered_alone(corpus, pages):
+    together = sources.render_source_views(
+        corpus, classify_problems(corpus), built="2025-01-01", commit="abc"
+    )
+    assert together == pages, "splitting the tables once must not change a page"
+    plain = sources.render_source_views(corpus)
+    assert plain == {nid: sources.render_source_view(corpus, nid) for nid in pages}
+
+
+def test_notice_tables_hold_the_rows_filtering_by_notice_would(corpus):
+    classified = classify_problems(corpus)
+    split = list(sources.notice_tables(corpus, classified))
+    assert [own.notice["notice_id"] for own in split] == list(corpus.notices["notice_id"])
+    for own in split:
+        nid = own.notice["notice_id"]
+        for name in ("problems", "measures", "spans", "outline", "warnings"):
+            table = getattr(corpus, name)
+            expected = table[table["notice_id"] == nid]
+            assert getattr(own, name).equals(expected), f"{nid}: {name} differ"
+        assert own.classified.equals(classified[classified["notice_id"] == nid])
+        assert own.text == corpus.texts[nid]
+
+
 def test_locate_finds_a_quote_without_the_note_the_parser_added():
     text = "……整改完成时限：2022年12月完成并长期坚持。……"
     quote = "整改完成时限：2022年12月完成并长期坚持。（晚于截至日期 2022-06-21）"

@@ -281,3 +281,84 @@ def test_a_profile_chart_of_many_notices_keeps_every_row_of_the_profiled_associa
     assert "全部见下表" in ax.get_title()
     timeline = figures.association_timeline_bars(_many_notices(dates, 10), palette, last).axes[0]
     assert "共 50 份通报" in timeline.get_title()
+
+
+# --- figures with one panel, column or bar per association: the largest drawn ---------------------
+
+#: the two bundled associations with the most problems (新野县科协 31, 罗庄区科协 21)
+TWO_LARGEST = ["新野县科协", "罗庄区科协"]
+LEFT_OUT_NOTE = "图中为问题最多的 2 个单位，共 5 个单位；全部见下表"
+
+
+def test_drawn_rows_keep_the_drawn_associations_in_table_order_and_say_how_many_are_left(table):
+    rows, note = figures.drawn_rows(table, ["罗庄区科协", "新野县科协"])
+    assert rows["association"].tolist() == [a for a in table["association"] if a in TWO_LARGEST]
+    assert note == LEFT_OUT_NOTE
+    assert figures.drawn_rows(table, None) == (table, "")
+    every, none_left = figures.drawn_rows(table, [*table["association"], "不在表中的单位"])
+    assert every is table and none_left == "", "nothing left out: the table as it is, no note"
+
+
+def test_theme_heatmaps_draw_one_column_per_drawn_association_and_say_the_rest(corpus):
+    crosstab = category_crosstab(corpus, by="association")
+    fig = figures.theme_heatmaps(crosstab, TWO_LARGEST)
+    counts = fig.axes[0]
+    assert sorted(t.get_text() for t in counts.get_xticklabels()) == sorted(TWO_LARGEST)
+    assert sum(int(t) for t in _texts(counts)) == 31 + 21
+    assert fig._suptitle.get_text() == LEFT_OUT_NOTE
+    assert figures.theme_heatmaps(crosstab, corpus.associations)._suptitle is None
+
+
+def test_residual_heatmap_of_the_drawn_associations_keeps_the_whole_tables_residuals(corpus):
+    residuals, _ = crosstab_statistics(corpus, by="association", n_permutations=0)
+    ax = figures.residual_heatmap(residuals, by="association", drawn=TWO_LARGEST).axes[0]
+    assert sorted(t.get_text() for t in ax.get_xticklabels()) == sorted(TWO_LARGEST)
+    drawn = residuals[residuals["association"].isin(TWO_LARGEST)]
+    drawn = drawn[drawn["adjusted_residual"].notna()]
+    labels = {figures._residual_label(n, r) for n, r in zip(drawn["n"], drawn["adjusted_residual"])}
+    assert {t for t in _texts(ax) if "\n" in t} == labels, "residuals of the full crosstab"
+    assert ax.get_title().endswith(f"（{LEFT_OUT_NOTE}）")
+
+
+def test_confidence_and_fact_bars_draw_one_bar_per_drawn_association(corpus):
+    confidence = figures.confidence_bars(confidence_counts(corpus), drawn=TWO_LARGEST).axes[0]
+    assert [t.get_text() for t in confidence.get_yticklabels()] == [
+        a for a in confidence_counts(corpus)["association"] if a in TWO_LARGEST
+    ]
+    assert sum(b.get_width() for b in _bars(confidence)) == 31 + 21
+    assert confidence.get_title() == f"主题的置信度 · theme confidence（{LEFT_OUT_NOTE}）"
+    concrete = concreteness(corpus, by="association")
+    facts = figures.fact_stock_bars(concrete, TWO_LARGEST).axes[0]
+    assert len(facts.get_yticklabels()) == 2 and LEFT_OUT_NOTE in facts.get_title()
+
+
+def test_term_bars_draw_one_panel_per_drawn_association(corpus, palette):
+    top = figures.top_term_bars(top_terms_by_association(corpus, 5), palette, 5, TWO_LARGEST)
+    assert sorted(ax.get_title() for ax in top.axes) == sorted(TWO_LARGEST)
+    assert top._suptitle.get_text() == LEFT_OUT_NOTE
+    key = figures.key_term_bars(key_terms_by_association(corpus, 8), palette, 8, TWO_LARGEST)
+    assert sorted(ax.get_title() for ax in key.axes) == sorted(TWO_LARGEST)
+    assert key._suptitle.get_text() == LEFT_OUT_NOTE
+
+
+def test_a_corpus_of_more_associations_than_the_cap_gets_capped_heatmaps(tmp_path):
+    from rectify_utils import load_corpus
+    from rectify_utils.analysis import findings
+    from rectify_utils.analysis.overview import largest_associations
+    from rectify_utils.synth import write_synthetic_corpus
+
+    synthetic = load_corpus(write_synthetic_corpus(40, seed=3, out_dir=tmp_path))
+    many = len(synthetic.associations)
+    assert many > 20, "the synthetic corpus should have more associations than the cap"
+    drawn = largest_associations(synthetic, 20)
+    crosstab = category_crosstab(synthetic, by="association")
+    fig = figures.theme_heatmaps(crosstab, drawn)
+    assert len(fig.axes[0].get_xticklabels()) == 20
+    assert fig.get_size_inches()[0] < 6 + 1.6 * 21, "as wide as 20 columns, not one per body"
+    shown = crosstab["association"].nunique()
+    assert fig._suptitle.get_text() == f"图中为问题最多的 20 个单位，共 {shown} 个单位；全部见下表"
+    sentence = findings.corpus_size(synthetic, drawn)
+    assert sentence.numbers["n_left_out"] == many - 20
+    assert f"其余 {many - 20} 个单位（{sentence.numbers['n_problems_left_out']} 个问题）" in str(
+        sentence
+    )

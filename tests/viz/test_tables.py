@@ -78,6 +78,20 @@ def test_pairs_link_both_problems_and_theme_rows_link_every_problem():
     assert 'href="notices/a.html#p-4"' in page and 'href="notices/b.html#p-7"' in page
 
 
+def test_the_links_of_one_cell_are_one_per_line_with_self_closed_breaks():
+    themes = pd.DataFrame({"theme": ["财务"], "problems": [[("a", 4), ("b", 7)]]})
+    page = _html(themes)
+    assert '问题 4</a><br/><a class="problem-link"' in page
+    assert "<br>" not in page, (
+        "a bare <br> makes nbconvert's html.parser soup rescan every earlier one at each end "
+        "tag: a report with 16,000 took minutes to render"
+    )
+    association = tables.SourceLinks({"新野县科协": ["xinye-2024", "xinye-2025"]})
+    page = _html(pd.DataFrame({"association": ["新野县科协"]}), association)
+    assert "xinye-2024</a><br/><a" in page
+    assert repr(tables.report_table(themes)).splitlines()[1].endswith("a 问题 4 b 问题 7")
+
+
 def test_an_aspect_row_links_to_its_heading():
     frame = pd.DataFrame({"notice_id": ["a"], "aspect_no": pd.array([2], dtype="Int64")})
     assert 'href="notices/a.html#a-2">方面 2</a>' in _html(frame)
