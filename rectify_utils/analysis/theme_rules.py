@@ -61,7 +61,19 @@ _RULE_KEYS = {
     "decisive",
 }
 _THEME_KEYS = {"code", "name", "definition", "rules"}
-_TOP_KEYS = {"themes", "field_weights", "text_cap", "deciding_fields"}
+_TOP_KEYS = {
+    "themes",
+    "field_weights",
+    "text_cap",
+    "deciding_fields",
+    "exemplars",
+    "model_weight",
+    "model_floor",
+}
+#: how much the exemplar model counts beside the rules (``themes``), and the score below which
+#: its best theme alone does not classify a problem no rule fired on
+DEFAULT_MODEL_WEIGHT = 1.0
+DEFAULT_MODEL_FLOOR = -0.5
 
 
 @dataclass(frozen=True)
@@ -193,6 +205,10 @@ class Taxonomy:
     text_cap: float
     path: Path
     deciding_fields: tuple[str, ...] = DEFAULT_DECIDING_FIELDS
+    #: labelled problem statements (CSV files or folders) the scheme's model learns from
+    exemplars: tuple[Path, ...] = ()
+    model_weight: float = DEFAULT_MODEL_WEIGHT
+    model_floor: float = DEFAULT_MODEL_FLOOR
 
     @property
     def codes(self) -> list[str]:
@@ -210,6 +226,12 @@ def _fail(path: Path, where: str, message: str) -> TaxonomyError:
 def _number(value: Any, path: Path, where: str, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
         raise _fail(path, where, f"{what} must be a positive number, got {value!r}")
+    return float(value)
+
+
+def _any_number(value: Any, path: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(path, "model_floor", f"model_floor must be a number, got {value!r}")
     return float(value)
 
 
@@ -354,6 +376,20 @@ def _field_weights(raw: Any, path: Path) -> dict[str, float]:
     return weights
 
 
+def _exemplar_paths(raw: Any, path: Path) -> tuple[Path, ...]:
+    """The scheme's ``exemplars`` entries, resolved against its folder; each must exist."""
+    if raw is None:
+        return ()
+    entries = [raw] if isinstance(raw, str) else raw
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        raise _fail(path, "exemplars", f"expected a path or a list of paths, got {raw!r}")
+    found = tuple((path.parent / e).resolve() for e in entries)
+    for entry, where in zip(entries, found, strict=True):
+        if not where.exists():
+            raise _fail(path, "exemplars", f"{entry!r} not found (looked in {path.parent})")
+    return found
+
+
 def _check_codes(themes: tuple[Theme, ...], path: Path) -> None:
     seen: set[str] = set()
     for theme in themes:
@@ -370,14 +406,17 @@ def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
     path : str or Path, optional
         The YAML file: a non-empty ``themes:`` list (each with ``code``, ``name``,
         ``definition`` and weighted ``rules``), optional ``field_weights``, ``text_cap`` and
-        ``deciding_fields``; None: the packaged ``resources/taxonomy.yml``.
+        ``deciding_fields``, and ``exemplars`` (CSV files or folders of labelled statements,
+        relative to the YAML file) with ``model_weight`` and ``model_floor``
+        (``analysis.theme_model``); None: the packaged ``resources/taxonomy.yml``.
 
     Returns
     -------
     Taxonomy
         The themes in file order with their compiled rules, the field weights (defaults for
         the fields the file does not weigh), the text cap and the fields that may decide a
-        theme (default title and group).
+        theme (default title and group), and the exemplar files with the model's weight and
+        floor (none: the rules alone classify).
 
     Raises
     ------
@@ -392,4 +431,18 @@ def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
     deciding = _fields(raw.get("deciding_fields"), path, "deciding_fields", "deciding_fields")
     themes = tuple(_parse_theme(t, i, path) for i, t in enumerate(raw["themes"]))
     _check_codes(themes, path)
-    return Taxonomy(themes, weights, text_cap, path, deciding or DEFAULT_DECIDING_FIELDS)
+    model = {
+        "model_weight": _number(
+            raw.get("model_weight", DEFAULT_MODEL_WEIGHT), path, "model_weight", "model_weight"
+        ),
+        "model_floor": _any_number(raw.get("model_floor", DEFAULT_MODEL_FLOOR), path),
+    }
+    return Taxonomy(
+        themes,
+        weights,
+        text_cap,
+        path,
+        deciding or DEFAULT_DECIDING_FIELDS,
+        _exemplar_paths(raw.get("exemplars"), path),
+        **model,
+    )

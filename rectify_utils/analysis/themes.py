@@ -30,6 +30,7 @@ from ..parse.corpus import Corpus, table_of
 from ..schema import UNIT_KIND_DTYPE
 from ._docstrings import fill_params
 from .cache import file_key, memo
+from .theme_model import ExemplarModel, fit_exemplar_model
 from .theme_rules import (
     DEFAULT_TAXONOMY,
     FIELD_COLUMNS,
@@ -73,6 +74,8 @@ THEME_COLUMNS = [
     "runner_up_theme",
     "runner_up_score",
 ]
+#: a title rule of full weight (3 × the title's 3): the rules' unit beside the model's scores
+RULE_SCALE = 9.0
 #: an evidence item, the field, the matched text and what it added
 Evidence = tuple[str, str, float]
 
@@ -129,6 +132,11 @@ class _Scores:
     deciding: np.ndarray
     decisive: np.ndarray
     evidence: list[list[list[Evidence]]]
+    #: the exemplar model's part of each score (``_add_model``), its TF-IDF rows and itself
+    model: np.ndarray | None = None
+    rule_deciding: np.ndarray | None = None
+    model_matrix: object = None
+    model_of: ExemplarModel | None = None
 
     @classmethod
     def empty(cls, n: int, k: int, levels: int) -> _Scores:
@@ -251,8 +259,28 @@ def _choose(scores: _Scores, i: int) -> tuple[int | None, int | None, str | None
     runner = next((j for j in ranked if j != top), None)
     if decisive[top]:
         return top, runner, "high"
+    if scores.model is not None:
+        return top, runner, "high" if _rules_and_model_agree(scores, i, top) else "low"
     alone = level is not None and level[top] > max(np.delete(level, top), default=0.0)
     return top, runner, "high" if alone else "low"
+
+
+def _rules_and_model_agree(scores: _Scores, i: int, top: int) -> bool:
+    """Whether the title or group rules and the exemplar model both pick theme ``top``."""
+    model, ruled = scores.model[i], scores.rule_deciding[:, i]
+    first = next((lv for lv in ruled if (lv > 0).any()), None)
+    if first is None or model.max() <= 0 or int(np.argmax(model)) != top:
+        return False
+    return first[top] >= first.max()
+
+
+def _model_evidence(scores: _Scores, top: list, codes: list[str]) -> dict[int, str]:
+    """The model's evidence for each problem whose theme it supports (``ExemplarModel.evidence``)."""
+    if scores.model is None or scores.model_of is None:
+        return {}
+    rows = [i for i, j in enumerate(top) if j is not None and scores.model[i, j] > 0]
+    said = scores.model_of.evidence(scores.model_matrix, rows, [codes[top[i]] for i in rows])
+    return {i: text for i, text in zip(rows, said, strict=True) if text}
 
 
 def _evidence_string(items: Iterable[Evidence]) -> str:
@@ -323,11 +351,42 @@ def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Pat
     taxonomy = load_taxonomy(taxonomy_path)
     listed = kinds.astype("object").where(kinds.notna(), None).tolist()
     scores = _score(problems, taxonomy, listed)
+    if taxonomy.exemplars:
+        _add_model(scores, problems, taxonomy)
     chosen = [_choose(scores, i) for i in range(len(problems))]
     out = problems.copy()
     if "unit_kind" not in out:
         out["unit_kind"] = kinds
     return _theme_columns(out, taxonomy, scores, chosen)
+
+
+def _statements(problems: pd.DataFrame) -> list[str]:
+    """What the model reads of each problem: its title, else its group heading."""
+    titles = _field_texts(problems, "title")
+    groups = _field_texts(problems, "group")
+    return [t if t.strip() else g for t, g in zip(titles, groups, strict=True)]
+
+
+def _add_model(scores: _Scores, problems: pd.DataFrame, taxonomy: Taxonomy) -> None:
+    """Blend the exemplar model's scores into the rules' (``theme_model``), with its evidence.
+
+    A theme's score becomes ``title/group rule score / RULE_SCALE + the rest of its rule score /
+    (2 × RULE_SCALE) + model_weight × max(0, model score − model_floor)``: the model reads the
+    statement, so its part counts as title evidence; the 方面 heading and the text still only
+    confirm. The model's evidence (its n-grams and nearest exemplar) joins the rules'.
+    """
+    model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
+    texts = _statements(problems)
+    matrix = model.transform(texts)
+    part = taxonomy.model_weight * np.maximum(0.0, model.scores(matrix) - taxonomy.model_floor)
+    part[np.asarray([not t.strip() for t in texts])] = 0.0
+    scores.rule_deciding = scores.deciding.copy()
+    deciding = scores.deciding.sum(axis=0)
+    scores.total = deciding / RULE_SCALE + (scores.total - deciding) / (2 * RULE_SCALE) + part
+    scores.deciding[0] = scores.deciding[0] / RULE_SCALE + part
+    scores.deciding[1:] /= RULE_SCALE
+    scores.model = part
+    scores.model_matrix, scores.model_of = matrix, model
 
 
 def _theme_columns(
@@ -348,10 +407,12 @@ def _theme_columns(
         [0.0 if j is None else float(scores.total[i, j]) for i, j in enumerate(top)], "float64"
     )
     out["theme_confidence"] = column([c[2] for c in chosen], CONFIDENCE_DTYPE)
-    out["theme_evidence"] = column(
-        ["" if j is None else _evidence_string(scores.evidence[i][j]) for i, j in enumerate(top)],
-        "string",
-    )
+    evidence = [
+        "" if j is None else _evidence_string(scores.evidence[i][j]) for i, j in enumerate(top)
+    ]
+    for i, said in _model_evidence(scores, top, codes).items():
+        evidence[i] = f"{evidence[i]}; {said}" if evidence[i] else said
+    out["theme_evidence"] = column(evidence, "string")
     out["runner_up_code"] = column([None if j is None else codes[j] for j in runner], code_dtype)
     out["runner_up_theme"] = column([None if j is None else names[j] for j in runner], name_dtype)
     out["runner_up_score"] = column(
