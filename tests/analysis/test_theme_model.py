@@ -1,0 +1,150 @@
+"""The exemplar model of a coding scheme (``analysis.theme_model``) and its blend with the rules.
+
+A small invented scheme of three themes, with one rule each and a dozen labelled statements,
+shows what the model adds: a statement no rule covers gets the theme of the statements it
+resembles (at low confidence, with the n-grams and the nearest exemplar as evidence), and the
+rules and the model agreeing gives high confidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rectify_utils.analysis.theme_model import fit_exemplar_model, read_exemplars
+from rectify_utils.analysis.theme_rules import load_taxonomy
+from rectify_utils.analysis.themes import classify_problems
+from rectify_utils.errors import TaxonomyError
+
+EXEMPLARS = [
+    ("政府部门", "A", "学生资助对象认定不精准"),
+    ("政府部门", "A", "困难学生资助资金发放滞后"),
+    ("学校", "A", "助学金评审程序不规范，资助对象公示不及时"),
+    ("学校", "A", "家庭经济困难学生认定把关不严"),
+    ("政府部门", "B", "公务用车管理不严，存在公车私用"),
+    ("企业", "B", "违规发放购物卡和节日福利"),
+    ("医院", "B", "超标准接待，公务接待清单不全"),
+    ("乡镇街道", "B", "借培训之名变相公款旅游"),
+    ("政府部门", "C", "第一议题学习流于形式"),
+    ("学校", "C", "理论学习中心组学习计划不完善"),
+    ("企业", "C", "政治理论学习不深入不系统"),
+    ("医院", "C", "专题研讨交流发言质量不高"),
+]
+
+SCHEME = """\
+exemplars: {exemplars}
+themes:
+  - code: A
+    name: 资助与补贴
+    definition: 资助、补贴和救助的发放与审核。
+    rules:
+      - term: 资助
+        weight: 3
+  - code: B
+    name: 八项规定
+    definition: 公车、接待、福利和公款旅游。
+    rules:
+      - term: 公车
+        weight: 3
+  - code: C
+    name: 理论学习
+    definition: 第一议题和中心组学习。
+    rules:
+      - term: 第一议题
+        weight: 3
+"""
+
+
+def _write_exemplars(folder: Path, rows=EXEMPLARS, name: str = "own.csv") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    frame = pd.DataFrame(rows, columns=["unit_kind", "theme_code", "title"])
+    frame.to_csv(folder / name, index=False)
+    return folder
+
+
+@pytest.fixture
+def scheme(tmp_path: Path) -> Path:
+    _write_exemplars(tmp_path / "exemplars")
+    path = tmp_path / "scheme.yml"
+    path.write_text(SCHEME.format(exemplars="exemplars"), encoding="utf-8")
+    return path
+
+
+def _classify(titles: list[str], scheme: Path) -> pd.DataFrame:
+    problems = pd.DataFrame(
+        {
+            "notice_id": "n",
+            "problem_no": pd.array(range(1, len(titles) + 1), dtype="Int64"),
+            "title": pd.array(titles, dtype="string"),
+            "unit_kind": "政府部门",
+        }
+    )
+    return classify_problems(problems, scheme)
+
+
+def test_the_scheme_reads_its_exemplar_folder_relative_to_itself(scheme):
+    taxonomy = load_taxonomy(scheme)
+    assert taxonomy.exemplars == ((scheme.parent / "exemplars").resolve(),)
+    exemplars = read_exemplars(taxonomy.exemplars, taxonomy.codes)
+    assert len(exemplars) == len(EXEMPLARS)
+    assert exemplars["file"].unique().tolist() == ["own.csv"]
+
+
+def test_a_statement_no_rule_covers_gets_the_theme_of_the_statements_it_resembles(scheme):
+    got = _classify(["助学金评审公示不及时，认定不精准", "违规发放节日福利和购物卡"], scheme)
+    assert got["theme_code"].tolist() == ["A", "B"]
+    assert got["theme_confidence"].tolist() == ["low", "low"], "the model alone is low"
+    for title, evidence in zip(got["title"], got["theme_evidence"], strict=True):
+        grams, like = evidence.removeprefix("model:").split("; like:")
+        assert all(g in title for g in grams.split("+")), "the evidence is the title's own words"
+        assert like in {t for _, _, t in EXEMPLARS}
+
+
+def test_rules_and_model_agreeing_is_high_confidence(scheme):
+    got = _classify(["学生资助资金审核把关不严"], scheme)
+    assert got["theme_code"].iloc[0] == "A"
+    assert got["theme_confidence"].iloc[0] == "high"
+    assert got["theme_evidence"].iloc[0].startswith("title:资助(×9); model:")
+
+
+def test_a_statement_that_resembles_nothing_stays_unclassified(scheme):
+    got = _classify(["", "某某某"], scheme)
+    assert got["theme_code"].iloc[0] == "unclassified"
+
+
+def test_without_exemplars_the_rules_alone_classify(tmp_path):
+    path = tmp_path / "rules_only.yml"
+    path.write_text(SCHEME.replace("exemplars: {exemplars}\n", ""), encoding="utf-8")
+    got = _classify(["助学金评审公示不及时，认定不精准", "学生资助资金审核把关不严"], path)
+    assert got["theme_code"].tolist() == ["unclassified", "A"]
+    assert "model:" not in got["theme_evidence"].iloc[1]
+
+
+def test_a_code_the_scheme_lacks_names_the_file_and_line(tmp_path):
+    rows = [*EXEMPLARS[:3], ("学校", "Z", "某问题")]
+    folder = _write_exemplars(tmp_path / "bad", rows)
+    with pytest.raises(TaxonomyError, match=r"own\.csv: line 5: theme code 'Z'"):
+        read_exemplars([folder], ["A", "B", "C"])
+
+
+def test_a_missing_column_or_folder_is_a_clear_error(tmp_path):
+    (tmp_path / "x.csv").write_text("theme_code,title\nA,某问题\n", encoding="utf-8")
+    with pytest.raises(
+        TaxonomyError, match=r"x\.csv: exemplar file lacks column\(s\) \['unit_kind'\]"
+    ):
+        read_exemplars([tmp_path / "x.csv"], ["A"])
+    path = tmp_path / "scheme.yml"
+    path.write_text(SCHEME.format(exemplars="nowhere/"), encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=r"scheme\.yml: exemplars: 'nowhere/' not found"):
+        load_taxonomy(path)
+
+
+def test_unclassified_exemplars_are_left_out_and_the_fit_is_reused(tmp_path):
+    folder = _write_exemplars(tmp_path / "ex", [*EXEMPLARS, ("学校", "UNCLASSIFIED", "其他")])
+    assert len(read_exemplars([folder], ["A", "B", "C"])) == len(EXEMPLARS)
+    first = fit_exemplar_model([folder], ["A", "B", "C"])
+    assert fit_exemplar_model([folder], ["A", "B", "C"]) is first
+    _write_exemplars(folder, EXEMPLARS[:-1])
+    assert fit_exemplar_model([folder], ["A", "B", "C"]) is not first, "new content, new fit"
