@@ -226,3 +226,34 @@ def _fit(files: tuple[Path, ...], codes: tuple[str, ...], _key: str) -> Exemplar
     classifier = LinearSVC(C=SVC_C).fit(matrix, exemplars["theme_code"].to_numpy())
     features = vectorizer.get_feature_names_out()
     return ExemplarModel(codes, vectorizer, classifier, features, exemplars, matrix.tocsr())
+
+
+def cross_validated_agreement(exemplars: pd.DataFrame, folds: int = 5) -> float:
+    """How often the model, fitted on the other folds, gives an exemplar its own label.
+
+    Parameters
+    ----------
+    exemplars : DataFrame
+        ``read_exemplars`` output.
+    folds : int, default 5
+        Stratified folds (fewer when a theme has fewer statements).
+
+    Returns
+    -------
+    float
+        The share of exemplars labelled right when held out (a check of the exemplars'
+        consistency, not an out-of-sample measure of the scheme on notices).
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
+    smallest = int(exemplars["theme_code"].value_counts().min())
+    pipeline = make_pipeline(
+        TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE, sublinear_tf=True),
+        LinearSVC(C=SVC_C),
+    )
+    splits = StratifiedKFold(max(2, min(folds, smallest)), shuffle=True, random_state=0)
+    titles, codes = exemplars["title"].tolist(), exemplars["theme_code"].to_numpy()
+    return float(cross_val_score(pipeline, titles, codes, cv=splits).mean())

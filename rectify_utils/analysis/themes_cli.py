@@ -20,6 +20,7 @@ import pandas as pd
 from ..config import RAW_DIR
 from ..errors import RectifyError, TaxonomyError
 from ..parse.corpus import Corpus, load_corpus
+from .theme_model import cross_validated_agreement, read_exemplars
 from .theme_rules import FIELD_COLUMNS, UNCLASSIFIED, Taxonomy, load_taxonomy
 from .themes import classify_problems, problem_unit_kinds
 
@@ -62,7 +63,34 @@ def _scheme_lines(taxonomy: Taxonomy) -> list[str]:
         f"({scoped} scoped to kinds of body)",
         f"  field weights: {weights}; text cap {taxonomy.text_cap:g}; "
         f"deciding fields: {', '.join(taxonomy.deciding_fields)}",
+        *_exemplar_lines(taxonomy),
     ]
+
+
+def _exemplar_lines(taxonomy: Taxonomy) -> list[str]:
+    """The scheme's exemplars: how many, from which files, and how consistent they are."""
+    if not taxonomy.exemplars:
+        return ["  exemplars: none (the rules alone classify)"]
+    exemplars = read_exemplars(taxonomy.exemplars, taxonomy.codes)
+    counts = exemplars["theme_code"].value_counts()
+    missing = [c for c in taxonomy.codes if c not in counts]
+    agreement = (
+        cross_validated_agreement(exemplars)
+        if exemplars["theme_code"].nunique() > 1
+        else float("nan")
+    )
+    lines = [
+        f"  exemplars: {len(exemplars)} labelled statements in "
+        f"{exemplars['file'].nunique()} file(s); {counts.min()}–{counts.max()} per theme; "
+        f"model weight {taxonomy.model_weight:g}, floor {taxonomy.model_floor:g}",
+        f"  the model alone gives {agreement:.0%} of the exemplars their own label when they "
+        "are held out (5-fold cross-validation)",
+    ]
+    if missing:
+        lines.append(
+            f"  themes without exemplars (the rules alone find them): {', '.join(missing)}"
+        )
+    return lines
 
 
 def _corpus_lines(corpus: Corpus, paths: Iterable[Path]) -> list[str]:

@@ -148,3 +148,20 @@ def test_unclassified_exemplars_are_left_out_and_the_fit_is_reused(tmp_path):
     assert fit_exemplar_model([folder], ["A", "B", "C"]) is first
     _write_exemplars(folder, EXEMPLARS[:-1])
     assert fit_exemplar_model([folder], ["A", "B", "C"]) is not first, "new content, new fit"
+
+
+def test_themes_check_reports_the_exemplars_and_their_consistency(scheme, tmp_path):
+    from rectify_utils.analysis.themes_cli import check_scheme
+
+    notice = tmp_path / "data" / "n.txt"
+    notice.parent.mkdir()
+    raw = Path(__file__).resolve().parents[2] / "data" / "raw"
+    first = sorted(raw.glob("*"))[0]
+    notice.write_bytes(first.read_bytes())
+    notice = notice.rename(notice.with_suffix(first.suffix))
+    report = check_scheme(scheme, [notice.parent])
+    assert "exemplars: 12 labelled statements in 1 file(s); 4–4 per theme" in report
+    assert "(5-fold cross-validation)" in report
+    rules_only = tmp_path / "rules_only.yml"
+    rules_only.write_text(SCHEME.replace("exemplars: {exemplars}\n", ""), encoding="utf-8")
+    assert "exemplars: none (the rules alone classify)" in check_scheme(rules_only, [notice.parent])
