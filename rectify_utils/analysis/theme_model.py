@@ -129,8 +129,15 @@ class ExemplarModel:
             out[:, self.codes.index(code)] = decision[:, k]
         return out
 
-    def evidence(self, matrix: object, rows: Sequence[int], codes: Sequence[str]) -> list[str]:
-        """For each row and its theme, the n-grams that pushed the theme up and the nearest exemplar.
+    def evidence(
+        self,
+        matrix: object,
+        rows: Sequence[int],
+        codes: Sequence[str],
+        texts: Sequence[str],
+        kinds: Sequence[str | None] | None = None,
+    ) -> list[str]:
+        """For each row and its theme, the spans that pushed the theme up and the nearest exemplar.
 
         Parameters
         ----------
@@ -140,45 +147,72 @@ class ExemplarModel:
             The rows to explain.
         codes : sequence of str
             The theme to explain for each of them.
+        texts : sequence of str
+            The statements the model read, one per row of ``matrix``.
+        kinds : sequence of str or None, optional
+            Each explained row's kind of body: the nearest exemplar is sought among those of
+            the same kind first.
 
         Returns
         -------
         list of str
-            ``model:资助+认定; like:…`` per row; ``""`` for a code the model does not know.
+            ``model:资助对象+认定; like:…`` per row (the spans are the statement's own
+            words, strongest first); ``""`` for a code the model does not know.
         """
         classes = list(self.classifier.classes_)
         coef = self.classifier.coef_
+        kinds = list(kinds) if kinds is not None else [None] * len(rows)
         out = []
-        for i, code in zip(rows, codes, strict=True):
+        for i, code, kind in zip(rows, codes, kinds, strict=True):
             if code not in classes:
                 out.append("")
                 continue
-            out.append(self._explain(matrix[i], coef[classes.index(code)], code))
+            weights = coef[classes.index(code)]
+            spans = _pushing_spans(texts[i], matrix[i], weights, self.features)
+            out.append(_said(spans, self._nearest(matrix[i], code, kind)))
         return out
 
-    def _explain(self, row: object, weights: np.ndarray, code: str) -> str:
-        cols, values = row.indices, row.data
-        push = values * weights[cols]
-        order = np.argsort(-push, kind="stable")
-        grams = [str(self.features[cols[k]]) for k in order if push[k] > 0]
-        named = _longest_first(grams)[:N_EVIDENCE]
-        same = np.flatnonzero(self.exemplars["theme_code"].to_numpy() == code)
-        like = ""
-        if len(same):
-            sims = (self.exemplar_matrix[same] @ row.T).toarray().ravel()
-            like = str(self.exemplars["title"].iloc[same[int(np.argmax(sims))]])
-        parts = [f"model:{'+'.join(named)}" if named else "model"]
-        return "; ".join([*parts, f"like:{like}"] if like else parts)
+    def _nearest(self, row: object, code: str, kind: str | None) -> str:
+        """The exemplar of theme ``code`` most like ``row``, of the same kind of body if any."""
+        theirs = self.exemplars["theme_code"].to_numpy() == code
+        alike = theirs & (self.exemplars["unit_kind"].to_numpy() == kind)
+        same = np.flatnonzero(alike if alike.any() else theirs)
+        if not len(same):
+            return ""
+        sims = (self.exemplar_matrix[same] @ row.T).toarray().ravel()
+        return str(self.exemplars["title"].iloc[same[int(np.argmax(sims))]])
 
 
-def _longest_first(grams: list[str]) -> list[str]:
-    """The n-grams, most pushing first, without those inside an n-gram already named."""
-    kept: list[str] = []
-    for gram in grams:
-        if len(gram) < 2 or any(gram in k for k in kept):
+def _pushing_spans(text: str, row: object, weights: np.ndarray, features: np.ndarray) -> list[str]:
+    """The runs of ``text`` covered by the n-grams that push the theme up, strongest first."""
+    cols, values = row.indices, row.data
+    push = values * weights[cols]
+    strength = np.zeros(len(text))
+    for k in np.flatnonzero(push > 0):
+        gram = str(features[cols[k]])
+        if len(gram) < 2 or not gram.strip():
             continue
-        kept.append(gram)
-    return kept
+        start = text.find(gram)
+        while start >= 0:
+            strength[start : start + len(gram)] = np.maximum(
+                strength[start : start + len(gram)], push[k]
+            )
+            start = text.find(gram, start + 1)
+    runs, start = [], None
+    for pos in range(len(text) + 1):
+        inside = pos < len(text) and strength[pos] > 0
+        if inside and start is None:
+            start = pos
+        elif not inside and start is not None:
+            runs.append((float(strength[start:pos].sum()), text[start:pos]))
+            start = None
+    runs.sort(key=lambda r: -r[0])
+    return [span.strip() for _, span in runs[:N_EVIDENCE] if len(span.strip()) >= 2]
+
+
+def _said(spans: list[str], like: str) -> str:
+    parts = [f"model:{'+'.join(spans)}" if spans else "model"]
+    return "; ".join([*parts, f"like:{like}"] if like else parts)
 
 
 def _content_key(files: Sequence[Path]) -> str:

@@ -69,6 +69,7 @@ _TOP_KEYS = {
     "exemplars",
     "model_weight",
     "model_floor",
+    "model_reserved_kinds",
 }
 #: how much the exemplar model counts beside the rules (``themes``), and the score below which
 #: its best theme alone does not classify a problem no rule fired on
@@ -209,6 +210,31 @@ class Taxonomy:
     exemplars: tuple[Path, ...] = ()
     model_weight: float = DEFAULT_MODEL_WEIGHT
     model_floor: float = DEFAULT_MODEL_FLOOR
+    #: kinds of body whose own words (the rules scoped to them alone) the model does not read
+    #: in other bodies' statements
+    model_reserved_kinds: frozenset[str] = frozenset()
+
+    def reserved_patterns(self, unit_kind: str | None) -> list[re.Pattern[str]]:
+        """The patterns of the rules scoped to reserved kinds only, for a body of another kind.
+
+        Parameters
+        ----------
+        unit_kind : str or None
+            The body's kind; None when unknown (it gets them all).
+
+        Returns
+        -------
+        list of re.Pattern
+            Empty for a body of a reserved kind.
+        """
+        if unit_kind in self.model_reserved_kinds:
+            return []
+        return [
+            rule.pattern
+            for theme in self.themes
+            for rule in theme.rules
+            if rule.unit_kinds is not None and rule.unit_kinds <= self.model_reserved_kinds
+        ]
 
     @property
     def codes(self) -> list[str]:
@@ -436,6 +462,10 @@ def load_taxonomy(path: str | Path | None = DEFAULT_TAXONOMY) -> Taxonomy:
             raw.get("model_weight", DEFAULT_MODEL_WEIGHT), path, "model_weight", "model_weight"
         ),
         "model_floor": _any_number(raw.get("model_floor", DEFAULT_MODEL_FLOOR), path),
+        "model_reserved_kinds": _unit_kinds(
+            raw.get("model_reserved_kinds"), path, "model_reserved_kinds", "model_reserved_kinds"
+        )
+        or frozenset(),
     }
     return Taxonomy(
         themes,

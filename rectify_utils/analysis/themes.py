@@ -137,6 +137,8 @@ class _Scores:
     rule_deciding: np.ndarray | None = None
     model_matrix: object = None
     model_of: ExemplarModel | None = None
+    kinds: list[str | None] | None = None
+    model_texts: list[str] | None = None
 
     @classmethod
     def empty(cls, n: int, k: int, levels: int) -> _Scores:
@@ -279,7 +281,10 @@ def _model_evidence(scores: _Scores, top: list, codes: list[str]) -> dict[int, s
     if scores.model is None or scores.model_of is None:
         return {}
     rows = [i for i, j in enumerate(top) if j is not None and scores.model[i, j] > 0]
-    said = scores.model_of.evidence(scores.model_matrix, rows, [codes[top[i]] for i in rows])
+    kinds = [scores.kinds[i] for i in rows] if scores.kinds is not None else None
+    said = scores.model_of.evidence(
+        scores.model_matrix, rows, [codes[top[i]] for i in rows], scores.model_texts, kinds
+    )
     return {i: text for i, text in zip(rows, said, strict=True) if text}
 
 
@@ -352,7 +357,7 @@ def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Pat
     listed = kinds.astype("object").where(kinds.notna(), None).tolist()
     scores = _score(problems, taxonomy, listed)
     if taxonomy.exemplars:
-        _add_model(scores, problems, taxonomy)
+        _add_model(scores, problems, taxonomy, listed)
     chosen = [_choose(scores, i) for i in range(len(problems))]
     out = problems.copy()
     if "unit_kind" not in out:
@@ -360,14 +365,28 @@ def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Pat
     return _theme_columns(out, taxonomy, scores, chosen)
 
 
-def _statements(problems: pd.DataFrame) -> list[str]:
-    """What the model reads of each problem: its title, else its group heading."""
+def _statements(problems: pd.DataFrame, taxonomy: Taxonomy, kinds: list[str | None]) -> list[str]:
+    """What the model reads of each problem: its title, else its group heading.
+
+    The words of the rules scoped to the scheme's ``model_reserved_kinds`` alone (科技工作者,
+    科普e站 …) are blanked in other bodies' statements, so that the model cannot place them by
+    those words either.
+    """
     titles = _field_texts(problems, "title")
     groups = _field_texts(problems, "group")
-    return [t if t.strip() else g for t, g in zip(titles, groups, strict=True)]
+    masks = {kind: taxonomy.reserved_patterns(kind) for kind in set(kinds)}
+    out = []
+    for title, group, kind in zip(titles, groups, kinds, strict=True):
+        text = title if title.strip() else group
+        for pattern in masks[kind]:
+            text = pattern.sub(" ", text)
+        out.append(text)
+    return out
 
 
-def _add_model(scores: _Scores, problems: pd.DataFrame, taxonomy: Taxonomy) -> None:
+def _add_model(
+    scores: _Scores, problems: pd.DataFrame, taxonomy: Taxonomy, kinds: list[str | None]
+) -> None:
     """Blend the exemplar model's scores into the rules' (``theme_model``), with its evidence.
 
     A theme's score becomes ``title/group rule score / RULE_SCALE + the rest of its rule score /
@@ -376,7 +395,7 @@ def _add_model(scores: _Scores, problems: pd.DataFrame, taxonomy: Taxonomy) -> N
     confirm. The model's evidence (its n-grams and nearest exemplar) joins the rules'.
     """
     model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
-    texts = _statements(problems)
+    texts = _statements(problems, taxonomy, kinds)
     matrix = model.transform(texts)
     part = taxonomy.model_weight * np.maximum(0.0, model.scores(matrix) - taxonomy.model_floor)
     part[np.asarray([not t.strip() for t in texts])] = 0.0
@@ -386,7 +405,8 @@ def _add_model(scores: _Scores, problems: pd.DataFrame, taxonomy: Taxonomy) -> N
     scores.deciding[0] = scores.deciding[0] / RULE_SCALE + part
     scores.deciding[1:] /= RULE_SCALE
     scores.model = part
-    scores.model_matrix, scores.model_of = matrix, model
+    scores.model_matrix, scores.model_of, scores.kinds = matrix, model, kinds
+    scores.model_texts = texts
 
 
 def _theme_columns(

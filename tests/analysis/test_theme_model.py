@@ -165,3 +165,37 @@ def test_themes_check_reports_the_exemplars_and_their_consistency(scheme, tmp_pa
     rules_only = tmp_path / "rules_only.yml"
     rules_only.write_text(SCHEME.replace("exemplars: {exemplars}\n", ""), encoding="utf-8")
     assert "exemplars: none (the rules alone classify)" in check_scheme(rules_only, [notice.parent])
+
+
+def test_words_reserved_for_a_kind_of_body_are_not_read_in_other_bodies(tmp_path):
+    rows = [
+        *EXEMPLARS,
+        ("科协", "A", "科技工作者之家作用发挥不明显"),
+        ("科协", "A", "联系科技工作者不紧密"),
+        ("科协", "A", "科技工作者诉求收集不及时"),
+    ]
+    _write_exemplars(tmp_path / "exemplars", rows)
+    scoped = SCHEME.format(exemplars="exemplars") + (
+        "      - term: 科技工作者\n        weight: 3\n        unit_kinds: [科协]\n"
+    )
+    plain = tmp_path / "plain.yml"
+    plain.write_text(scoped, encoding="utf-8")
+    reserved = tmp_path / "reserved.yml"
+    reserved.write_text("model_reserved_kinds: [科协]\n" + scoped, encoding="utf-8")
+    titles = ["科技工作者之家运转不畅", "科技工作者之家运转不畅", " 之家运转不畅"]
+    problems = pd.DataFrame(
+        {
+            "notice_id": "n",
+            "problem_no": pd.array([1, 2, 3], dtype="Int64"),
+            "title": pd.array(titles, dtype="string"),
+            "unit_kind": ["科协", "文联", "文联"],
+        }
+    )
+    before = classify_problems(problems, plain)
+    assert "model:科技" in before["theme_evidence"].iloc[1], "unreserved, the model reads it"
+    got = classify_problems(problems, reserved)
+    assert "科技" in got["theme_evidence"].iloc[0], "a 科协 statement keeps its own words"
+    assert "科技" not in got["theme_evidence"].iloc[1].split("; like:")[0]
+    assert got["theme_score"].iloc[1] == pytest.approx(got["theme_score"].iloc[2]), (
+        "for the 文联 the model reads the statement as if the reserved word were not there"
+    )
