@@ -129,6 +129,32 @@ class ExemplarModel:
             out[:, self.codes.index(code)] = decision[:, k]
         return out
 
+    def _weights(self) -> np.ndarray:
+        """Classes × features (two classes: scikit-learn keeps one row, for the second)."""
+        coef = np.asarray(self.classifier.coef_)
+        return np.vstack([-coef, coef]) if coef.shape[0] == 1 else coef
+
+    def has_evidence(self, matrix: object) -> np.ndarray:
+        """Problems × codes: whether an n-gram of two or more characters pushes the theme up.
+
+        Parameters
+        ----------
+        matrix : sparse matrix
+            The statements' TF-IDF rows (``transform``).
+
+        Returns
+        -------
+        np.ndarray of bool
+            Shape (rows, the scheme's codes); False for a code without exemplars.
+        """
+        longer = np.fromiter((len(f.strip()) >= 2 for f in self.features), bool, len(self.features))
+        push = np.where(longer[:, None], np.maximum(self._weights().T, 0.0), 0.0)
+        pushed = np.asarray((matrix @ push) > 0)
+        out = np.zeros((matrix.shape[0], len(self.codes)), bool)
+        for k, code in enumerate(self.classifier.classes_):
+            out[:, self.codes.index(code)] = pushed[:, k]
+        return out
+
     def evidence(
         self,
         matrix: object,
@@ -159,54 +185,71 @@ class ExemplarModel:
             ``model:资助对象+认定; like:…`` per row (the spans are the statement's own
             words, strongest first); ``""`` for a code the model does not know.
         """
-        classes = list(self.classifier.classes_)
-        coef = self.classifier.coef_
+        classes = {c: k for k, c in enumerate(self.classifier.classes_)}
+        coef = self._weights()
         kinds = list(kinds) if kinds is not None else [None] * len(rows)
+        csr = matrix.tocsr()
+        nearest = self._nearest(csr, rows, codes, kinds)
         out = []
-        for i, code, kind in zip(rows, codes, kinds, strict=True):
+        for n, (i, code) in enumerate(zip(rows, codes, strict=True)):
             if code not in classes:
                 out.append("")
                 continue
-            weights = coef[classes.index(code)]
-            spans = _pushing_spans(texts[i], matrix[i], weights, self.features)
-            out.append(_said(spans, self._nearest(matrix[i], code, kind)))
+            cols = csr.indices[csr.indptr[i] : csr.indptr[i + 1]]
+            values = csr.data[csr.indptr[i] : csr.indptr[i + 1]]
+            push = values * coef[classes[code], cols]
+            spans = _pushing_spans(texts[i], [self.features[c] for c in cols], push)
+            out.append(_said(spans, nearest[n]))
         return out
 
-    def _nearest(self, row: object, code: str, kind: str | None) -> str:
-        """The exemplar of theme ``code`` most like ``row``, of the same kind of body if any."""
-        theirs = self.exemplars["theme_code"].to_numpy() == code
-        alike = theirs & (self.exemplars["unit_kind"].to_numpy() == kind)
-        same = np.flatnonzero(alike if alike.any() else theirs)
-        if not len(same):
-            return ""
-        sims = (self.exemplar_matrix[same] @ row.T).toarray().ravel()
-        return str(self.exemplars["title"].iloc[same[int(np.argmax(sims))]])
+    def _nearest(
+        self, csr: object, rows: Sequence[int], codes: Sequence[str], kinds: Sequence[str | None]
+    ) -> list[str]:
+        """For each row, the exemplar of its theme most like it (of the same kind of body if any).
+
+        Similarities are computed a block of rows at a time against all exemplars.
+        """
+        labels = self.exemplars["theme_code"].to_numpy()
+        own_kind = self.exemplars["unit_kind"].to_numpy()
+        titles = self.exemplars["title"].tolist()
+        pools: dict[tuple[str, str | None], np.ndarray] = {}
+        out: list[str] = []
+        block = 2048
+        for first in range(0, len(rows), block):
+            picked = list(rows[first : first + block])
+            sims = (csr[picked] @ self.exemplar_matrix.T).toarray()
+            for n, i in enumerate(range(first, first + len(picked))):
+                key = (codes[i], kinds[i])
+                if key not in pools:
+                    theirs = labels == key[0]
+                    alike = theirs & (own_kind == key[1])
+                    pools[key] = np.flatnonzero(alike if alike.any() else theirs)
+                pool = pools[key]
+                out.append(titles[pool[int(np.argmax(sims[n, pool]))]] if len(pool) else "")
+        return out
 
 
-def _pushing_spans(text: str, row: object, weights: np.ndarray, features: np.ndarray) -> list[str]:
+def _pushing_spans(text: str, grams: Sequence[str], push: np.ndarray) -> list[str]:
     """The runs of ``text`` covered by the n-grams that push the theme up, strongest first."""
-    cols, values = row.indices, row.data
-    push = values * weights[cols]
     strength = np.zeros(len(text))
-    for k in np.flatnonzero(push > 0):
-        gram = str(features[cols[k]])
-        if len(gram) < 2 or not gram.strip():
-            continue
+    for gram, weight in zip(grams, push, strict=True):
+        if weight <= 0 or len(gram) < 2 or any(c.isspace() for c in gram):
+            continue  # single characters say little; none across a blanked word
         start = text.find(gram)
         while start >= 0:
-            strength[start : start + len(gram)] = np.maximum(
-                strength[start : start + len(gram)], push[k]
-            )
+            piece = strength[start : start + len(gram)]
+            np.maximum(piece, weight, out=piece)
             start = text.find(gram, start + 1)
-    runs, start = [], None
-    for pos in range(len(text) + 1):
-        inside = pos < len(text) and strength[pos] > 0
-        if inside and start is None:
-            start = pos
-        elif not inside and start is not None:
-            runs.append((float(strength[start:pos].sum()), text[start:pos]))
-            start = None
-    runs.sort(key=lambda r: -r[0])
+    covered = np.flatnonzero(strength > 0)
+    if not len(covered):
+        return []
+    breaks = np.flatnonzero(np.diff(covered) > 1)
+    starts = np.r_[covered[0], covered[breaks + 1]]
+    ends = np.r_[covered[breaks], covered[-1]] + 1
+    runs = sorted(
+        ((float(strength[a:b].sum()), text[a:b]) for a, b in zip(starts, ends, strict=True)),
+        key=lambda r: -r[0],
+    )
     return [span.strip() for _, span in runs[:N_EVIDENCE] if len(span.strip()) >= 2]
 
 

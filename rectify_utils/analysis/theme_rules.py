@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from ..config import TAXONOMY_PATH
+from ..config import RESOURCES, TAXONOMY_PATH
 from ..errors import TaxonomyError
 from ..schema import UNIT_KIND_DTYPE
 
@@ -60,7 +60,7 @@ _RULE_KEYS = {
     "not_unit_kinds",
     "decisive",
 }
-_THEME_KEYS = {"code", "name", "definition", "rules"}
+_THEME_KEYS = {"code", "name", "definition", "rules", "unit_kinds", "not_unit_kinds"}
 _TOP_KEYS = {
     "themes",
     "field_weights",
@@ -195,6 +195,27 @@ class Theme:
     name: str
     definition: str
     rules: tuple[Rule, ...]
+    #: the kinds of body the theme is for (None: every kind), and those it is not for: its
+    #: rules and the exemplar model give it to no problem of another kind
+    unit_kinds: frozenset[str] | None = None
+    not_unit_kinds: frozenset[str] = frozenset()
+
+    def applies_to(self, unit_kind: str | None) -> bool:
+        """Whether the theme may code a problem of a body of this kind.
+
+        Parameters
+        ----------
+        unit_kind : str or None
+            The body's kind; None when unknown.
+
+        Returns
+        -------
+        bool
+            False when the theme is scoped to other kinds or excludes this one.
+        """
+        if self.unit_kinds is not None and unit_kind not in self.unit_kinds:
+            return False
+        return unit_kind not in self.not_unit_kinds
 
 
 @dataclass(frozen=True)
@@ -369,7 +390,14 @@ def _parse_theme(raw: Any, index: int, path: Path) -> Theme:
     if not isinstance(rules, list) or not rules:
         raise _fail(path, where, "`rules` must be a non-empty list")
     parsed = tuple(_parse_rule(r, path, f"{where}, rule {i + 1}") for i, r in enumerate(rules))
-    return Theme(raw["code"], raw["name"], raw["definition"].strip(), parsed)
+    return Theme(
+        raw["code"],
+        raw["name"],
+        raw["definition"].strip(),
+        parsed,
+        _unit_kinds(raw.get("unit_kinds"), path, where, "unit_kinds"),
+        _unit_kinds(raw.get("not_unit_kinds"), path, where, "not_unit_kinds") or frozenset(),
+    )
 
 
 def _read_yaml(path: Path) -> dict:
@@ -409,11 +437,20 @@ def _exemplar_paths(raw: Any, path: Path) -> tuple[Path, ...]:
     entries = [raw] if isinstance(raw, str) else raw
     if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
         raise _fail(path, "exemplars", f"expected a path or a list of paths, got {raw!r}")
-    found = tuple((path.parent / e).resolve() for e in entries)
-    for entry, where in zip(entries, found, strict=True):
-        if not where.exists():
-            raise _fail(path, "exemplars", f"{entry!r} not found (looked in {path.parent})")
-    return found
+    return tuple(_exemplar_path(entry, path) for entry in entries)
+
+
+def _exemplar_path(entry: str, path: Path) -> Path:
+    """One ``exemplars`` entry: next to the scheme, else among the packaged resources.
+
+    So a copy of the packaged scheme, edited elsewhere, keeps the packaged exemplars.
+    """
+    for folder in (path.parent, RESOURCES):
+        if (folder / entry).exists():
+            return (folder / entry).resolve()
+    raise _fail(
+        path, "exemplars", f"{entry!r} not found (looked in {path.parent} and in {RESOURCES})"
+    )
 
 
 def _check_codes(themes: tuple[Theme, ...], path: Path) -> None:

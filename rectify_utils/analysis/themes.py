@@ -161,6 +161,7 @@ class _RuleIndex:
     """
 
     def __init__(self, taxonomy: Taxonomy, field: str) -> None:
+        self.themes = taxonomy.themes
         self.rules: list[_Indexed] = [
             (j, k, rule)
             for j, theme in enumerate(taxonomy.themes)
@@ -174,8 +175,8 @@ class _RuleIndex:
         if kind not in self._by_kind:
             grams: dict[str, dict[str, set[int]]] = {}
             always = []
-            for n, (_, _, rule) in enumerate(self.rules):
-                if not rule.applies_to(kind):
+            for n, (j, _, rule) in enumerate(self.rules):
+                if not rule.applies_to(kind) or not self.themes[j].applies_to(kind):
                     continue
                 if rule.anchors is None:
                     always.append(n)
@@ -389,7 +390,9 @@ def _add_model(
 ) -> None:
     """Blend the exemplar model's scores into the rules' (``theme_model``), with its evidence.
 
-    A theme's score becomes ``title/group rule score / RULE_SCALE + the rest of its rule score /
+    The model's part counts only where a known n-gram of two or more characters pushes the
+    theme up (a statement unlike every exemplar gets none), and never for a theme scoped away
+    from the body's kind. A theme's score becomes ``title/group rule score / RULE_SCALE + the rest of its rule score /
     (2 × RULE_SCALE) + model_weight × max(0, model score − model_floor)``: the model reads the
     statement, so its part counts as title evidence; the 方面 heading and the text still only
     confirm. The model's evidence (its n-grams and nearest exemplar) joins the rules'.
@@ -398,7 +401,10 @@ def _add_model(
     texts = _statements(problems, taxonomy, kinds)
     matrix = model.transform(texts)
     part = taxonomy.model_weight * np.maximum(0.0, model.scores(matrix) - taxonomy.model_floor)
-    part[np.asarray([not t.strip() for t in texts])] = 0.0
+    part[~model.has_evidence(matrix)] = 0.0
+    for j, theme in enumerate(taxonomy.themes):
+        if theme.unit_kinds is not None or theme.not_unit_kinds:
+            part[[not theme.applies_to(k) for k in kinds], j] = 0.0
     scores.rule_deciding = scores.deciding.copy()
     deciding = scores.deciding.sum(axis=0)
     scores.total = deciding / RULE_SCALE + (scores.total - deciding) / (2 * RULE_SCALE) + part

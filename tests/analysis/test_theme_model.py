@@ -141,6 +141,13 @@ def test_a_missing_column_or_folder_is_a_clear_error(tmp_path):
         load_taxonomy(path)
 
 
+def test_a_copy_of_the_packaged_scheme_keeps_the_packaged_exemplars(tmp_path):
+    packaged = load_taxonomy()
+    copy = tmp_path / "mine.yml"
+    copy.write_text(packaged.path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_taxonomy(copy).exemplars == packaged.exemplars
+
+
 def test_unclassified_exemplars_are_left_out_and_the_fit_is_reused(tmp_path):
     folder = _write_exemplars(tmp_path / "ex", [*EXEMPLARS, ("学校", "UNCLASSIFIED", "其他")])
     assert len(read_exemplars([folder], ["A", "B", "C"])) == len(EXEMPLARS)

@@ -114,7 +114,7 @@ def test_unclassified_problems_are_listed_not_hidden():
             "notice_id": ["n1", "n1"],
             "association": ["某县统计局", "某县统计局"],
             "problem_no": pd.array([1, 2], dtype="Int64"),
-            "title": ["天气晴朗，万里无云", "统计数据审核把关不严"],
+            "title": ["天气晴朗，万里无云", "统计调查数据质量把关不严"],
         }
     )
     left = unclassified_problems(frame)

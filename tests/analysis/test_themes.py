@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from rectify_utils.analysis.theme_model import read_exemplars
 from rectify_utils.analysis.themes import (
     DEFAULT_TAXONOMY,
     UNCLASSIFIED,
@@ -122,6 +123,9 @@ def test_evidence_names_the_field_and_the_text_that_fired(classified):
             continue
         items = str(row.theme_evidence).split("; ")
         for item in items:
+            if item.startswith(("model", "like:")):
+                _check_model_evidence(item, row)
+                continue
             m = EVIDENCE_ITEM.match(item)
             assert m, (
                 f"evidence item '{item}' of {row.notice_id} #{row.problem_no} is not field:term(×w)"
@@ -131,6 +135,19 @@ def test_evidence_names_the_field_and_the_text_that_fired(classified):
                 f"evidence says '{m['hit']}' fired in {m['field']} of {row.notice_id} "
                 f"#{row.problem_no}, but that text does not contain it"
             )
+
+
+def _check_model_evidence(item: str, row) -> None:
+    """``model:span+span`` names pieces of the statement; ``like:`` an exemplar of the theme."""
+    where = f"{row.notice_id} #{row.problem_no}"
+    if item.startswith("like:"):
+        exemplars = read_exemplars(load_taxonomy().exemplars, load_taxonomy().codes)
+        theirs = exemplars.loc[exemplars["theme_code"] == row.theme_code, "title"]
+        assert item.removeprefix("like:") in set(theirs), f"{where}: {item} is no exemplar of it"
+        return
+    statement = str(row.title) if str(row.title).strip() else str(row.group_title)
+    for span in item.removeprefix("model").removeprefix(":").split("+"):
+        assert not span or span in statement, f"{where}: model span {span!r} not in {statement!r}"
 
 
 def test_problems_under_an_earlier_round_heading_are_t12(classified):
@@ -338,9 +355,13 @@ def test_the_title_decides_and_the_text_only_confirms():
     ]
     for title, text, kind, expected in cases:
         row = _theme(title, text=text, unit_kind=kind)
-        assert row["theme_code"] == expected and row["theme_confidence"] == "high", (
+        said = str(row["theme_evidence"])
+        assert row["theme_code"] == expected and "title:" in said, (
             f"'{title}' ({kind}) should be {expected} from its own words; got "
-            f"{row['theme_code']} {row['theme_confidence']} ({row['theme_evidence']})"
+            f"{row['theme_code']} {row['theme_confidence']} ({said})"
+        )
+        assert not any(item.startswith("text:") for item in said.split("; ")[:1]), (
+            "the rectification text's words come after the statement's, if at all"
         )
 
 
