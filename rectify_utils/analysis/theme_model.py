@@ -300,7 +300,7 @@ def _fit(files: tuple[Path, ...], codes: tuple[str, ...], _key: str) -> Exemplar
         raise TaxonomyError("exemplars: at least two themes need labelled statements")
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE, sublinear_tf=True)
     matrix = vectorizer.fit_transform(exemplars["title"].tolist())
-    classifier = LinearSVC(C=SVC_C).fit(matrix, exemplars["theme_code"].to_numpy())
+    classifier = LinearSVC(C=SVC_C, random_state=0).fit(matrix, exemplars["theme_code"].to_numpy())
     features = vectorizer.get_feature_names_out()
     return ExemplarModel(codes, vectorizer, classifier, features, exemplars, matrix.tocsr())
 
@@ -329,7 +329,7 @@ def cross_validated_agreement(exemplars: pd.DataFrame, folds: int = 5) -> float:
     smallest = int(exemplars["theme_code"].value_counts().min())
     pipeline = make_pipeline(
         TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE, sublinear_tf=True),
-        LinearSVC(C=SVC_C),
+        LinearSVC(C=SVC_C, random_state=0),
     )
     splits = StratifiedKFold(max(2, min(folds, smallest)), shuffle=True, random_state=0)
     titles, codes = exemplars["title"].tolist(), exemplars["theme_code"].to_numpy()

@@ -357,7 +357,7 @@ def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Pat
     taxonomy = load_taxonomy(taxonomy_path)
     listed = kinds.astype("object").where(kinds.notna(), None).tolist()
     scores = _score(problems, taxonomy, listed)
-    if taxonomy.exemplars:
+    if taxonomy.exemplars and len(problems):
         _add_model(scores, problems, taxonomy, listed)
     chosen = [_choose(scores, i) for i in range(len(problems))]
     out = problems.copy()
@@ -415,6 +415,11 @@ def _add_model(
     scores.model_texts = texts
 
 
+def _rounded(score: float) -> float:
+    """A score to 4 decimals: the model's part varies in the last digits between machines."""
+    return round(float(score), 4)
+
+
 def _theme_columns(
     out: pd.DataFrame, taxonomy: Taxonomy, scores: _Scores, chosen: list
 ) -> pd.DataFrame:
@@ -430,7 +435,8 @@ def _theme_columns(
     out["theme_code"] = column([UNCLASSIFIED if j is None else codes[j] for j in top], code_dtype)
     out["theme"] = column([UNCLASSIFIED if j is None else names[j] for j in top], name_dtype)
     out["theme_score"] = column(
-        [0.0 if j is None else float(scores.total[i, j]) for i, j in enumerate(top)], "float64"
+        [0.0 if j is None else _rounded(scores.total[i, j]) for i, j in enumerate(top)],
+        "float64",
     )
     out["theme_confidence"] = column([c[2] for c in chosen], CONFIDENCE_DTYPE)
     evidence = [
@@ -442,7 +448,7 @@ def _theme_columns(
     out["runner_up_code"] = column([None if j is None else codes[j] for j in runner], code_dtype)
     out["runner_up_theme"] = column([None if j is None else names[j] for j in runner], name_dtype)
     out["runner_up_score"] = column(
-        [np.nan if j is None else float(scores.total[i, j]) for i, j in enumerate(runner)],
+        [np.nan if j is None else _rounded(scores.total[i, j]) for i, j in enumerate(runner)],
         "float64",
     )
     return out

@@ -206,3 +206,8 @@ def test_words_reserved_for_a_kind_of_body_are_not_read_in_other_bodies(tmp_path
     assert got["theme_score"].iloc[1] == pytest.approx(got["theme_score"].iloc[2]), (
         "for the 文联 the model reads the statement as if the reserved word were not there"
     )
+
+
+def test_no_problems_no_model_call(scheme):
+    got = _classify([], scheme)
+    assert got.empty and "theme_code" in got
