@@ -5,10 +5,12 @@
 had not seen the rules, before the classifier was ever run on them (see its README). No rule was
 written or tuned from this folder. It was first measured on 2026-12-02 (93 / 118 end to end, 91 /
 118 from the statements alone), then once more after rounds 3 and 4 of vocabulary from real notices
-(not from this folder): 92 and 90, one college problem (立德树人…) moving from T02 to T13. The
-floors below are the later figures rounded down, so that the test catches a fall, and
-``docs/themes.md`` reports them. The target of the themes issue (≥ 0.85 for other bodies) is
-**not** met on this set.
+(not from this folder): 92 and 90. With the exemplar model (2026-12-03; exemplars written without
+this folder, none equal to its statements) it gives 109 / 118 end to end and 108 from the
+statements alone. The model's weight and floor were looked at on this folder too (a handful of
+settings; the defaults were kept), so for the model it is not quite out of sample: set H
+(``test_themes_heldout2``) is. The floors below are the figures rounded down, so that the test
+catches a fall, and ``docs/themes.md`` reports them.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from rectify_utils.analysis.themes import agreement_by, classify_problems, theme
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "themes_heldout"
 #: measured (rounded down): problems read end to end, problem statements alone
-FLOOR_END_TO_END = 0.77
-FLOOR_TITLE_ONLY = 0.76
+FLOOR_END_TO_END = 0.91
+FLOOR_TITLE_ONLY = 0.90
 
 
 @cache
@@ -68,4 +70,4 @@ def test_agreement_on_the_problem_statements_alone():
 def test_every_kind_of_body_gets_most_of_its_problems_right(agreement):
     table = agreement_by(agreement, "unit_kind")
     assert len(table) == 10
-    assert (table["accuracy"] >= 0.6).all(), f"a kind of body falls behind:\n{table}"
+    assert (table["accuracy"] >= 0.75).all(), f"a kind of body falls behind:\n{table}"

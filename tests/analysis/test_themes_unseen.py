@@ -4,7 +4,9 @@
 tests (43 of 科协 notices, 137 of other bodies) with the 15-theme scheme, by hand, before any
 rule was tuned. ``labelled_themes_unseen_split.csv`` fixed, before tuning, which half the rules
 could be tuned on (``tuning``, 83) and which half only measures them (``held_out``, 97): the
-parity of sha256("stem#problem_no"). The floors below are the figures measured, rounded down;
+parity of sha256("stem#problem_no"). With the exemplar model (none of its exemplars is one of
+these statements) the held-out half gives 63 / 74 for other bodies and 23 / 23 for 科协, the
+tuning half 60 / 63 and 20 / 20. The floors below are the figures measured, rounded down;
 ``docs/themes.md`` reports them.
 """
 
@@ -32,7 +34,7 @@ FLOORS = {
     ("tuning", "科协"): 0.95,
     ("tuning", "other"): 0.95,
     ("held_out", "科协"): 0.90,
-    ("held_out", "other"): 0.75,
+    ("held_out", "other"): 0.84,
 }
 
 
