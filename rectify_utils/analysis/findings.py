@@ -1396,8 +1396,8 @@ def unclassified_finding(counts: pd.DataFrame, by: str = "association") -> Findi
     top = int(counts["n_unclassified"].max()) if len(counts) else 0
     most = [str(g) for g in counts.loc[counts["n_unclassified"] == top, by]] if top else []
     text = (
-        f"{totals['n']} 个问题中，{totals['n_high']} 个的主题由问题本身的表述确定（高置信度），"
-        f"{totals['n_low']} 个只靠方面标题或整改内容（低置信度，表中标注），"
+        f"{totals['n']} 个问题中，{totals['n_high']} 个的主题由问题表述确定、规则与范例模型一致"
+        f"（高置信度），{totals['n_low']} 个只有其一支持或只靠方面标题、整改内容（低置信度，表中标注），"
         f"{totals['n_unclassified']} 个未归类"
     )
     text += f"，最多的是{'、'.join(most)}（{top} 个）。" if most else "。"
@@ -1427,11 +1427,11 @@ def unclassified_titles(unclassified: pd.DataFrame) -> Finding:
     associations = list(dict.fromkeys(str(a) for a in unclassified["association"]))
     numbers = {"n": n, "titles": titles, "associations": associations}
     if not n:
-        return Finding("没有未归类的问题：每个问题都有规则命中。", numbers)
+        return Finding("没有未归类的问题：每个问题都有规则或范例模型的依据。", numbers)
     more = f"等 {n} 个" if n > len(titles) else f"共 {n} 个"
     text = (
         f"未归类的问题有{_tied(titles, quote=True)}{more}（{_tied(associations)}）："
-        "编码方案没有规则认得它们，宜逐条阅读，必要时补充规则。"
+        "编码方案的规则和范例都认不出它们，宜逐条阅读，必要时补充规则或范例。"
     )
     return Finding(text, numbers)
 
@@ -1452,13 +1452,16 @@ def low_confidence_themes(low: pd.DataFrame) -> Finding:
     """
     n = len(low)
     if not n:
-        return Finding("没有低置信度的主题：每个已归类问题的主题都由问题本身的表述确定。", {"n": 0})
+        return Finding(
+            "没有低置信度的主题：每个已归类问题的主题都由问题表述确定，规则与范例模型一致。",
+            {"n": 0},
+        )
     per_theme = low["theme"].astype("string").value_counts(sort=False)
     top = int(per_theme.max())
     most = [str(t) for t, k in per_theme.items() if k == top]
     text = (
-        f"{n} 个问题的主题置信度低（问题表述本身没有主题词，主题来自方面、分组标题或整改内容，"
-        f"或与次选主题并列），{_tie(most)}最多的是{_tied(most, quote=True)}（{_each(most)}{top} 个）；"
+        f"{n} 个问题的主题置信度低（规则与范例模型不一致，或问题表述本身没有主题词、"
+        f"主题来自方面、分组标题或整改内容），{_tie(most)}最多的是{_tied(most, quote=True)}（{_each(most)}{top} 个）；"
         "表中列出依据和次选主题，请核对。"
     )
     return Finding(text, {"n": n, "most": most, "most_n": top})
