@@ -16,6 +16,9 @@ theme up most, and the most similar exemplar of that theme, e.g.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..config import cache_dir
 from ..errors import TaxonomyError
 
 #: the columns an exemplar file must have (``reason`` and others are allowed and ignored)
@@ -32,6 +36,10 @@ EXEMPLAR_COLUMNS = ("unit_kind", "theme_code", "title")
 NGRAM_RANGE = (1, 3)
 #: the classifier's regularisation (scikit-learn's C of LinearSVC)
 SVC_C = 1.0
+#: the layout of a cached model (raise it when ``ExemplarModel`` changes)
+MODEL_FORMAT = 1
+#: whitespace runs, as scikit-learn's character analyser folds them
+_WHITESPACE = re.compile(r"\s\s+")
 #: n-grams named as a prediction's evidence
 N_EVIDENCE = 3
 
@@ -106,33 +114,59 @@ def _read_one(path: Path, codes: set[str]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ExemplarModel:
-    """A fitted model: the vectoriser, the classifier and the exemplars it learnt from."""
+    """A fitted model as plain arrays: vocabulary, idf, weights and the exemplars it learnt from.
+
+    Fitted with scikit-learn (``TfidfVectorizer`` + ``LinearSVC``), then kept as arrays, so
+    that reading statements needs numpy and scipy only: importing scikit-learn costs seconds in
+    every kernel. ``transform`` is ``TfidfVectorizer(analyzer="char", ngram_range=(1, 3),
+    sublinear_tf=True).transform`` (``test_theme_model`` checks it against scikit-learn).
+    """
 
     codes: tuple[str, ...]  # the scheme's codes, the column order of ``scores``
-    vectorizer: object
-    classifier: object
-    features: np.ndarray  # feature names (the n-grams)
+    classes: tuple[str, ...]  # the codes the model learnt, the rows of ``coef``
+    vocabulary: dict[str, int]  # n-gram → column
+    idf: np.ndarray
+    coef: np.ndarray  # classes × features (two classes: one row per class)
+    intercept: np.ndarray
+    features: np.ndarray  # feature names (the n-grams), by column
     exemplars: pd.DataFrame
     exemplar_matrix: object  # the exemplars' TF-IDF rows (L2-normalised)
 
     def transform(self, texts: Sequence[str]) -> object:
-        """The statements' TF-IDF rows (sparse, L2-normalised)."""
-        return self.vectorizer.transform(list(texts))
+        """The statements' TF-IDF rows (scipy CSR, L2-normalised), as the fitted vectoriser."""
+        from scipy import sparse
+
+        lo, hi = NGRAM_RANGE
+        indptr, indices, values = [0], [], []
+        for text in texts:
+            text = _WHITESPACE.sub(" ", text.lower())
+            counts: dict[int, int] = {}
+            for n in range(lo, hi + 1):
+                for k in range(len(text) - n + 1):
+                    col = self.vocabulary.get(text[k : k + n])
+                    if col is not None:
+                        counts[col] = counts.get(col, 0) + 1
+            cols = np.fromiter(counts, np.int64, len(counts))
+            weights = (1.0 + np.log(np.fromiter(counts.values(), float, len(counts)))) * self.idf[
+                cols
+            ]
+            norm = np.sqrt((weights**2).sum())
+            indices.extend(cols.tolist())
+            values.extend((weights / norm if norm else weights).tolist())
+            indptr.append(len(indices))
+        shape = (len(indptr) - 1, len(self.vocabulary))
+        return sparse.csr_matrix((values, indices, indptr), shape=shape)
 
     def scores(self, matrix: object) -> np.ndarray:
         """Decision scores, problems × the scheme's codes (a code with no exemplar: -inf)."""
-        decision = np.asarray(self.classifier.decision_function(matrix), dtype=float)
-        if decision.ndim == 1:  # two classes: scikit-learn returns one column
-            decision = np.column_stack([-decision, decision])
+        decision = np.asarray(matrix @ self.coef.T) + self.intercept
         out = np.full((decision.shape[0], len(self.codes)), -np.inf)
-        for k, code in enumerate(self.classifier.classes_):
+        for k, code in enumerate(self.classes):
             out[:, self.codes.index(code)] = decision[:, k]
         return out
 
     def _weights(self) -> np.ndarray:
-        """Classes × features (two classes: scikit-learn keeps one row, for the second)."""
-        coef = np.asarray(self.classifier.coef_)
-        return np.vstack([-coef, coef]) if coef.shape[0] == 1 else coef
+        return self.coef
 
     def has_evidence(self, matrix: object) -> np.ndarray:
         """Problems × codes: whether an n-gram of two or more characters pushes the theme up.
@@ -151,7 +185,7 @@ class ExemplarModel:
         push = np.where(longer[:, None], np.maximum(self._weights().T, 0.0), 0.0)
         pushed = np.asarray((matrix @ push) > 0)
         out = np.zeros((matrix.shape[0], len(self.codes)), bool)
-        for k, code in enumerate(self.classifier.classes_):
+        for k, code in enumerate(self.classes):
             out[:, self.codes.index(code)] = pushed[:, k]
         return out
 
@@ -185,7 +219,7 @@ class ExemplarModel:
             ``model:资助对象+认定; like:…`` per row (the spans are the statement's own
             words, strongest first); ``""`` for a code the model does not know.
         """
-        classes = {c: k for k, c in enumerate(self.classifier.classes_)}
+        classes = {c: k for k, c in enumerate(self.classes)}
         coef = self._weights()
         kinds = list(kinds) if kinds is not None else [None] * len(rows)
         csr = matrix.tocsr()
@@ -287,11 +321,43 @@ def fit_exemplar_model(paths: Sequence[Path], codes: Sequence[str]) -> ExemplarM
         If the exemplars cannot be read (``read_exemplars``) or name fewer than two themes.
     """
     files = exemplar_files([Path(p) for p in paths])
-    return _fit(tuple(files), tuple(codes), _content_key(files))
+    return _fitted(tuple(files), tuple(codes), _content_key(files))
 
 
 @lru_cache(maxsize=8)
-def _fit(files: tuple[Path, ...], codes: tuple[str, ...], _key: str) -> ExemplarModel:
+def _fitted(files: tuple[Path, ...], codes: tuple[str, ...], key: str) -> ExemplarModel:
+    """The model, from the on-disk cache when the same content was fitted before.
+
+    The cache file (``cache_dir("theme_model")``) is named by the exemplars' content, the codes,
+    the model's settings and its layout; one that cannot be read is fitted again.
+    """
+    setting = f"{key}|{'|'.join(codes)}|{NGRAM_RANGE}|{SVC_C}|{MODEL_FORMAT}"
+    path = cache_dir("theme_model") / f"{hashlib.sha256(setting.encode()).hexdigest()[:32]}.pkl"
+    try:
+        with path.open("rb") as handle:
+            model = pickle.load(handle)
+        if isinstance(model, ExemplarModel) and model.codes == codes:
+            return model
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    model = _fit(files, codes)
+    _store(model, path)
+    return model
+
+
+def _store(model: ExemplarModel, path: Path) -> None:
+    """Write the fitted model to the cache, atomically; a read-only cache is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        with part.open("wb") as handle:
+            pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(part, path)
+    except OSError:
+        pass
+
+
+def _fit(files: tuple[Path, ...], codes: tuple[str, ...]) -> ExemplarModel:
     from sklearn.feature_extraction.text import TfidfVectorizer  # seconds: imported when used
     from sklearn.svm import LinearSVC
 
@@ -301,8 +367,21 @@ def _fit(files: tuple[Path, ...], codes: tuple[str, ...], _key: str) -> Exemplar
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM_RANGE, sublinear_tf=True)
     matrix = vectorizer.fit_transform(exemplars["title"].tolist())
     classifier = LinearSVC(C=SVC_C, random_state=0).fit(matrix, exemplars["theme_code"].to_numpy())
-    features = vectorizer.get_feature_names_out()
-    return ExemplarModel(codes, vectorizer, classifier, features, exemplars, matrix.tocsr())
+    coef = np.asarray(classifier.coef_, dtype=float)
+    intercept = np.asarray(classifier.intercept_, dtype=float)
+    if coef.shape[0] == 1:  # two classes: scikit-learn keeps one row, for the second
+        coef, intercept = np.vstack([-coef, coef]), np.r_[-intercept, intercept]
+    return ExemplarModel(
+        codes=codes,
+        classes=tuple(str(c) for c in classifier.classes_),
+        vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
+        idf=np.asarray(vectorizer.idf_, dtype=float),
+        coef=coef,
+        intercept=intercept,
+        features=vectorizer.get_feature_names_out().astype(object),
+        exemplars=exemplars,
+        exemplar_matrix=matrix.tocsr(),
+    )
 
 
 def cross_validated_agreement(exemplars: pd.DataFrame, folds: int = 5) -> float:

@@ -8,6 +8,7 @@ rules and the model agreeing gives high confidence.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -211,3 +212,23 @@ def test_words_reserved_for_a_kind_of_body_are_not_read_in_other_bodies(tmp_path
 def test_no_problems_no_model_call(scheme):
     got = _classify([], scheme)
     assert got.empty and "theme_code" in got
+
+
+def test_the_model_reads_statements_as_scikit_learn_does_without_importing_it(scheme):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    taxonomy = load_taxonomy(scheme)
+    model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
+    texts = [
+        "学生资助  对象认定\\n不精准",
+        "Ａ级景区 ABC 公车私用",
+        "",
+        "某某某",
+        *(t for *_, t in EXEMPLARS),
+    ]
+    reference = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    reference.fit([t for *_, t in EXEMPLARS])
+    ours, theirs = model.transform(texts), reference.transform(texts)
+    assert ours.shape == theirs.shape
+    assert abs(ours - theirs).max() < 1e-12
+    assert b"sklearn" not in pickle.dumps(model), "the fitted model is plain arrays"
