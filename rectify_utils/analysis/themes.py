@@ -400,7 +400,8 @@ def _add_model(
     model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
     texts = _statements(problems, taxonomy, kinds)
     matrix = model.transform(texts)
-    part = taxonomy.model_weight * np.maximum(0.0, model.scores(matrix) - taxonomy.model_floor)
+    raw = model.scores(matrix)
+    part = taxonomy.model_weight * np.maximum(0.0, raw - taxonomy.model_floor)
     part[~model.has_evidence(matrix)] = 0.0
     for j, theme in enumerate(taxonomy.themes):
         if theme.unit_kinds is not None or theme.not_unit_kinds:
@@ -408,7 +409,8 @@ def _add_model(
     scores.rule_deciding = scores.deciding.copy()
     deciding = scores.deciding.sum(axis=0)
     scores.total = deciding / RULE_SCALE + (scores.total - deciding) / (2 * RULE_SCALE) + part
-    scores.deciding[0] = scores.deciding[0] / RULE_SCALE + part
+    # the model decides (counts as title evidence) only where it would call the theme on its own
+    scores.deciding[0] = scores.deciding[0] / RULE_SCALE + np.where(raw > 0, part, 0.0)
     scores.deciding[1:] /= RULE_SCALE
     scores.model = part
     scores.model_matrix, scores.model_of, scores.kinds = matrix, model, kinds

@@ -19,5 +19,5 @@ def test_a_runner_up_within_the_review_ratio_is_a_close_call():
 
 def test_bundled_close_calls(corpus):
     close = close_calls(classify_problems(corpus))
-    assert len(close) == 8  # measured with the rules and the exemplar model
+    assert len(close) == 5  # measured with the rules and the exemplar model
     assert (close["runner_up_score"] >= REVIEW_RATIO * close["theme_score"]).all()

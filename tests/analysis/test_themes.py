@@ -175,7 +175,7 @@ UNSEEN_TITLES = [
     ("T03", "科普示范县创建工作推进缓慢"),
     ("T03", "青少年科技创新大赛组织动员不够"),
     ("T04", "联系专家人才不紧密，人才举荐工作开展不多"),
-    ("T04", "院士专家工作站作用发挥不明显"),
+    ("T04", "联系院士专家不经常，服务高层次人才办法不多"),
     ("T05", "企业科协组建率低，作用发挥不充分"),
     ("T05", "所属学会年检工作不及时，部分学会长期未开展活动"),
     ("T06", "参与基层社会治理作用发挥不明显"),
@@ -366,12 +366,17 @@ def test_the_title_decides_and_the_text_only_confirms():
 
 
 def test_a_problem_without_title_evidence_is_low_confidence():
-    row = _theme("工作仍有短板", text="开展科普宣传进社区活动，建设科普e站", aspect="履职尽责方面")
+    text, aspect = "开展科普宣传进社区活动，建设科普e站", "履职尽责方面"
+    row = _theme("有关情况", text=text, aspect=aspect)
     assert row["theme_code"] == "T03" and row["theme_confidence"] == "low", (
         "a theme read only from the rectification text must be marked low confidence; got "
         f"{row['theme_code']} {row['theme_confidence']}"
     )
-    assert not row["theme_evidence"].startswith("title:")
+    assert not row["theme_evidence"].startswith(("title:", "model"))
+    vague = _theme("工作仍有短板", text=text, aspect=aspect)
+    assert vague["theme_confidence"] == "low", (
+        f"a vague statement gets no confident theme; got {vague.to_dict()}"
+    )
 
 
 def test_a_broad_aspect_heading_does_not_outvote_the_title():
