@@ -219,10 +219,31 @@ class ExemplarModel:
             ``model:资助对象+认定; like:…`` per row (the spans are the statement's own
             words, strongest first); ``""`` for a code the model does not know.
         """
+        kinds = list(kinds) if kinds is not None else [None] * len(rows)
+        first: dict[tuple[str, str, str | None], int] = {}  # a statement met again: looked up
+        for n, i in enumerate(rows):
+            first.setdefault((texts[i], codes[n], kinds[n]), n)
+        unique = list(first.values())
+        said = self._explain(
+            matrix.tocsr(),
+            [rows[n] for n in unique],
+            [codes[n] for n in unique],
+            texts,
+            [kinds[n] for n in unique],
+        )
+        found = dict(zip(first, said, strict=True))
+        return [found[(texts[i], codes[n], kinds[n])] for n, i in enumerate(rows)]
+
+    def _explain(
+        self,
+        csr: object,
+        rows: list[int],
+        codes: list[str],
+        texts: Sequence[str],
+        kinds: list[str | None],
+    ) -> list[str]:
         classes = {c: k for k, c in enumerate(self.classes)}
         coef = self._weights()
-        kinds = list(kinds) if kinds is not None else [None] * len(rows)
-        csr = matrix.tocsr()
         nearest = self._nearest(csr, rows, codes, kinds)
         out = []
         for n, (i, code) in enumerate(zip(rows, codes, strict=True)):
@@ -230,11 +251,25 @@ class ExemplarModel:
                 out.append("")
                 continue
             cols = csr.indices[csr.indptr[i] : csr.indptr[i + 1]]
-            values = csr.data[csr.indptr[i] : csr.indptr[i + 1]]
-            push = values * coef[classes[code], cols]
-            spans = _pushing_spans(texts[i], [self.features[c] for c in cols], push)
+            push = csr.data[csr.indptr[i] : csr.indptr[i + 1]] * coef[classes[code], cols]
+            keep = (push > 0) & self._long[cols]
+            grams = [self.features[c] for c in cols[keep]]
+            spans = _pushing_spans(texts[i], grams, push[keep])
             out.append(_said(spans, nearest[n]))
         return out
+
+    @property
+    def _long(self) -> np.ndarray:
+        """Per feature: two or more characters and no whitespace (one across a blanked word)."""
+        cached = self.__dict__.get("_long_cache")
+        if cached is None:
+            cached = np.fromiter(
+                (len(f) >= 2 and not any(c.isspace() for c in f) for f in self.features),
+                bool,
+                len(self.features),
+            )
+            object.__setattr__(self, "_long_cache", cached)
+        return cached
 
     def _nearest(
         self, csr: object, rows: Sequence[int], codes: Sequence[str], kinds: Sequence[str | None]
@@ -265,25 +300,24 @@ class ExemplarModel:
 
 def _pushing_spans(text: str, grams: Sequence[str], push: np.ndarray) -> list[str]:
     """The runs of ``text`` covered by the n-grams that push the theme up, strongest first."""
-    strength = np.zeros(len(text))
-    for gram, weight in zip(grams, push, strict=True):
-        if weight <= 0 or len(gram) < 2 or any(c.isspace() for c in gram):
-            continue  # single characters say little; none across a blanked word
+    strength = [0.0] * len(text)
+    for gram, weight in zip(grams, push.tolist(), strict=True):
+        size = len(gram)
         start = text.find(gram)
         while start >= 0:
-            piece = strength[start : start + len(gram)]
-            np.maximum(piece, weight, out=piece)
+            for pos in range(start, start + size):
+                if strength[pos] < weight:
+                    strength[pos] = weight
             start = text.find(gram, start + 1)
-    covered = np.flatnonzero(strength > 0)
-    if not len(covered):
-        return []
-    breaks = np.flatnonzero(np.diff(covered) > 1)
-    starts = np.r_[covered[0], covered[breaks + 1]]
-    ends = np.r_[covered[breaks], covered[-1]] + 1
-    runs = sorted(
-        ((float(strength[a:b].sum()), text[a:b]) for a, b in zip(starts, ends, strict=True)),
-        key=lambda r: -r[0],
-    )
+    runs: list[tuple[float, str]] = []
+    start = None
+    for pos, value in enumerate([*strength, 0.0]):
+        if value > 0 and start is None:
+            start = pos
+        elif value <= 0 and start is not None:
+            runs.append((sum(strength[start:pos]), text[start:pos]))
+            start = None
+    runs.sort(key=lambda r: -r[0])
     return [span.strip() for _, span in runs[:N_EVIDENCE] if len(span.strip()) >= 2]
 
 

@@ -30,7 +30,7 @@ from ..parse.corpus import Corpus, table_of
 from ..schema import UNIT_KIND_DTYPE
 from ._docstrings import fill_params
 from .cache import file_key, memo
-from .theme_model import ExemplarModel, fit_exemplar_model
+from .theme_model import ExemplarModel, _content_key, exemplar_files, fit_exemplar_model
 from .theme_rules import (
     DEFAULT_TAXONOMY,
     FIELD_COLUMNS,
@@ -293,6 +293,19 @@ def _evidence_string(items: Iterable[Evidence]) -> str:
     return "; ".join(f"{field}:{hit}(×{w:g})" for field, hit, w in items)
 
 
+@lru_cache(maxsize=16)
+def _scheme(path: str, _content: str) -> Taxonomy:
+    """The scheme read once per path and content."""
+    return load_taxonomy(path)
+
+
+def _exemplars_key(path: str | Path) -> str:
+    """The content of the scheme's exemplar files: editing them classifies again."""
+    key = file_key(path)
+    taxonomy = _scheme(*key) if key else load_taxonomy(path)
+    return _content_key(exemplar_files(taxonomy.exemplars)) if taxonomy.exemplars else ""
+
+
 def _kinds_key(kinds: pd.Series) -> str:
     return hashlib.sha256(
         "\x1f".join(kinds.astype("string").fillna("").tolist()).encode()
@@ -349,7 +362,7 @@ def classify_problems(
     kinds = problem_unit_kinds(problems)
     table = table_of(problems, "problems")
     path = taxonomy_path if taxonomy_path is not None else DEFAULT_TAXONOMY
-    setting = (file_key(path), _kinds_key(kinds))
+    setting = (file_key(path), _exemplars_key(path), _kinds_key(kinds))
     return memo("classify_problems", table, setting, lambda: _classify(table, kinds, path))
 
 
@@ -399,7 +412,8 @@ def _add_model(
     """
     model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
     texts = _statements(problems, taxonomy, kinds)
-    matrix = model.transform(texts)
+    distinct, inverse = np.unique(np.asarray(texts, dtype=object), return_inverse=True)
+    matrix = model.transform(distinct.tolist())[inverse]  # a statement met again: looked up
     raw = model.scores(matrix)
     part = taxonomy.model_weight * np.maximum(0.0, raw - taxonomy.model_floor)
     part[~model.has_evidence(matrix)] = 0.0

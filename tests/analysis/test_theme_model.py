@@ -232,3 +232,14 @@ def test_the_model_reads_statements_as_scikit_learn_does_without_importing_it(sc
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() < 1e-12
     assert b"sklearn" not in pickle.dumps(model), "the fitted model is plain arrays"
+
+
+def test_editing_the_exemplars_classifies_again(tmp_path):
+    folder = _write_exemplars(tmp_path / "exemplars")
+    scheme = tmp_path / "scheme.yml"
+    scheme.write_text(SCHEME.format(exemplars="exemplars"), encoding="utf-8")
+    title = ["违规发放节日福利和购物卡"]
+    assert _classify(title, scheme)["theme_code"].iloc[0] == "B"
+    relabelled = [(k, "C" if t == "违规发放购物卡和节日福利" else c, t) for k, c, t in EXEMPLARS]
+    _write_exemplars(folder, [*relabelled, ("企业", "C", "节日福利购物卡发放不规范")])
+    assert _classify(title, scheme)["theme_code"].iloc[0] == "C", "the memo saw the old exemplars"
