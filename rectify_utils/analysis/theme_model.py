@@ -326,7 +326,19 @@ def _said(spans: list[str], like: str) -> str:
     return "; ".join([*parts, f"like:{like}"] if like else parts)
 
 
-def _content_key(files: Sequence[Path]) -> str:
+def content_key(files: Sequence[Path]) -> str:
+    """The sha256 of exemplar files' names and bytes: equal for files of equal content.
+
+    Parameters
+    ----------
+    files : sequence of Path
+        The files (``exemplar_files``).
+
+    Returns
+    -------
+    str
+        A hex digest.
+    """
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.name.encode())
@@ -355,7 +367,7 @@ def fit_exemplar_model(paths: Sequence[Path], codes: Sequence[str]) -> ExemplarM
         If the exemplars cannot be read (``read_exemplars``) or name fewer than two themes.
     """
     files = exemplar_files([Path(p) for p in paths])
-    return _fitted(tuple(files), tuple(codes), _content_key(files))
+    return _fitted(tuple(files), tuple(codes), content_key(files))
 
 
 @lru_cache(maxsize=8)

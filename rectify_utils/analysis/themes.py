@@ -30,7 +30,7 @@ from ..parse.corpus import Corpus, table_of
 from ..schema import UNIT_KIND_DTYPE
 from ._docstrings import fill_params
 from .cache import file_key, memo
-from .theme_model import ExemplarModel, _content_key, exemplar_files, fit_exemplar_model
+from .theme_model import ExemplarModel, content_key, exemplar_files, fit_exemplar_model
 from .theme_rules import (
     DEFAULT_TAXONOMY,
     FIELD_COLUMNS,
@@ -303,7 +303,7 @@ def _exemplars_key(path: str | Path) -> str:
     """The content of the scheme's exemplar files: editing them classifies again."""
     key = file_key(path)
     taxonomy = _scheme(*key) if key else load_taxonomy(path)
-    return _content_key(exemplar_files(taxonomy.exemplars)) if taxonomy.exemplars else ""
+    return content_key(exemplar_files(taxonomy.exemplars)) if taxonomy.exemplars else ""
 
 
 def _kinds_key(kinds: pd.Series) -> str:
