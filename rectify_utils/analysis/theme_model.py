@@ -6,7 +6,7 @@ wrote a rule for, and a generic word can pull a problem into the wrong theme. A 
 (``unit_kind,theme_code,title[,reason]``; ``resources/theme_exemplars/`` for the packaged
 scheme). From them a linear support-vector classifier on the statement's character 1–3-grams
 (TF-IDF, scikit-learn) learns which pieces of a statement go with which theme. ``themes``
-combines its scores with the rules' (``Taxonomy.exemplar_weight``).
+combines its scores with the rules' (``Taxonomy.model_weight`` and ``model_floor``).
 
 Each prediction carries its evidence: the character n-grams of the statement that pushed the
 theme up most, and the most similar exemplar of that theme, e.g.
@@ -165,11 +165,8 @@ class ExemplarModel:
             out[:, self.codes.index(code)] = decision[:, k]
         return out
 
-    def _weights(self) -> np.ndarray:
-        return self.coef
-
     def has_evidence(self, matrix: object) -> np.ndarray:
-        """Problems × codes: whether an n-gram of two or more characters pushes the theme up.
+        """Problems × codes: whether a known piece of 2+ characters (no blank) pushes the theme up.
 
         Parameters
         ----------
@@ -181,8 +178,7 @@ class ExemplarModel:
         np.ndarray of bool
             Shape (rows, the scheme's codes); False for a code without exemplars.
         """
-        longer = np.fromiter((len(f.strip()) >= 2 for f in self.features), bool, len(self.features))
-        push = np.where(longer[:, None], np.maximum(self._weights().T, 0.0), 0.0)
+        push = np.where(self._long[:, None], np.maximum(self.coef.T, 0.0), 0.0)
         pushed = np.asarray((matrix @ push) > 0)
         out = np.zeros((matrix.shape[0], len(self.codes)), bool)
         for k, code in enumerate(self.classes):
@@ -243,7 +239,7 @@ class ExemplarModel:
         kinds: list[str | None],
     ) -> list[str]:
         classes = {c: k for k, c in enumerate(self.classes)}
-        coef = self._weights()
+        coef = self.coef
         nearest = self._nearest(csr, rows, codes, kinds)
         out = []
         for n, (i, code) in enumerate(zip(rows, codes, strict=True)):

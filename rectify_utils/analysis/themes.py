@@ -11,6 +11,11 @@ whose title and group heading say nothing gets its theme from the heading and th
 ``low`` confidence. A *decisive* rule (an earlier inspection round named in a heading) wins
 outright; a problem on which no rule fires stays ``unclassified``. A rule may be scoped to kinds
 of body (``notices.unit_kind``); a problem whose body is of unknown kind gets the general rules.
+
+A scheme with ``exemplars`` (the packaged one) has a second reader of the problem statement, a
+linear model learnt from labelled statements (``theme_model``): its score is blended with the
+rules', it counts as title evidence where it would call the theme on its own, and ``high``
+confidence then means that the title rules and the model agree.
 """
 
 from __future__ import annotations
