@@ -61,6 +61,22 @@ def test_beside_each_problem_the_parser_says_status_theme_and_evidence(pages):
     assert "状态" in verdict and "主题" in verdict and "依据" in verdict
 
 
+def test_the_model_evidence_beside_a_problem_is_the_problems_own_words(corpus, pages):
+    import html
+
+    classified = classify_problems(corpus)
+    row = classified[classified["theme_evidence"].str.contains("model:")].iloc[0]
+    page = pages[row["notice_id"]]
+    label = f'aria-label="问题 {row["problem_no"]} 的解析结论"'
+    verdict = html.unescape(page[page.index(label) :].split("</aside>")[0])
+    assert str(row["theme_evidence"]) in verdict
+    assert "model：范例模型所依据的本问题原文片段" in verdict, (
+        "the reader is told what model: means"
+    )
+    spans = str(row["theme_evidence"]).split("model:")[1].split(";")[0].split("+")
+    assert all(span in str(row["title"]) for span in spans)
+
+
 def test_the_legend_names_every_kind_of_mark(pages):
     legend = pages["shilong-2022"].split('<h2 id="legend">')[1].split("</ul>")[0]
     for label in [*sources.BLOCK_KINDS.values(), *sources.MARK_KINDS.values()]:
