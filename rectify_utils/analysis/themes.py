@@ -160,9 +160,9 @@ _Hit = tuple[int, str, float, bool]
 class _RuleIndex:
     """The rules reading one field, found through their literal anchors (``Rule.anchors``).
 
-    Each anchor is filed under its first two characters (or its only one); a value's character
-    pairs then name the few rules worth trying, so most rules never run their regex on it. Rules
-    without anchors are always tried.
+    The anchors of the rules that apply to a kind of body go into one Aho–Corasick automaton
+    (pyahocorasick); a single pass over a value names the few rules worth trying, so most rules
+    never run their regex on it. Rules without anchors are always tried.
     """
 
     def __init__(self, taxonomy: Taxonomy, field: str) -> None:
@@ -173,21 +173,29 @@ class _RuleIndex:
             for k, rule in enumerate(theme.rules)
             if field in rule.fields
         ]
-        self._by_kind: dict[str | None, tuple[dict[str, dict[str, set[int]]], list[int]]] = {}
+        self._by_kind: dict[str | None, tuple[object | None, frozenset[int]]] = {}
 
-    def _for_kind(self, kind: str | None) -> tuple[dict[str, dict[str, set[int]]], list[int]]:
-        """Character pair → anchor → the rules it anchors, and the rules without anchors."""
+    def _for_kind(self, kind: str | None) -> tuple[object | None, frozenset[int]]:
+        """The automaton of anchors (each → the rules it anchors), and the rules without."""
         if kind not in self._by_kind:
-            grams: dict[str, dict[str, set[int]]] = {}
-            always = []
+            import ahocorasick
+
+            anchored: dict[str, set[int]] = {}
+            always = set()
             for n, (j, _, rule) in enumerate(self.rules):
                 if not rule.applies_to(kind) or not self.themes[j].applies_to(kind):
                     continue
                 if rule.anchors is None:
-                    always.append(n)
+                    always.add(n)
                 for anchor in rule.anchors or ():
-                    grams.setdefault(anchor[:2], {}).setdefault(anchor, set()).add(n)
-            self._by_kind[kind] = (grams, always)
+                    anchored.setdefault(anchor, set()).add(n)
+            automaton = None
+            if anchored:
+                automaton = ahocorasick.Automaton()
+                for anchor, rules in anchored.items():
+                    automaton.add_word(anchor, frozenset(rules))
+                automaton.make_automaton()
+            self._by_kind[kind] = (automaton, frozenset(always))
         return self._by_kind[kind]
 
     def fire(self, value: str, kind: str | None) -> list[_Hit]:
@@ -198,13 +206,11 @@ class _RuleIndex:
         """
         if not value:
             return []
-        grams, always = self._for_kind(kind)
+        automaton, always = self._for_kind(kind)
         found = set(always)
-        pieces = {value[k : k + 2] for k in range(len(value))} | set(value)
-        for gram in pieces & grams.keys():
-            for anchor, rules in grams[gram].items():
-                if anchor in value:
-                    found |= rules
+        if automaton is not None:
+            for _, rules in automaton.iter(value):
+                found |= rules
         hits = []
         for n in sorted(found):
             j, _, rule = self.rules[n]
