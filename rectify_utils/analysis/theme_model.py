@@ -21,7 +21,7 @@ import pickle
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -254,18 +254,14 @@ class ExemplarModel:
             out.append(_said(spans, nearest[n]))
         return out
 
-    @property
+    @cached_property
     def _long(self) -> np.ndarray:
         """Per feature: two or more characters and no whitespace (one across a blanked word)."""
-        cached = self.__dict__.get("_long_cache")
-        if cached is None:
-            cached = np.fromiter(
-                (len(f) >= 2 and not any(c.isspace() for c in f) for f in self.features),
-                bool,
-                len(self.features),
-            )
-            object.__setattr__(self, "_long_cache", cached)
-        return cached
+        return np.fromiter(
+            (len(f) >= 2 and not any(c.isspace() for c in f) for f in self.features),
+            bool,
+            len(self.features),
+        )
 
     def _nearest(
         self, csr: object, rows: Sequence[int], codes: Sequence[str], kinds: Sequence[str | None]

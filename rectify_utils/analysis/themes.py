@@ -130,6 +130,18 @@ def _field_texts(problems: pd.DataFrame, field: str) -> list[str]:
 
 
 @dataclass
+class _ModelReading:
+    """The exemplar model's part of each score, with what it read, for confidence and evidence."""
+
+    part: np.ndarray  # problems × themes, added to the scores
+    rule_deciding: np.ndarray  # the rules' own title / group scores, before the blend
+    matrix: object  # the statements' TF-IDF rows
+    model: ExemplarModel
+    texts: list[str]  # the statements as the model read them
+    kinds: list[str | None]
+
+
+@dataclass
 class _Scores:
     """Per problem × theme: total score, the part from each deciding field, decisive flags."""
 
@@ -137,13 +149,8 @@ class _Scores:
     deciding: np.ndarray
     decisive: np.ndarray
     evidence: list[list[list[Evidence]]]
-    #: the exemplar model's part of each score (``_add_model``), its TF-IDF rows and itself
-    model: np.ndarray | None = None
-    rule_deciding: np.ndarray | None = None
-    model_matrix: object = None
-    model_of: ExemplarModel | None = None
-    kinds: list[str | None] | None = None
-    model_texts: list[str] | None = None
+    #: what the exemplar model read and added (``_add_model``); None: the rules alone
+    model: _ModelReading | None = None
 
     @classmethod
     def empty(cls, n: int, k: int, levels: int) -> _Scores:
@@ -281,7 +288,7 @@ def _choose(scores: _Scores, i: int) -> tuple[int | None, int | None, str | None
 
 def _rules_and_model_agree(scores: _Scores, i: int, top: int) -> bool:
     """Whether the title or group rules and the exemplar model both pick theme ``top``."""
-    model, ruled = scores.model[i], scores.rule_deciding[:, i]
+    model, ruled = scores.model.part[i], scores.model.rule_deciding[:, i]
     first = next((lv for lv in ruled if (lv > 0).any()), None)
     if first is None or model.max() <= 0 or int(np.argmax(model)) != top:
         return False
@@ -290,12 +297,16 @@ def _rules_and_model_agree(scores: _Scores, i: int, top: int) -> bool:
 
 def _model_evidence(scores: _Scores, top: list, codes: list[str]) -> dict[int, str]:
     """The model's evidence for each problem whose theme it supports (``ExemplarModel.evidence``)."""
-    if scores.model is None or scores.model_of is None:
+    reading = scores.model
+    if reading is None:
         return {}
-    rows = [i for i, j in enumerate(top) if j is not None and scores.model[i, j] > 0]
-    kinds = [scores.kinds[i] for i in rows] if scores.kinds is not None else None
-    said = scores.model_of.evidence(
-        scores.model_matrix, rows, [codes[top[i]] for i in rows], scores.model_texts, kinds
+    rows = [i for i, j in enumerate(top) if j is not None and reading.part[i, j] > 0]
+    said = reading.model.evidence(
+        reading.matrix,
+        rows,
+        [codes[top[i]] for i in rows],
+        reading.texts,
+        [reading.kinds[i] for i in rows],
     )
     return {i: text for i, text in zip(rows, said, strict=True) if text}
 
@@ -310,10 +321,14 @@ def _scheme(path: str, _content: str) -> Taxonomy:
     return load_taxonomy(path)
 
 
+def _scheme_of(path: str | Path) -> Taxonomy:
+    """The scheme at ``path``, read once per content (``classify_problems`` asks twice)."""
+    return _scheme(*file_key(path))
+
+
 def _exemplars_key(path: str | Path) -> str:
     """The content of the scheme's exemplar files: editing them classifies again."""
-    key = file_key(path)
-    taxonomy = _scheme(*key) if key else load_taxonomy(path)
+    taxonomy = _scheme_of(path)
     return content_key(exemplar_files(taxonomy.exemplars)) if taxonomy.exemplars else ""
 
 
@@ -378,7 +393,7 @@ def classify_problems(
 
 
 def _classify(problems: pd.DataFrame, kinds: pd.Series, taxonomy_path: str | Path) -> pd.DataFrame:
-    taxonomy = load_taxonomy(taxonomy_path)
+    taxonomy = _scheme_of(taxonomy_path)
     listed = kinds.astype("object").where(kinds.notna(), None).tolist()
     scores = _score(problems, taxonomy, listed)
     if taxonomy.exemplars and len(problems):
@@ -416,10 +431,11 @@ def _add_model(
 
     The model's part counts only where a known n-gram of two or more characters pushes the
     theme up (a statement unlike every exemplar gets none), and never for a theme scoped away
-    from the body's kind. A theme's score becomes ``title/group rule score / RULE_SCALE + the rest of its rule score /
-    (2 × RULE_SCALE) + model_weight × max(0, model score − model_floor)``: the model reads the
-    statement, so its part counts as title evidence; the 方面 heading and the text still only
-    confirm. The model's evidence (its n-grams and nearest exemplar) joins the rules'.
+    from the body's kind. A theme's score becomes ``title/group rule score / RULE_SCALE + the
+    rest of its rule score / (2 × RULE_SCALE) + model_weight × max(0, model score −
+    model_floor)``: the model reads the statement, so its part counts as title evidence where
+    it would call the theme on its own; the 方面 heading and the text still only confirm. The
+    model's evidence (its n-grams and nearest exemplar) joins the rules'.
     """
     model = fit_exemplar_model(taxonomy.exemplars, taxonomy.codes)
     texts = _statements(problems, taxonomy, kinds)
@@ -431,15 +447,12 @@ def _add_model(
     for j, theme in enumerate(taxonomy.themes):
         if theme.unit_kinds is not None or theme.not_unit_kinds:
             part[[not theme.applies_to(k) for k in kinds], j] = 0.0
-    scores.rule_deciding = scores.deciding.copy()
+    scores.model = _ModelReading(part, scores.deciding.copy(), matrix, model, texts, kinds)
     deciding = scores.deciding.sum(axis=0)
     scores.total = deciding / RULE_SCALE + (scores.total - deciding) / (2 * RULE_SCALE) + part
     # the model decides (counts as title evidence) only where it would call the theme on its own
     scores.deciding[0] = scores.deciding[0] / RULE_SCALE + np.where(raw > 0, part, 0.0)
     scores.deciding[1:] /= RULE_SCALE
-    scores.model = part
-    scores.model_matrix, scores.model_of, scores.kinds = matrix, model, kinds
-    scores.model_texts = texts
 
 
 def _rounded(score: float) -> float:

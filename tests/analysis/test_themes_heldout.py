@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from labelled_sets import statements_alone_accuracy
 
 from rectify_utils import load_corpus
-from rectify_utils.analysis.themes import agreement_by, classify_problems, theme_agreement
+from rectify_utils.analysis.themes import agreement_by, theme_agreement
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "themes_heldout"
 #: measured (rounded down): problems read end to end, problem statements alone
@@ -56,14 +57,7 @@ def test_agreement_end_to_end(agreement):
 
 
 def test_agreement_on_the_problem_statements_alone():
-    labels = _labels()
-    frame = labels.assign(
-        notice_id=labels["stem"],
-        problem_no=pd.array(labels["problem_no"], dtype="Int64"),
-        title=labels["title"].astype("string"),
-    )
-    got = classify_problems(frame)["theme_code"].astype("string").to_numpy()
-    accuracy = (got == labels["theme_code"].to_numpy()).mean()
+    accuracy = statements_alone_accuracy(_labels())
     assert accuracy >= FLOOR_TITLE_ONLY, f"title-only agreement fell to {accuracy:.3f}"
 
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from labelled_sets import statements_alone_accuracy
 
 from rectify_utils import load_corpus
 from rectify_utils.analysis.theme_model import read_exemplars
 from rectify_utils.analysis.theme_rules import load_taxonomy
-from rectify_utils.analysis.themes import classify_problems, theme_agreement
+from rectify_utils.analysis.themes import theme_agreement
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 HELDOUT = DATA / "themes_heldout2"
@@ -59,14 +60,7 @@ def test_agreement_out_of_sample(agreement, bodies):
 
 
 def test_agreement_on_the_problem_statements_alone():
-    labels = _labels()
-    frame = labels.assign(
-        notice_id=labels["stem"],
-        problem_no=pd.array(labels["problem_no"], dtype="Int64"),
-        title=labels["title"].astype("string"),
-    )
-    got = classify_problems(frame)["theme_code"].astype("string").to_numpy()
-    accuracy = (got == labels["theme_code"].to_numpy()).mean()
+    accuracy = statements_alone_accuracy(_labels())
     assert accuracy >= FLOOR_TITLE_ONLY, f"title-only agreement fell to {accuracy:.3f}"
 
 
